@@ -4,6 +4,7 @@ import io.grapholap.application.audit.AuditLog;
 import io.grapholap.application.audit.ReadAuditLog;
 import io.grapholap.application.security.ApiKeyRepository;
 import io.grapholap.application.security.AuthenticateApiKey;
+import io.grapholap.application.security.AuthenticateDevUser;
 import io.grapholap.application.security.AuthenticateWithPassword;
 import io.grapholap.application.security.CreateApiKey;
 import io.grapholap.application.security.CredentialCache;
@@ -87,6 +88,11 @@ final class SecurityUseCases {
     @Singleton
     AuthenticateApiKey authenticateApiKey(ApiKeyRepository keys, CredentialCache cache) {
         return new AuthenticateApiKey(keys, cache);
+    }
+
+    @Singleton
+    AuthenticateDevUser authenticateDevUser(UserRepository users) {
+        return new AuthenticateDevUser(users);
     }
 
     @Singleton
