@@ -10,6 +10,7 @@ import io.grapholap.application.security.CreateApiKey;
 import io.grapholap.application.security.CredentialCache;
 import io.grapholap.application.security.ListApiKeys;
 import io.grapholap.application.security.PasswordHasher;
+import io.grapholap.application.security.RefreshAccountStatus;
 import io.grapholap.application.security.RevokeApiKey;
 import io.grapholap.application.user.BootstrapAdmin;
 import io.grapholap.application.user.CreateUser;
@@ -93,6 +94,11 @@ final class SecurityUseCases {
     @Singleton
     AuthenticateDevUser authenticateDevUser(UserRepository users) {
         return new AuthenticateDevUser(users);
+    }
+
+    @Singleton
+    RefreshAccountStatus refreshAccountStatus(UserRepository users, CredentialCache cache) {
+        return new RefreshAccountStatus(users, cache);
     }
 
     @Singleton

@@ -94,6 +94,17 @@ class AuthenticationTest {
     }
 
     @Test
+    void disabledAccountsAreKnownToTheCache() {
+        updateUser.update(admin, "bob", UpdateUser.Command.of(null, null, false, null));
+        assertThat(cache.isDisabled("bob")).isTrue();
+        cache.disabledAccounts(Set.of());
+        new RefreshAccountStatus(store, cache).refresh();
+        assertThat(cache.isDisabled("bob")).isTrue();
+        updateUser.update(admin, "bob", UpdateUser.Command.of(null, null, true, null));
+        assertThat(cache.isDisabled("bob")).isFalse();
+    }
+
+    @Test
     void unknownAndMalformedKeysAuthenticateNobody() {
         assertThat(apiKey.authenticate("gok_unknown")).isEmpty();
         assertThat(apiKey.authenticate("eyJhbGciOi.not.a.key")).isEmpty();

@@ -58,6 +58,12 @@ public final class InMemorySecurityStore implements UserRepository, ApiKeyReposi
         return users.size();
     }
 
+    @Override
+    public java.util.Set<String> disabledUsernames() {
+        return users.values().stream().map(StoredUser::user).filter(u -> !u.enabled()).map(User::username)
+                .collect(java.util.stream.Collectors.toSet());
+    }
+
     public String passwordHashOf(String username) {
         return users.get(username).passwordHash();
     }

@@ -258,6 +258,12 @@ abstract class SecurityApiTest {
         assertThat(login.status()).isEqualTo(401);
         assertThat(http.get("/api/auth/me", key).status()).isEqualTo(401);
         assertThat(http.request("GET", "/api/auth/me").header("Authorization", basic("mallory", PASSWORD)).send().status()).isEqualTo(401);
+        var earlierToken = http.get("/api/auth/me", token);
+        assertThat(earlierToken.status()).as(earlierToken.body()).isEqualTo(401);
+        assertThat(earlierToken.errorMessage()).contains("disabled");
+
+        assertThat(http.put("/api/admin/users/mallory", Map.of("enabled", true), admin).status()).isEqualTo(200);
+        assertThat(http.get("/api/auth/me", token).status()).isEqualTo(200);
     }
 
     @Test
