@@ -27,7 +27,8 @@ import java.time.Duration;
 @Factory
 final class SecurityUseCases {
 
-    private static final Clock CLOCK = Clock.systemUTC();
+    /** Microsecond ticks: what both metadata databases store, so an answer equals a later read. */
+    static final Clock CLOCK = Clock.tick(Clock.systemUTC(), Duration.ofNanos(1_000));
     /** How long another server may keep honouring a key revoked elsewhere. */
     private static final Duration CREDENTIAL_CACHE_TTL = Duration.ofSeconds(10);
 
