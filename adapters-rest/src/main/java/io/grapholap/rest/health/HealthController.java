@@ -1,0 +1,56 @@
+package io.grapholap.rest.health;
+
+import io.grapholap.application.health.CheckReadiness;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.rules.SecurityRule;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** Liveness and readiness, open to anonymous callers (load balancers, orchestrators). */
+@Controller
+@Secured(SecurityRule.IS_ANONYMOUS)
+@Tag(name = "health")
+final class HealthController {
+
+    private static final String VERSION = versionOf();
+
+    private final CheckReadiness readiness;
+
+    HealthController(CheckReadiness readiness) {
+        this.readiness = readiness;
+    }
+
+    @Get("/health")
+    @Operation(summary = "Liveness: the process answers; includes the server version")
+    Map<String, Object> health() {
+        return Map.of("status", "healthy", "version", VERSION);
+    }
+
+    @Get("/ready")
+    @ExecuteOn(TaskExecutors.BLOCKING)
+    @Operation(summary = "Readiness: metadata database, source database and engines; 503 when a critical one is down")
+    HttpResponse<Map<String, Object>> ready() {
+        CheckReadiness.Readiness result = readiness.check();
+        Map<String, Object> components = new LinkedHashMap<>();
+        result.components().forEach((name, probe) ->
+                components.put(name, Map.of("status", probe.up() ? "up" : "down", "detail", probe.detail())));
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("status", result.ready() ? "ready" : "not_ready");
+        body.put("version", VERSION);
+        body.put("components", components);
+        return HttpResponse.status(result.ready() ? HttpStatus.OK : HttpStatus.SERVICE_UNAVAILABLE).body(body);
+    }
+
+    private static String versionOf() {
+        String v = HealthController.class.getPackage().getImplementationVersion();
+        return v == null ? "0.1.0-SNAPSHOT" : v;
+    }
+}
