@@ -84,6 +84,16 @@ final class CudaDevice implements AutoCloseable {
         }
     }
 
+    /** Whether {@link #close()} has run (its context, and every allocation in it, is gone). */
+    boolean isClosed() {
+        lock.lock();
+        try {
+            return closed;
+        } finally {
+            lock.unlock();
+        }
+    }
+
     void run(Runnable work) {
         call(() -> {
             work.run();
@@ -126,7 +136,7 @@ final class CudaDevice implements AutoCloseable {
             }
             throw e;
         }
-        DeviceBuffer b = new DeviceBuffer(ptr, size);
+        DeviceBuffer b = new DeviceBuffer(ptr, size, bytes);
         live.add(b);
         allocated += size;
         return b;

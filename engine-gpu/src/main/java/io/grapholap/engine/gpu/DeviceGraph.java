@@ -151,20 +151,20 @@ final class DeviceGraph {
         }
     }
 
-    /** Bytes currently held on the device for this graph. */
+    /** Bytes currently held on the device for this graph (as requested, without allocation rounding). */
     long bytes() {
-        long b = outOff.bytes + outTgt.bytes;
+        long b = outOff.requested + outTgt.requested;
         if (directed) {
-            b += inOff.bytes + inSrc.bytes;
+            b += inOff.requested + inSrc.requested;
         }
         for (DeviceBuffer w : weights.values()) {
-            b += w.bytes;
+            b += w.requested;
         }
         if (simpleOff != null) {
-            b += simpleOff.bytes + simpleAdj.bytes;
+            b += simpleOff.requested + simpleAdj.requested;
         }
         if (directed && simpleOutOff != null) {
-            b += simpleOutOff.bytes + simpleOutAdj.bytes;
+            b += simpleOutOff.requested + simpleOutAdj.requested;
         }
         return b;
     }

@@ -162,7 +162,7 @@ public final class GpuGraphEngine implements GraphEngine, AutoCloseable {
         return loader;
     }
 
-    private synchronized CudaDevice device() {
+    synchronized CudaDevice device() {
         CudaAvailability a = availability();
         if (!a.available()) {
             throw unavailable(a.reason());

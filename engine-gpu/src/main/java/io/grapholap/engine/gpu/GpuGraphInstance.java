@@ -122,7 +122,10 @@ final class GpuGraphInstance implements GraphInstance {
         }
         closed = true;
         try {
-            device.run(deviceGraph::free);
+            // after the engine closed, destroying its context has already freed this graph
+            if (!device.isClosed()) {
+                device.run(deviceGraph::free);
+            }
         } finally {
             host.close();
         }

@@ -6,7 +6,10 @@ import io.grapholap.application.graph.GraphInstance;
 import io.grapholap.application.graph.LoadOptions;
 import io.grapholap.application.graph.MemoryEstimate;
 import io.grapholap.application.graph.ProgressListener;
+import io.grapholap.engine.cpu.CpuGraphEngine;
+import io.grapholap.engine.cpu.CpuGraphInstance;
 import io.grapholap.engine.cpu.graph.CsrGraph;
+import io.grapholap.engine.cpu.snapshot.SnapshotManifest;
 
 import java.nio.file.Path;
 import java.util.Objects;
@@ -39,8 +42,32 @@ public interface HostGraphLoader {
 
     HostGraph load(Path snapshotDir, LoadOptions options, ProgressListener progress, CancellationToken cancel);
 
+    /** The loader over engine-cpu: its verifying snapshot reader and CSR loader, counts from the manifest. */
+    static HostGraphLoader cpu(CpuGraphEngine cpuEngine) {
+        Objects.requireNonNull(cpuEngine, "cpuEngine");
+        return new HostGraphLoader() {
+            @Override
+            public MemoryEstimate estimate(Path snapshotDir, LoadOptions options) {
+                return cpuEngine.estimate(snapshotDir, options);
+            }
+
+            @Override
+            public GraphShape shape(Path snapshotDir, LoadOptions options) {
+                SnapshotManifest m = SnapshotManifest.read(snapshotDir);
+                return new GraphShape(m.vertexRows(), m.edgeRows());
+            }
+
+            @Override
+            public HostGraph load(Path snapshotDir, LoadOptions options, ProgressListener progress,
+                                  CancellationToken cancel) {
+                CsrGraph graph = cpuEngine.loadGraph(snapshotDir, options, progress, cancel);
+                return new HostGraph(graph, new CpuGraphInstance(graph, options.parallelism()));
+            }
+        };
+    }
+
     /**
-     * A loader over the CPU engine: {@code graphOf} reaches the CSR inside one of its instances,
+     * A loader over any CPU engine: {@code graphOf} reaches the CSR inside one of its instances,
      * {@code shapeOf} reads a snapshot's counts from its manifest.
      */
     static HostGraphLoader of(GraphEngine cpuEngine, Function<GraphInstance, CsrGraph> graphOf,

@@ -8,13 +8,16 @@ import org.junit.jupiter.api.Assumptions;
  */
 final class GpuAssumptions {
 
+    private static final java.util.Set<String> REPORTED = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
     private GpuAssumptions() {
     }
 
+    /** Call from {@code @BeforeEach}, so that every GPU test counts as skipped; prints the reason once per class. */
     static void assumeGpu(String testClass) {
         CudaAvailability a = CudaProbe.availability();
-        if (!a.available()) {
-            System.out.println("[engine-gpu] " + testClass + " skipped: GPU engine unavailable: " + a.reason());
+        if (!a.available() && REPORTED.add(testClass)) {
+            System.out.println("[engine-gpu] " + testClass + " tests skipped: GPU engine unavailable: " + a.reason());
         }
         Assumptions.assumeTrue(a.available(), "GPU engine unavailable: " + a.reason());
     }
