@@ -19,8 +19,21 @@ interface EngineUnderTest extends AutoCloseable {
         return null;
     }
 
+    /**
+     * Untimed work before the load (writing a snapshot to load from, say). Returns extra rows to
+     * report (an Arrow load measured on its own), possibly empty. The generated graph may be dropped
+     * by the caller after {@link #load} returns.
+     */
+    default java.util.List<RunResult> prepare(GeneratedGraph graph, int scale, BenchContext context) throws Exception {
+        return java.util.List.of();
+    }
+
     /** Builds the engine's graph from the generated arrays; returns a note about the load (or null). */
     String load(GeneratedGraph graph, BenchContext context) throws Exception;
+
+    /** Untimed set-up before one timed run (for example attaching weights for sssp). */
+    default void beforeRun(String algorithm) {
+    }
 
     /** Runs one algorithm once; {@code source} is the bfs/sssp source. Returns a result check for the note. */
     String run(String algorithm, int source, Workload workload) throws Exception;

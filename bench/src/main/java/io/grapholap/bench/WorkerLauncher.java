@@ -73,7 +73,7 @@ final class WorkerLauncher {
             }
             String failed = inFlight[0];
             long vertices = 1L << spec.scale();
-            if (failed == null || failed.equals("load")) {
+            if (failed == null || failed.equals("load") || failed.equals("prepare")) {
                 String why = (failed == null ? "worker died before loading" : "worker died while loading") + " (exit code " + code + ")";
                 for (String a : remaining) {
                     sink.accept(RunResult.skipped(spec.engine(), spec.graph(), spec.scale(), a, vertices, -1, why));

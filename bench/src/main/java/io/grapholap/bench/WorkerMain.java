@@ -86,6 +86,10 @@ public final class WorkerMain {
                 return;
             }
 
+            starting.accept("prepare");
+            for (RunResult extra : engine.prepare(graph, spec.scale(), context)) {
+                sink.accept(extra);
+            }
             starting.accept("load");
             double loadSeconds;
             String loadNote;
@@ -120,6 +124,7 @@ public final class WorkerMain {
                     continue;
                 }
                 int[] sources = "bfs".equals(algorithm) ? workload.sources() : new int[] {needsSource ? workload.ssspSource() : -1};
+                engine.beforeRun(algorithm);
                 starting.accept(algorithm);
                 RunResult result = timed(engine, spec, algorithm, sources, workload, vertices, arcs, loadSeconds);
                 sink.accept(result);
