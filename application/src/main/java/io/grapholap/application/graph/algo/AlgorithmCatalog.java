@@ -48,31 +48,31 @@ public final class AlgorithmCatalog {
         List<AlgorithmSpec> specs = List.of(
                 new AlgorithmSpec(BFS, "Breadth-first search (LDBC Graphalytics BFS): the hop depth of every vertex "
                         + "from the source along out-edges; unreachable vertices get " + BFS_UNREACHABLE + ".",
-                        List.of(SOURCE), List.of("vertex", "depth")),
+                        List.of(SOURCE), List.of("id", "depth")),
                 new AlgorithmSpec(PAGERANK, "PageRank (LDBC Graphalytics PR): a fixed number of iterations starting "
                         + "from 1/|V|; the rank of dangling vertices (no out-edges) is spread uniformly over all "
                         + "vertices.",
                         List.of(ranged("damping", ParamType.DOUBLE, 0.85, 0.0, true, 1.0, true, "damping factor d"),
                                 ranged("iterations", ParamType.INT, 20, 1.0, false, 1000.0, false,
                                         "number of iterations")),
-                        List.of("vertex", "rank")),
+                        List.of("id", "rank")),
                 new AlgorithmSpec(WCC, "Weakly connected components (LDBC Graphalytics WCC), edge direction ignored. "
                         + "Each vertex is labelled with the smallest vertex key of its component.",
-                        List.of(), List.of("vertex", "component")),
+                        List.of(), List.of("id", "component")),
                 new AlgorithmSpec(CDLP, "Community detection by synchronous label propagation (LDBC Graphalytics "
                         + "CDLP): labels start as the vertex keys; each iteration a vertex takes the most frequent "
                         + "label among its in- and out-neighbours, the smallest on a tie.",
                         List.of(ranged("iterations", ParamType.INT, 10, 1.0, false, 1000.0, false,
                                 "number of iterations")),
-                        List.of("vertex", "label")),
+                        List.of("id", "label")),
                 new AlgorithmSpec(LCC, "Local clustering coefficient (LDBC Graphalytics LCC): the fraction of "
                         + "possible edges present among a vertex's neighbours (in- and out-neighbours on a directed "
                         + "graph, where edges are counted in each direction); 0 below two neighbours.",
-                        List.of(), List.of("vertex", "lcc")),
+                        List.of(), List.of("id", "lcc")),
                 new AlgorithmSpec(SSSP, "Single-source shortest paths over non-negative weights (LDBC Graphalytics "
                         + "SSSP) along out-edges; unreachable vertices get Infinity.",
                         List.of(SOURCE, optional("weight", ParamType.STRING, "weight", WEIGHT_DOC)),
-                        List.of("vertex", "distance")),
+                        List.of("id", "distance")),
                 new AlgorithmSpec(LOUVAIN, "Louvain community detection (edges undirected); the modularity reached is "
                         + "reported in the stats.",
                         List.of(ranged("iterations", ParamType.INT, 10, 1.0, false, 1000.0, false,
@@ -82,14 +82,14 @@ public final class AlgorithmCatalog {
                                 ranged("tolerance", ParamType.DOUBLE, 1e-6, 0.0, false, 1.0, false,
                                         "minimum modularity gain for another sweep or level"),
                                 optional("weight", ParamType.STRING, null, WEIGHT_DOC + " (absent: every edge 1)")),
-                        List.of("vertex", "community")),
+                        List.of("id", "community")),
                 new AlgorithmSpec(DEGREE, "Number of edges at each vertex in the given direction.",
                         List.of(choice("direction", "out", List.of("in", "out", "both"),
                                 "in, out or both (on an undirected graph all three count each edge once)")),
-                        List.of("vertex", "degree")),
+                        List.of("id", "degree")),
                 new AlgorithmSpec(TRIANGLE_COUNT, "Triangles through each vertex, edge direction and multiplicity "
                         + "ignored; the total is in the stats.",
-                        List.of(), List.of("vertex", "triangles")),
+                        List.of(), List.of("id", "triangles")),
                 new AlgorithmSpec(BETWEENNESS, "Betweenness centrality (Brandes). Exact, or estimated from "
                         + "'samples' source vertices drawn with 'seed' and scaled by |V|/samples.",
                         List.of(ranged("samples", ParamType.INT, null, 1.0, false, null, false,
@@ -98,12 +98,12 @@ public final class AlgorithmCatalog {
                                 optional("weight", ParamType.STRING, null, WEIGHT_DOC + " (absent: unweighted)"),
                                 optional("normalized", ParamType.BOOLEAN, false,
                                         "divide by the number of vertex pairs ((n-1)(n-2), halved if undirected)")),
-                        List.of("vertex", "betweenness")),
+                        List.of("id", "betweenness")),
                 new AlgorithmSpec(KCORE, "Core number of each vertex (edge direction ignored). With 'k', only the "
                         + "vertices of the k-core are returned.",
                         List.of(ranged("k", ParamType.INT, null, 0.0, false, null, false,
                                 "return only vertices whose core number is at least k")),
-                        List.of("vertex", "core")),
+                        List.of("id", "core")),
                 new AlgorithmSpec(SHORTEST_PATH, "Shortest path(s) from 'source' to 'target' along out-edges: one "
                         + "row per vertex on a path, in order, with the cumulative distance. Hop count without "
                         + "'weight'.",
@@ -111,7 +111,7 @@ public final class AlgorithmCatalog {
                                 optional("weight", ParamType.STRING, null, WEIGHT_DOC + " (absent: hop count)"),
                                 ranged("max_paths", ParamType.INT, 1, 1.0, false, 10000.0, false,
                                         "how many equally short paths to return at most")),
-                        List.of("vertex", "distance", "path", "step")));
+                        List.of("id", "distance", "path", "step")));
         Map<String, AlgorithmSpec> m = new LinkedHashMap<>();
         for (AlgorithmSpec s : specs) {
             m.put(s.name(), s);

@@ -6,7 +6,7 @@ import java.util.Optional;
 
 /**
  * What an algorithm is called, what it computes, which parameters it takes and which result
- * columns it returns (the first column is always the vertex key, named {@code vertex}).
+ * columns it returns (the first column is always the original vertex key, named {@code id}).
  */
 public record AlgorithmSpec(String name, String description, List<ParamSpec> params, List<String> resultColumns) {
 

@@ -23,7 +23,7 @@ class AlgorithmCatalogTest {
                 "bfs", "pagerank", "wcc", "cdlp", "lcc", "sssp", "louvain", "degree", "triangle_count",
                 "betweenness", "kcore", "shortest_path");
         for (AlgorithmSpec s : AlgorithmCatalog.all()) {
-            assertThat(s.resultColumns().getFirst()).isEqualTo("vertex");
+            assertThat(s.resultColumns().getFirst()).isEqualTo("id");
             assertThat(s.description()).isNotBlank();
         }
     }
