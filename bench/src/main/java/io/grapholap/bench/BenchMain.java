@@ -50,6 +50,8 @@ public final class BenchMain {
         Path scratch = Files.createDirectories(options.out().resolve("scratch"));
 
         List<RunResult> results = Collections.synchronizedList(new ArrayList<>());
+        // A run that timed out is not tried again at a larger scale of the same graph.
+        Map<String, Integer> timedOut = new java.util.concurrent.ConcurrentHashMap<>();
         WorkerLauncher launcher = new WorkerLauncher(options.heap(), err::println);
         List<String> engines = new ArrayList<>(options.engines());
         engines.addAll(options.peers());
@@ -57,12 +59,30 @@ public final class BenchMain {
             for (int scale : options.scales()) {
                 for (String engine : engines) {
                     boolean peer = options.peers().contains(engine);
-                    WorkerSpec spec = new WorkerSpec(engine, graph, scale, options.seed(), options.threads(), options.algorithms(),
+                    List<String> algorithms = new ArrayList<>();
+                    for (String algorithm : options.algorithms()) {
+                        Integer at = timedOut.get(engine + "/" + graph + "/" + algorithm);
+                        if (at != null) {
+                            RunResult r = RunResult.skipped(engine, graph, scale, algorithm, 1L << scale, -1,
+                                    "timed out at scale " + at + " already");
+                            results.add(r);
+                            out.println(progress(r));
+                        } else {
+                            algorithms.add(algorithm);
+                        }
+                    }
+                    if (algorithms.isEmpty()) {
+                        continue;
+                    }
+                    WorkerSpec spec = new WorkerSpec(engine, graph, scale, options.seed(), options.threads(), algorithms,
                             peer ? options.peerBfsSources() : options.bfsSources(), options.timeoutSeconds(), options.peerMaxScale(),
                             options.tinkerpopMaxScale(), scratch);
                     runWorker(options, launcher, spec, r -> {
                         results.add(r);
                         out.println(progress(r));
+                        if (RunResult.TIMEOUT.equals(r.status())) {
+                            timedOut.putIfAbsent(r.engine() + "/" + r.graph() + "/" + r.algorithm(), r.scale());
+                        }
                     });
                 }
             }

@@ -81,7 +81,6 @@ final class CpuEngine implements EngineUnderTest {
         if ("sssp".equals(algorithm) && weighted == null && weights != null) {
             weighted = CsrGraph.builder(graph.vertexCount(), true)
                     .outAdjacency(graph.outOffsets(), graph.outTargets())
-                    .inAdjacency(graph.inOffsets(), graph.inSources())
                     .weights("weight", weights)
                     .pool(pool)
                     .build();

@@ -22,7 +22,13 @@ final class Report {
                 "engine", "graph", "algorithm", "scale", "|V|", "|E|", "load s", "run s", "edges/s", "peak MiB", "note");
         sb.append(header);
         sb.append("-".repeat(header.length() - 1)).append('\n');
+        Map<String, List<String>> skipped = new LinkedHashMap<>();
         for (RunResult r : results) {
+            if (RunResult.SKIPPED.equals(r.status())) {
+                skipped.computeIfAbsent(r.engine() + " " + r.graph() + ": " + r.note(), k -> new ArrayList<>())
+                        .add(r.algorithm() + "@" + r.scale());
+                continue;
+            }
             String note = r.ok() ? r.note() : r.status() + ": " + r.note();
             if (r.repetitions() > 1) {
                 note = "avg of " + r.repetitions() + (note.isEmpty() ? "" : "; " + note);
@@ -31,6 +37,10 @@ final class Report {
                     r.engine(), r.graph(), r.algorithm(), r.scale(), r.vertices(), r.arcs() < 0 ? "?" : Long.toString(r.arcs()),
                     seconds(r.loadSeconds()), seconds(r.runSeconds()), rate(r.arcsPerSecond()),
                     r.peakHeapBytes() < 0 ? "-" : Long.toString(r.peakHeapBytes() >> 20), note));
+        }
+        if (!skipped.isEmpty()) {
+            sb.append("\nSkipped:\n");
+            skipped.forEach((why, what) -> sb.append("  ").append(why).append(" [").append(String.join(" ", what)).append("]\n"));
         }
         return sb.toString();
     }

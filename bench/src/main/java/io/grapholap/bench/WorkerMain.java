@@ -124,9 +124,15 @@ public final class WorkerMain {
                     continue;
                 }
                 int[] sources = "bfs".equals(algorithm) ? workload.sources() : new int[] {needsSource ? workload.ssspSource() : -1};
-                engine.beforeRun(algorithm);
                 starting.accept(algorithm);
-                RunResult result = timed(engine, spec, algorithm, sources, workload, vertices, arcs, loadSeconds);
+                RunResult result;
+                try {
+                    engine.beforeRun(algorithm);
+                    result = timed(engine, spec, algorithm, sources, workload, vertices, arcs, loadSeconds);
+                } catch (RuntimeException | OutOfMemoryError e) {
+                    result = new RunResult(engine.name(), spec.graph(), spec.scale(), algorithm, vertices, arcs, loadSeconds, Double.NaN,
+                            0, Double.NaN, -1, RunResult.FAILED, "set-up failed: " + e);
+                }
                 sink.accept(result);
                 if (RunResult.TIMEOUT.equals(result.status())) {
                     if (!inProcess) {
