@@ -6,6 +6,7 @@ import io.grapholap.domain.error.CancelledException;
 import io.grapholap.domain.error.DomainException;
 import io.grapholap.domain.error.OperationTimeoutException;
 import io.grapholap.domain.error.ValidationException;
+import io.grapholap.engine.cpu.graph.CsrGraph;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -47,6 +48,11 @@ public final class GremlinExecutor {
     public static final String RESULT_COLUMN = "result";
 
     private final CsrGremlinGraph graph;
+
+    /** An executor over {@code graph}, read in place through a {@link CsrGremlinGraph}. */
+    public GremlinExecutor(CsrGraph graph) {
+        this(new CsrGremlinGraph(graph));
+    }
 
     public GremlinExecutor(CsrGremlinGraph graph) {
         this.graph = Objects.requireNonNull(graph, "graph");
