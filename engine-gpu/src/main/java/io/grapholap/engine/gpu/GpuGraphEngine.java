@@ -45,6 +45,11 @@ public final class GpuGraphEngine implements GraphEngine, AutoCloseable {
         this.probe = Objects.requireNonNull(probe, "probe");
     }
 
+    /** The algorithms with GPU kernels; the others run only with {@code engine=auto}, on the CPU. */
+    public static java.util.Set<String> algorithms() {
+        return GpuAlgorithms.SUPPORTED;
+    }
+
     /** What probing the driver found; cheap after the first call. */
     public CudaAvailability availability() {
         CudaAvailability a = probe.get();
