@@ -46,6 +46,10 @@ public final class BenchMain {
                 + ", load average " + machine.get("load_average"));
         out.println("worker heap " + (options.inProcess() ? "(in process) " + WorkerMain.gib(Runtime.getRuntime().maxMemory()) : options.heap())
                 + ", threads " + options.threads() + ", seed " + options.seed() + ", timeout " + options.timeoutSeconds() + " s per run");
+        if (options.engines().contains("gpu")) {
+            String gpu = GpuEngine.unavailableReason();
+            out.println(gpu != null ? gpu : "GPU engine: " + io.grapholap.engine.gpu.CudaProbe.availability().deviceName());
+        }
         Files.createDirectories(options.out());
         Path scratch = Files.createDirectories(options.out().resolve("scratch"));
 

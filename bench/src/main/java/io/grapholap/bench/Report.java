@@ -53,7 +53,9 @@ final class Report {
                 continue;
             }
             for (RunResult peer : results) {
-                if (peer.ok() && !ours.contains(peer.engine()) && peer.algorithm().equals(mine.algorithm())
+                // our GPU engine is also compared with our CPU engine, the run the product is about
+                boolean other = !ours.contains(peer.engine()) || (mine.engine().equals("gpu") && peer.engine().equals("cpu"));
+                if (peer.ok() && other && peer.algorithm().equals(mine.algorithm())
                         && peer.scale() == mine.scale() && peer.graph().equals(mine.graph())) {
                     sb.append(String.format(Locale.ROOT, "  %-9s %-9s scale %2d: %s is %.1fx faster than %s (%.4f s vs %.4f s)%n",
                             mine.graph(), mine.algorithm(), mine.scale(), mine.engine(), peer.runSeconds() / mine.runSeconds(),

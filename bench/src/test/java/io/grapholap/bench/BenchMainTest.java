@@ -76,6 +76,26 @@ class BenchMainTest {
     }
 
     @Test
+    void cpuAndGpuRunSideBySideOrTheGpuSaysWhyNot() throws Exception {
+        int code = bench("--scale", "6", "--engines", "cpu,gpu", "--peers", "none", "--algorithms", "wcc,louvain",
+                "--gremlin-scale", "0", "--in-process", "--out", dir.toString());
+
+        assertThat(code).as(err.toString(StandardCharsets.UTF_8)).isZero();
+        String console = out.toString(StandardCharsets.UTF_8);
+        List<String> csv = Files.readAllLines(dir.resolve("results.csv"));
+        assertThat(csv).anyMatch(l -> l.startsWith("cpu,kronecker,wcc,6,64,") && l.contains(",ok,"));
+        String unavailable = GpuEngine.unavailableReason();
+        if (unavailable != null) {
+            assertThat(console).contains(unavailable);
+            assertThat(csv).anyMatch(l -> l.startsWith("gpu,kronecker,wcc,6,") && l.contains(",skipped,GPU engine unavailable: "));
+        } else {
+            assertThat(csv).anyMatch(l -> l.startsWith("gpu,kronecker,wcc,6,64,") && l.contains(",ok,"));
+            assertThat(csv).anyMatch(l -> l.startsWith("gpu,kronecker,louvain,6,") && l.contains(",skipped,no GPU kernel"));
+            assertThat(console).contains("gpu is").contains("faster than cpu");
+        }
+    }
+
+    @Test
     void badOptionsAreNamedAndHelpIsPrinted() throws Exception {
         assertThat(bench("--scale", "abc")).isEqualTo(2);
         assertThat(err.toString(StandardCharsets.UTF_8)).contains("--scale must be an integer");
