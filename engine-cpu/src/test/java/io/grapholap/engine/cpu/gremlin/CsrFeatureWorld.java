@@ -63,7 +63,7 @@ public final class CsrFeatureWorld implements World {
      * needs reflective access that Java 25 closes. Vertex and edge ids are read as integers, as in
      * the Kryo copy.
      */
-    private static Graph gratefulDead() {
+    static Graph gratefulDead() {
         Configuration conf = new BaseConfiguration();
         conf.setProperty(TinkerGraph.GREMLIN_TINKERGRAPH_VERTEX_ID_MANAGER, TinkerGraph.DefaultIdManager.INTEGER.name());
         conf.setProperty(TinkerGraph.GREMLIN_TINKERGRAPH_EDGE_ID_MANAGER, TinkerGraph.DefaultIdManager.INTEGER.name());
