@@ -11,7 +11,6 @@ final class Engines {
     static EngineUnderTest ours(WorkerSpec spec) {
         return switch (spec.engine()) {
             case "gpu" -> new GpuEngine(spec.threads());
-            case "gremlin" -> new Unavailable("gremlin", "the Gremlin structure is not merged into the bench yet");
             default -> new CpuEngine(spec.threads());
         };
     }

@@ -77,6 +77,16 @@ public final class WorkerMain {
         BenchContext context = new BenchContext(spec.threads(), spec.seed(), spec.scratch());
         long maxHeap = Runtime.getRuntime().maxMemory();
 
+        if ("gremlin".equals(spec.engine())) {
+            starting.accept("gremlin");
+            try {
+                GremlinBench.run(graph, spec.scale(), context).forEach(sink);
+            } catch (Exception | OutOfMemoryError e) {
+                sink.accept(new RunResult("cpu", spec.graph(), spec.scale(), "gremlin", vertices, arcs, Double.NaN, Double.NaN, 0, Double.NaN,
+                        -1, RunResult.FAILED, e.toString()));
+            }
+            return;
+        }
         try (EngineUnderTest engine = engine(spec)) {
             String refusal = engine.refuse(graph, spec.scale(), maxHeap);
             if (refusal != null) {
