@@ -5,23 +5,29 @@ import io.grapholap.application.graph.CancellationToken;
 import io.grapholap.application.graph.ExecutionContext;
 import io.grapholap.application.graph.GraphInstance;
 import io.grapholap.application.graph.ProgressListener;
+import io.grapholap.application.graph.LoadOptions;
 import io.grapholap.bench.gen.GeneratedGraph;
+import io.grapholap.engine.cpu.CpuGraphEngine;
 import io.grapholap.engine.cpu.CpuGraphInstance;
 import io.grapholap.engine.cpu.graph.CsrGraph;
 import io.grapholap.engine.gpu.CudaAvailability;
 import io.grapholap.engine.gpu.CudaProbe;
 import io.grapholap.engine.gpu.GpuGraphEngine;
 import io.grapholap.engine.gpu.HostGraphLoader;
+import java.io.IOException;
+import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ForkJoinPool;
+import org.apache.arrow.memory.BufferAllocator;
+import org.apache.arrow.memory.RootAllocator;
 
 /**
- * Our GPU engine: the timed load builds the host CSR as {@link CpuEngine} does and uploads it to the
- * device; algorithms run through the same {@code runAlgorithm} the server calls. SSSP runs on a
- * second, weighted instance uploaded before the timed run. Without a GPU every graph is refused with
- * "GPU engine unavailable: reason".
+ * Our GPU engine: the timed load reads the same Arrow snapshot as {@link CpuEngine} (written untimed)
+ * into the host CSR and uploads it to the device; algorithms run through the same
+ * {@code runAlgorithm} the server calls. SSSP runs on a second, weighted instance uploaded before the
+ * timed run. Without a GPU every graph is refused with "GPU engine unavailable: reason".
  */
 final class GpuEngine implements EngineUnderTest {
 
@@ -34,6 +40,9 @@ final class GpuEngine implements EngineUnderTest {
     private double[] weights;
     private volatile CancellationToken cancel = CancellationToken.create();
     private ForkJoinPool pool;
+    private BufferAllocator allocator;
+    private HostGraphLoader loader;
+    private Path snapshot;
 
     GpuEngine(int threads) {
         this.threads = threads;
@@ -63,7 +72,7 @@ final class GpuEngine implements EngineUnderTest {
     }
 
     @Override
-    public List<RunResult> prepare(GeneratedGraph generated, int scale, BenchContext context) {
+    public List<RunResult> prepare(GeneratedGraph generated, int scale, BenchContext context) throws IOException {
         if (generated.weights() != null) {
             float[] w = generated.weights();
             weights = new double[w.length];
@@ -72,15 +81,22 @@ final class GpuEngine implements EngineUnderTest {
             }
         }
         pool = new ForkJoinPool(threads);
-        engine = new GpuGraphEngine(null);
+        allocator = new RootAllocator();
+        loader = HostGraphLoader.cpu(new CpuGraphEngine(allocator, threads));
+        engine = new GpuGraphEngine(loader);
+        snapshot = Snapshots.write(allocator, generated, context.scratch().resolve(generated.name() + "-" + context.seed() + "-gpu"),
+                false);
         return List.of();
     }
 
     @Override
     public String load(GeneratedGraph generated, BenchContext context) {
-        graph = CsrGraph.fromOutAdjacency(generated.vertexCount(), true, generated.offsets(), generated.targets(), pool);
-        instance = engine.load(new HostGraphLoader.HostGraph(graph, new CpuGraphInstance(graph, threads)), ProgressListener.NONE);
-        return "device " + instance.statistics().deviceBytes() / 1048576 + " MiB, " + engine.info().details().get("device");
+        HostGraphLoader.HostGraph host = loader.load(snapshot,
+                LoadOptions.defaults().withParallelism(threads).withVerifyChecksums(false), ProgressListener.NONE,
+                CancellationToken.create());
+        graph = host.graph();
+        instance = engine.load(host, ProgressListener.NONE);
+        return "Arrow snapshot -> CSR -> device, " + instance.statistics().deviceBytes() / 1048576 + " MiB on " + instance.statistics().deviceBytes() / 1048576 + " MiB, " + engine.info().details().get("device");
     }
 
     @Override
@@ -138,5 +154,9 @@ final class GpuEngine implements EngineUnderTest {
         if (pool != null) {
             pool.shutdownNow();
         }
+        if (allocator != null) {
+            allocator.close();
+        }
+        Snapshots.deleteQuietly(snapshot);
     }
 }
