@@ -47,7 +47,8 @@ class GpuCpuEqualityTest {
         List<Arguments> cases = new ArrayList<>();
         List<CsrGraph> graphs = List.of(HostGraphs.random(1, 200, 1_000, true), HostGraphs.random(2, 200, 1_000, false),
                 HostGraphs.random(3, 3_000, 40_000, true), HostGraphs.random(4, 3_000, 40_000, false),
-                HostGraphs.random(5, 5_000, 4_000, true));
+                HostGraphs.random(5, 5_000, 4_000, true), HostGraphs.randomKeyed(6, 500, 3_000, true, false),
+                HostGraphs.randomKeyed(7, 500, 3_000, false, true));
         List<Map<String, Object>> params = List.of(Map.of("algorithm", "pagerank"),
                 Map.of("algorithm", "pagerank", "damping", 0.7, "iterations", 50), Map.of("algorithm", "bfs", "source", 0L),
                 Map.of("algorithm", "wcc"), Map.of("algorithm", "sssp", "source", 1L),
@@ -68,6 +69,8 @@ class GpuCpuEqualityTest {
         String name = (String) spec.get("algorithm");
         Map<String, Object> params = new java.util.HashMap<>(spec);
         params.remove("algorithm");
+        // sources are given as dense ids 0 and 1; on keyed graphs they become those vertices' keys
+        params.computeIfPresent("source", (k, v) -> graph.vertexKey(((Long) v).intValue()));
         AlgorithmResult cpu = CpuAlgorithms.run(graph, name, params, ExecutionContext.of(2));
         try (GraphInstance gpu = engine.load(HostGraphs.of(graph), ProgressListener.NONE)) {
             AlgorithmResult r = gpu.runAlgorithm(name, params, ExecutionContext.of(2));
