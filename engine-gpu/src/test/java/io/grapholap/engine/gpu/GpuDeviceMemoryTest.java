@@ -71,15 +71,15 @@ class GpuDeviceMemoryTest {
             CudaDevice device = engine.device();
             List<DeviceBuffer> ballast = new ArrayList<>();
             try {
+                // fill the device until not even 1 MiB more can be allocated
                 device.run(() -> {
-                    long free = device.memoryInfo()[0];
-                    while (free > 256 * MIB) {
-                        ballast.add(device.alloc(Math.min(1024 * MIB, free - 128 * MIB), "ballast"));
-                        free = device.memoryInfo()[0];
-                    }
-                    while (free > 2 * MIB) {
-                        ballast.add(device.alloc(free / 2, "ballast"));
-                        free = device.memoryInfo()[0];
+                    long chunk = 1024 * MIB;
+                    while (chunk >= MIB) {
+                        try {
+                            ballast.add(device.alloc(chunk, "ballast"));
+                        } catch (ConflictException full) {
+                            chunk /= 2;
+                        }
                     }
                 });
                 // cdlp needs 8 bytes per out- and in-arc of scratch: 6.4 MB here
