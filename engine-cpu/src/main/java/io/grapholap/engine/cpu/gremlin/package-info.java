@@ -7,7 +7,7 @@
  *   <li>{@link io.grapholap.engine.cpu.gremlin.GremlinExecutor}: {@code new GremlinExecutor(CsrGraph)}
  *       (or {@code (CsrGremlinGraph)}), then {@code QueryResult execute(String query, Map<String,Object>
  *       bindings, QueryLimits limits)}. Queries are parsed with the gremlin-language grammar (no Groovy,
- *       no lambdas); bindings are grammar variables; each query runs on a virtual thread that is
+ *       no lambdas); bindings are grammar variables; each query runs on its own thread that is
  *       interrupted at the timeout ({@code OperationTimeoutException}); at most {@code maxRows} rows,
  *       {@code truncated} when more were available. One column, {@code result}, holding plain values
  *       ({@link io.grapholap.engine.cpu.gremlin.GremlinValues}). Bad queries, unbound variables and
