@@ -398,6 +398,26 @@ public abstract class GraphEngineContractTest {
         }
     }
 
+    // ---- Gremlin ----
+
+    @Test
+    void gremlinTraversesTheLoadedGraph() {
+        try (GraphInstance g = load(writePeopleGraph("people"))) {
+            QueryLimits limits = QueryLimits.defaults();
+            assertThat(g.gremlin("g.V().count()", Map.of(), limits).rows()).containsExactly(List.of(6L));
+            // knows: ann→bob, bob→cat, ann→cat, cat→dan
+            assertThat(g.gremlin("g.V().hasLabel('person').out('knows').count()", Map.of(), limits).rows())
+                    .containsExactly(List.of(4L));
+            assertThat(g.gremlin("g.E().hasLabel(t).count()", Map.of("t", "lives_in"), limits).rows())
+                    .containsExactly(List.of(3L));
+            QueryResult truncated = g.gremlin("g.V()", Map.of(), new QueryLimits(java.time.Duration.ofSeconds(30), 2));
+            assertThat(truncated.rows()).hasSize(2);
+            assertThat(truncated.truncated()).isTrue();
+            assertThatThrownBy(() -> g.gremlin("g.V(", Map.of(), limits)).isInstanceOfSatisfying(
+                    ValidationException.class, e -> assertThat(e.field()).isEqualTo("query"));
+        }
+    }
+
     // ---- helpers ----
 
     /** Data files of a snapshot in name order (nodes-*, then edges-* after them by convention of the test graphs). */

@@ -267,12 +267,18 @@ public final class CsrLoader {
                 for (int w = a; w < b; w++) {
                     int[] count = new int[n];
                     counters[w] = count;
-                    scan(tables, units, unitBounds[w], unitBounds[w + 1], resolvers, (u, rows, src, dst, root) -> {
+                    scan(tables, units, unitBounds[w], unitBounds[w + 1], resolvers, !directed, unitIndexInTable, null, (u, rows, src, dst, root) -> {
                         unitRowsPerTable.get(units.get(u).table())[unitIndexInTable[u]] = rows;
-                        for (int i = 0; i < rows; i++) {
-                            count[src[i]]++;
-                            if (!directed && src[i] != dst[i]) {
-                                count[dst[i]]++;
+                        if (directed) {
+                            for (int i = 0; i < rows; i++) {
+                                count[src[i]]++;
+                            }
+                        } else {
+                            for (int i = 0; i < rows; i++) {
+                                count[src[i]]++;
+                                if (src[i] != dst[i]) {
+                                    count[dst[i]]++;
+                                }
                             }
                         }
                         progress.progress("edges", 0.2 + 0.6 * unitsDone.incrementAndGet() / (2.0 * unitsTotal), "counting");
@@ -347,7 +353,7 @@ public final class CsrLoader {
                     int[] cursor = counters[w];
                     double[] weightScratch = new double[0];
                     double[][] holder = {weightScratch};
-                    scan(tables, units, unitBounds[w], unitBounds[w + 1], resolvers, (u, rows, src, dst, root) -> {
+                    scan(tables, units, unitBounds[w], unitBounds[w + 1], resolvers, true, unitIndexInTable, unitFirstRow, (u, rows, src, dst, root) -> {
                         int t = units.get(u).table();
                         long first = unitFirstRow[u];
                         int globalFirst = (int) (rowBase[t] + first);
@@ -414,6 +420,7 @@ public final class CsrLoader {
                     .labels(labels)
                     .edgeTypes(edgeTypes.isEmpty() ? defaultEdgeTypes() : edgeTypes)
                     .edgeCount(totalRows)
+                    .trusted()
                     .pool(pool);
             if (weights != null) {
                 builder.weights(weightName, weights);
@@ -434,9 +441,13 @@ public final class CsrLoader {
             return List.of(new EdgeType(0, CsrGraph.DEFAULT_EDGE_TYPE, label, label, 0, 0, Map.of()));
         }
 
-        /** Reads the record batches of units {@code from..to-1} in order, resolving both endpoints. */
+        /**
+         * Reads the record batches of units {@code from..to-1} in order, resolving the source keys and,
+         * when {@code targets}, the target keys (every key is checked in one of the two passes).
+         */
         private void scan(List<SnapshotManifest.EdgeTable> tables, List<Unit> units, int from, int to,
-                          EndpointResolver[][] resolvers, BatchBody body) {
+                          EndpointResolver[][] resolvers, boolean targets, int[] unitIndexInTable, long[] unitFirstRow,
+                          BatchBody body) {
             if (from >= to) {
                 return;
             }
@@ -474,8 +485,12 @@ public final class CsrLoader {
                             src = new int[rows];
                             dst = new int[rows];
                         }
-                        resolvers[unit.table()][0].resolve(root.getVector(0), rows, 0, src);
-                        resolvers[unit.table()][1].resolve(root.getVector(1), rows, 0, dst);
+                        int batch = unitIndexInTable[u];
+                        long firstRow = unitFirstRow == null ? -1 : unitFirstRow[u];
+                        resolvers[unit.table()][0].resolve(root.getVector(0), rows, batch, firstRow, src);
+                        if (targets) {
+                            resolvers[unit.table()][1].resolve(root.getVector(1), rows, batch, firstRow, dst);
+                        }
                         body.batch(u, rows, src, dst, root);
                         cancel.throwIfCancelled("snapshot load");
                     }
