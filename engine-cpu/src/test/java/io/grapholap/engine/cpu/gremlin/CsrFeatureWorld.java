@@ -134,7 +134,9 @@ public final class CsrFeatureWorld implements World {
             if (line.startsWith("Scenario") || (line.startsWith("@") && i > scenario.getLine())) {
                 break;
             }
-            text.append(line).append('\n');
+            if (!line.startsWith("#")) {
+                text.append(line).append('\n');
+            }
         }
         return text.toString();
     }
