@@ -46,6 +46,9 @@ import org.apache.tinkerpop.gremlin.structure.util.StringFactory;
  *
  * <p>Every mutation (adding or removing elements or properties, variables, transactions) throws
  * the standard TinkerPop "not supported" exception.
+ *
+ * <p>Safe for concurrent traversals: the engine graph is immutable and the only lazily built state
+ * (the edge-row index used by {@code g.E(id)}) is published through a volatile field.
  */
 public final class CsrGremlinGraph implements Graph {
 
