@@ -92,6 +92,8 @@ public final class CsrLoader {
         private final List<VertexLabel> labels = new ArrayList<>();
         private final Map<String, VertexLabel> labelsByName = new HashMap<>();
         private int vertexCount;
+        /** Set when a worker fails, so the others stop at their next batch. */
+        private volatile boolean failed;
 
         Job(Path dir, SnapshotManifest manifest, LoadOptions options, ForkJoinPool pool, BufferAllocator allocator) {
             this.dir = dir;
@@ -451,7 +453,7 @@ public final class CsrLoader {
                 int[] src = new int[0];
                 int[] dst = new int[0];
                 try {
-                    for (int u = from; u < to; u++) {
+                    for (int u = from; u < to && !failed; u++) {
                         Unit unit = units.get(u);
                         SnapshotManifest.EdgeTable table = tables.get(unit.table());
                         String file = table.file().file();
@@ -488,6 +490,9 @@ public final class CsrLoader {
                         body.batch(u, rows, src, dst, root);
                         cancel.throwIfCancelled("snapshot load");
                     }
+                } catch (RuntimeException e) {
+                    failed = true;
+                    throw e;
                 } finally {
                     if (reader != null) {
                         reader.close();
