@@ -15,14 +15,20 @@ public final class LongIntHashMap {
     private int size;
 
     public LongIntHashMap(int expectedSize) {
-        int capacity = Integer.highestOneBit(Math.max(4, expectedSize) * 2 - 1) << 1;
-        if (capacity <= 0) {
-            throw new IllegalArgumentException("too many keys for one map: " + expectedSize);
-        }
+        int capacity = LongIntHashMap.capacityFor(expectedSize);
         keys = new long[capacity];
         values = new int[capacity];
         Arrays.fill(values, -1);
         mask = capacity - 1;
+    }
+
+    /** Table capacity for {@code expectedSize} keys: a power of two, at least twice the keys. */
+    public static int capacityFor(int expectedSize) {
+        int capacity = Integer.highestOneBit(Math.max(4, expectedSize) * 2 - 1) << 1;
+        if (capacity <= 0) {
+            throw new IllegalArgumentException("too many keys for one map: " + expectedSize);
+        }
+        return capacity;
     }
 
     static int hash(long key) {

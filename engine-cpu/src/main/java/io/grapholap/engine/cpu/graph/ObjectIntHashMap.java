@@ -14,10 +14,7 @@ public final class ObjectIntHashMap {
     private int size;
 
     public ObjectIntHashMap(int expectedSize) {
-        int capacity = Integer.highestOneBit(Math.max(4, expectedSize) * 2 - 1) << 1;
-        if (capacity <= 0) {
-            throw new IllegalArgumentException("too many keys for one map: " + expectedSize);
-        }
+        int capacity = LongIntHashMap.capacityFor(expectedSize);
         keys = new Object[capacity];
         values = new int[capacity];
         Arrays.fill(values, -1);

@@ -38,7 +38,8 @@
  *       takes the arrays over; derives the in-adjacency of a directed graph in parallel.</li>
  *   <li>{@code CsrGraph.builder(n, directed).outAdjacency(..).inAdjacency(..).weights(prop, w)
  *       .edgeTypeCodes(out, in).edgeRows(out, in).labels(..).edgeTypes(..).edgeCount(m).pool(pool)
- *       .build()}: everything optional except the out-adjacency.</li>
+ *       .trusted().build()}: everything optional except the out-adjacency; {@code trusted()} skips the
+ *       parallel range check for producers that guarantee valid arrays (loader, generators).</li>
  *   <li>{@link io.grapholap.engine.cpu.graph.Adjacency#reverse}: in-adjacency from out-adjacency
  *       (parallel counting + fill pass, deterministic, in-lists sorted by source);
  *       {@link io.grapholap.engine.cpu.graph.Adjacency#fromEdges}: stable CSR from an edge list.</li>
