@@ -116,9 +116,9 @@ public final class Sssp {
             });
             processed += frontierSize;
             progress.report(processed, n);
-            long next = Long.MAX_VALUE;
-            for (Bins b : bins) {
-                next = Math.min(next, b.firstNonEmpty(bin));
+            long next = nextBucket(bins, bin);
+            if (next == Long.MAX_VALUE && rebase(bins, dist, delta)) {
+                next = nextBucket(bins, bin);
             }
             if (next == Long.MAX_VALUE) {
                 break;
@@ -185,18 +185,73 @@ public final class Sssp {
         return d;
     }
 
-    /** One worker's buckets: bucket index → growable vertex list. */
+    private static long nextBucket(Bins[] bins, long from) {
+        long next = Long.MAX_VALUE;
+        for (Bins b : bins) {
+            next = Math.min(next, b.firstNonEmpty(from));
+        }
+        return next;
+    }
+
+    /**
+     * Once the window of dense buckets is used up, moves it to the smallest bucket among the
+     * overflow entries and re-files them by their current distance. Returns whether any were left.
+     */
+    private static boolean rebase(Bins[] bins, long[] dist, double delta) {
+        long base = Long.MAX_VALUE;
+        for (Bins b : bins) {
+            for (int i = 0; i < b.overflowSize; i++) {
+                base = Math.min(base, (long) (Double.longBitsToDouble(dist[b.overflow[i]]) / delta));
+            }
+        }
+        if (base == Long.MAX_VALUE) {
+            return false;
+        }
+        for (Bins b : bins) {
+            b.base = base;
+        }
+        for (Bins b : bins) {
+            int[] pending = b.overflow;
+            int count = b.overflowSize;
+            b.overflow = new int[16];
+            b.overflowSize = 0;
+            for (int i = 0; i < count; i++) {
+                int v = pending[i];
+                b.add((long) (Double.longBitsToDouble(dist[v]) / delta), v);
+            }
+        }
+        return true;
+    }
+
+    /**
+     * One worker's buckets: a window of {@code WINDOW} dense buckets from {@code base} (bucket index →
+     * growable vertex list) and an unsorted overflow list for entries beyond it, so heavy-tailed
+     * weights cannot blow the bucket array up.
+     */
     private static final class Bins {
+        private static final int WINDOW = 1 << 12;
+
         private int[][] lists = new int[16][];
         private int[] sizes = new int[16];
+        private long base;
+        private int[] overflow = new int[16];
+        private int overflowSize;
 
         void add(long bucket, int v) {
-            if (bucket >= lists.length) {
-                int len = (int) Math.min(Integer.MAX_VALUE - 8, Math.max(bucket + 1, lists.length * 2L));
+            long idx = bucket - base;
+            if (idx >= WINDOW) {
+                if (overflowSize == overflow.length) {
+                    overflow = Arrays.copyOf(overflow, overflow.length * 2);
+                }
+                overflow[overflowSize++] = v;
+                return;
+            }
+            if (idx >= lists.length) {
+                int len = (int) Math.min(WINDOW, Math.max(idx + 1, lists.length * 2L));
                 lists = Arrays.copyOf(lists, len);
                 sizes = Arrays.copyOf(sizes, len);
             }
-            int i = (int) bucket;
+            int i = (int) idx;
             int[] list = lists[i];
             if (list == null) {
                 list = new int[64];
@@ -209,8 +264,8 @@ public final class Sssp {
         }
 
         long firstNonEmpty(long from) {
-            for (long b = from; b < sizes.length; b++) {
-                if (sizes[(int) b] > 0) {
+            for (long b = Math.max(from, base); b - base < sizes.length; b++) {
+                if (sizes[(int) (b - base)] > 0) {
                     return b;
                 }
             }
@@ -218,7 +273,8 @@ public final class Sssp {
         }
 
         int size(long bucket) {
-            return bucket >= sizes.length ? 0 : sizes[(int) bucket];
+            long idx = bucket - base;
+            return idx < 0 || idx >= sizes.length ? 0 : sizes[(int) idx];
         }
 
         int drain(long bucket, int[] into, int at) {
@@ -226,7 +282,7 @@ public final class Sssp {
             if (size == 0) {
                 return at;
             }
-            int i = (int) bucket;
+            int i = (int) (bucket - base);
             System.arraycopy(lists[i], 0, into, at, size);
             sizes[i] = 0;
             return at + size;
