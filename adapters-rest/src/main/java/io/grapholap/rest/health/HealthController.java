@@ -13,6 +13,9 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** Liveness and readiness, open to anonymous callers (load balancers, orchestrators). */
 @Controller
@@ -20,7 +23,10 @@ import java.util.Map;
 @Tag(name = "health")
 final class HealthController {
 
+    private static final Logger LOG = LoggerFactory.getLogger(HealthController.class);
     private static final String VERSION = versionOf();
+
+    private final AtomicBoolean firstReadyLogged = new AtomicBoolean();
 
     private final CheckReadiness readiness;
 
@@ -39,6 +45,10 @@ final class HealthController {
     @Operation(summary = "Readiness: metadata database, source database and engines; 503 when a critical one is down")
     HttpResponse<Map<String, Object>> ready() {
         CheckReadiness.Readiness result = readiness.check();
+        if (result.ready() && firstReadyLogged.compareAndSet(false, true)) {
+            long sinceJvmStart = System.currentTimeMillis() - java.lang.management.ManagementFactory.getRuntimeMXBean().getStartTime();
+            LOG.info("first successful /ready {} ms after the JVM started", sinceJvmStart);
+        }
         Map<String, Object> components = new LinkedHashMap<>();
         result.components().forEach((name, probe) ->
                 components.put(name, Map.of("status", probe.up() ? "up" : "down", "detail", probe.detail())));

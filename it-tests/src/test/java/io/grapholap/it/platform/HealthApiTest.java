@@ -53,6 +53,16 @@ abstract class HealthApiTest {
     }
 
     @Test
+    void openApiDocumentAndUiAreServed() {
+        var spec = server.http().get("/swagger/grapholap-0.1.0.yml", null);
+        assertThat(spec.status()).isEqualTo(200);
+        assertThat(spec.body()).contains("openapi:").contains("/health:").contains("/ready:");
+        var ui = server.http().get("/swagger-ui/index.html", null);
+        assertThat(ui.status()).isEqualTo(200);
+        assertThat(ui.body()).contains("grapholap-0.1.0.yml");
+    }
+
+    @Test
     void unknownRouteIsAnEnvelopedNotFound() {
         var r = server.http().get("/api/no-such-thing", null);
         assertThat(r.status()).isIn(401, 404);

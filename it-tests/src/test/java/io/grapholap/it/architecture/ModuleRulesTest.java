@@ -1,0 +1,87 @@
+package io.grapholap.it.architecture;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.assertj.core.api.Assertions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The dependency rules of DESIGN §2, checked on the compiled production classes of every module. */
+class ModuleRulesTest {
+
+    private static JavaClasses classes;
+
+    @BeforeAll
+    static void importClasses() {
+        classes = new ClassFileImporter()
+                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .importPackages("io.grapholap");
+        Assertions.assertThat(classes.stream().map(c -> c.getPackageName()).distinct())
+                .as("production classes of every module are on the class path")
+                .anyMatch(p -> p.startsWith("io.grapholap.domain"))
+                .anyMatch(p -> p.startsWith("io.grapholap.application"))
+                .anyMatch(p -> p.startsWith("io.grapholap.rest"))
+                .anyMatch(p -> p.startsWith("io.grapholap.persistence"));
+    }
+
+    @Test
+    void domainDependsOnNothingButTheJdk() {
+        noClasses().that().resideInAPackage("io.grapholap.domain..")
+                .should().dependOnClassesThat().resideOutsideOfPackages("io.grapholap.domain..", "java..")
+                .because("the domain is plain Java")
+                .check(classes);
+    }
+
+    @Test
+    void applicationIsFreeOfFrameworksAndInfrastructure() {
+        noClasses().that().resideInAPackage("io.grapholap.application..")
+                .should().dependOnClassesThat().resideInAnyPackage(
+                        "io.micronaut..", "jakarta..", "java.sql..", "javax.sql..", "org.graalvm..", "jcuda..",
+                        "org.apache.arrow..", "org.apache.tinkerpop..", "com.fasterxml..")
+                .because("use cases talk to the world only through their ports")
+                .check(classes);
+    }
+
+    @Test
+    void applicationDoesNotReachIntoAdaptersOrEngines() {
+        noClasses().that().resideInAnyPackage("io.grapholap.domain..", "io.grapholap.application..")
+                .should().dependOnClassesThat().resideInAnyPackage(
+                        "io.grapholap.rest..", "io.grapholap.persistence..", "io.grapholap.polyglot..",
+                        "io.grapholap.engine..", "io.grapholap.bench..")
+                .check(classes);
+    }
+
+    @Test
+    void adaptersNeverImportEachOther() {
+        noClasses().that().resideInAPackage("io.grapholap.rest..")
+                .should().dependOnClassesThat().resideInAnyPackage("io.grapholap.persistence..", "io.grapholap.polyglot..")
+                .check(classes);
+        noClasses().that().resideInAPackage("io.grapholap.persistence..")
+                .should().dependOnClassesThat().resideInAnyPackage("io.grapholap.rest..", "io.grapholap.polyglot..")
+                .check(classes);
+        noClasses().that().resideInAPackage("io.grapholap.polyglot..")
+                .should().dependOnClassesThat().resideInAnyPackage("io.grapholap.rest..", "io.grapholap.persistence..")
+                .allowEmptyShould(true)
+                .check(classes);
+    }
+
+    @Test
+    void enginesNeverImportAdapters() {
+        noClasses().that().resideInAPackage("io.grapholap.engine..")
+                .should().dependOnClassesThat().resideInAnyPackage(
+                        "io.grapholap.rest..", "io.grapholap.persistence..", "io.grapholap.polyglot..")
+                .allowEmptyShould(true)
+                .check(classes);
+    }
+
+    @Test
+    void adaptersDoNotReachIntoEngineInternals() {
+        noClasses().that().resideInAnyPackage("io.grapholap.rest..", "io.grapholap.persistence..")
+                .should().dependOnClassesThat().resideInAPackage("io.grapholap.engine..")
+                .because("adapters use engines only through the GraphEngine port")
+                .check(classes);
+    }
+}
