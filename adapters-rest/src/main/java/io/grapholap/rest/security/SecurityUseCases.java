@@ -1,0 +1,96 @@
+package io.grapholap.rest.security;
+
+import io.grapholap.application.audit.AuditLog;
+import io.grapholap.application.audit.ReadAuditLog;
+import io.grapholap.application.security.ApiKeyRepository;
+import io.grapholap.application.security.AuthenticateApiKey;
+import io.grapholap.application.security.AuthenticateWithPassword;
+import io.grapholap.application.security.CreateApiKey;
+import io.grapholap.application.security.CredentialCache;
+import io.grapholap.application.security.ListApiKeys;
+import io.grapholap.application.security.PasswordHasher;
+import io.grapholap.application.security.RevokeApiKey;
+import io.grapholap.application.user.BootstrapAdmin;
+import io.grapholap.application.user.CreateUser;
+import io.grapholap.application.user.GetCurrentUser;
+import io.grapholap.application.user.ListUsers;
+import io.grapholap.application.user.UpdateUser;
+import io.grapholap.application.user.UserRepository;
+import io.micronaut.context.annotation.Factory;
+import jakarta.inject.Singleton;
+import java.time.Clock;
+import java.time.Duration;
+
+/** Wires the security, user and audit use cases; repositories come from the persistence adapter. */
+@Factory
+final class SecurityUseCases {
+
+    private static final Clock CLOCK = Clock.systemUTC();
+    /** How long another server may keep honouring a key revoked elsewhere. */
+    private static final Duration CREDENTIAL_CACHE_TTL = Duration.ofSeconds(10);
+
+    @Singleton
+    PasswordHasher passwordHasher() {
+        return new BcryptPasswordHasher();
+    }
+
+    @Singleton
+    CredentialCache credentialCache() {
+        return new CredentialCache(CLOCK, CREDENTIAL_CACHE_TTL);
+    }
+
+    @Singleton
+    AuthenticateWithPassword authenticateWithPassword(UserRepository users, PasswordHasher hasher) {
+        return new AuthenticateWithPassword(users, hasher);
+    }
+
+    @Singleton
+    BootstrapAdmin bootstrapAdmin(UserRepository users, PasswordHasher hasher) {
+        return new BootstrapAdmin(users, hasher, CLOCK);
+    }
+
+    @Singleton
+    CreateUser createUser(UserRepository users, PasswordHasher hasher) {
+        return new CreateUser(users, hasher, CLOCK);
+    }
+
+    @Singleton
+    ListUsers listUsers(UserRepository users) {
+        return new ListUsers(users);
+    }
+
+    @Singleton
+    UpdateUser updateUser(UserRepository users, PasswordHasher hasher, CredentialCache cache) {
+        return new UpdateUser(users, hasher, cache, CLOCK);
+    }
+
+    @Singleton
+    GetCurrentUser getCurrentUser(UserRepository users) {
+        return new GetCurrentUser(users);
+    }
+
+    @Singleton
+    CreateApiKey createApiKey(ApiKeyRepository keys) {
+        return new CreateApiKey(keys, CLOCK);
+    }
+
+    @Singleton
+    ListApiKeys listApiKeys(ApiKeyRepository keys) {
+        return new ListApiKeys(keys);
+    }
+
+    @Singleton
+    RevokeApiKey revokeApiKey(ApiKeyRepository keys, CredentialCache cache) {
+        return new RevokeApiKey(keys, cache, CLOCK);
+    }
+
+    @Singleton
+    AuthenticateApiKey authenticateApiKey(ApiKeyRepository keys, CredentialCache cache) {
+        return new AuthenticateApiKey(keys, cache);
+    }
+
+    @Singleton
+    ReadAuditLog readAuditLog(AuditLog log) {
+        return new ReadAuditLog(log);
+    }
+}

@@ -1,0 +1,26 @@
+package io.grapholap.application.audit;
+
+import io.grapholap.application.common.PageRequest;
+import io.grapholap.domain.error.ValidationException;
+import java.time.Instant;
+import java.util.Objects;
+
+/**
+ * Filters for reading the audit trail: exact actor, action prefix (so {@code DELETE} matches every
+ * delete), a time window [since, until), and a page.
+ */
+public record AuditQuery(String actor, String action, Instant since, Instant until, PageRequest page) {
+
+    public AuditQuery {
+        actor = blankToNull(actor);
+        action = blankToNull(action);
+        if (since != null && until != null && !since.isBefore(until)) {
+            throw new ValidationException("until", "until must be after since");
+        }
+        Objects.requireNonNull(page, "page");
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
+    }
+}

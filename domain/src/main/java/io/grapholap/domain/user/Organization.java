@@ -1,0 +1,20 @@
+package io.grapholap.domain.user;
+
+import io.grapholap.domain.error.ValidationException;
+import java.util.regex.Pattern;
+
+/**
+ * An organisation a user belongs to; organisations scope user-defined functions. Named by a slug:
+ * 1 to 64 characters of lower-case letters, digits, '_' or '-'.
+ */
+public record Organization(String name) {
+
+    private static final Pattern PATTERN = Pattern.compile("[a-z0-9][a-z0-9_-]{0,63}");
+
+    public Organization {
+        if (name == null || !PATTERN.matcher(name).matches()) {
+            throw new ValidationException("organizations", "organization names must be 1-64 characters of a-z, 0-9, '_' or '-'; got '"
+                    + name + "'");
+        }
+    }
+}
