@@ -22,6 +22,9 @@ final class SourceDatabaseProbe implements ReadinessProbe {
 
     @Override
     public ProbeResult check() {
+        if (pool.filling()) {
+            return ProbeResult.down("the demo data is still being created");
+        }
         try (Connection c = pool.connection()) {
             if (c.isValid(2)) {
                 return ProbeResult.up(c.getMetaData().getDatabaseProductName());

@@ -9,6 +9,8 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -16,7 +18,8 @@ import org.slf4j.LoggerFactory;
  * The connection pool to the relational source that mapping SQL runs against. Every connection it
  * hands out is read-only; user SQL gets {@link #statementTimeoutSeconds()}. It is deliberately not
  * a {@code DataSource} bean, so nothing meant for the metadata database picks it up by accident.
- * Built at start-up: with the demo source enabled, an empty demo database is filled first.
+ * Built at start-up: with the demo source enabled, an empty demo database is filled on a thread
+ * of its own while the rest of the server starts; connections are handed out once it is done.
  */
 @Context
 public final class SourcePool implements AutoCloseable {
@@ -25,6 +28,7 @@ public final class SourcePool implements AutoCloseable {
 
     private final HikariDataSource pool;
     private final int statementTimeoutSeconds;
+    private final CompletableFuture<Void> demoData;
 
     SourcePool(@Value("${grapholap.source.url}") String url,
                @Value("${grapholap.source.username:sa}") String username,
@@ -33,9 +37,13 @@ public final class SourcePool implements AutoCloseable {
                @Value("${grapholap.source.statement-timeout:PT30S}") String statementTimeout,
                @Value("${grapholap.source.maximum-pool-size:8}") int maximumPoolSize) {
         this.statementTimeoutSeconds = (int) Math.max(1, Duration.parse(statementTimeout).toSeconds());
-        if (demo) {
-            seedDemo(url, username, password);
-        }
+        this.demoData = demo
+                ? CompletableFuture.runAsync(() -> seedDemo(url, username, password), runnable -> {
+                    Thread t = new Thread(runnable, "grapholap-demo-source");
+                    t.setDaemon(true);
+                    t.start();
+                })
+                : CompletableFuture.completedFuture(null);
         HikariConfig config = new HikariConfig();
         config.setPoolName("grapholap-source");
         config.setJdbcUrl(url);
@@ -65,8 +73,19 @@ public final class SourcePool implements AutoCloseable {
         }
     }
 
+    /** A read-only connection; waits for the demo data when it is still being created. */
     public Connection connection() throws SQLException {
+        try {
+            demoData.join();
+        } catch (CompletionException e) {
+            throw new SQLException(e.getCause().getMessage(), e.getCause());
+        }
         return pool.getConnection();
+    }
+
+    /** Whether the source can be used now without waiting for demo data. */
+    public boolean filling() {
+        return !demoData.isDone();
     }
 
     public int statementTimeoutSeconds() {
