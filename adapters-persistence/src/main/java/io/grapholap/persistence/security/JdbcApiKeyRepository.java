@@ -61,7 +61,7 @@ final class JdbcApiKeyRepository implements ApiKeyRepository {
     }
 
     @Override
-    public Optional<ApiKey> find(String id) {
+    public Optional<ApiKey> findById(String id) {
         try (Connection c = jdbc.connection();
              PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM api_keys k WHERE k.id = ?")) {
             ps.setString(1, id);

@@ -133,6 +133,21 @@ final class JdbcUserRepository implements UserRepository {
         }
     }
 
+    @Override
+    public Set<String> disabledUsernames() {
+        try (Connection c = jdbc.connection();
+             PreparedStatement ps = c.prepareStatement("SELECT username FROM users WHERE enabled = FALSE");
+             ResultSet rs = ps.executeQuery()) {
+            Set<String> names = new LinkedHashSet<>();
+            while (rs.next()) {
+                names.add(rs.getString(1));
+            }
+            return names;
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot list disabled users: " + e.getMessage(), e);
+        }
+    }
+
     static User user(ResultSet rs) throws SQLException {
         return user(rs, "created_at", "updated_at");
     }

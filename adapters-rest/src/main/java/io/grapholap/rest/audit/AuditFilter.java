@@ -14,6 +14,7 @@ import io.micronaut.web.router.RouteAttributes;
 import io.micronaut.web.router.UriRouteMatch;
 import java.security.Principal;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 
@@ -29,7 +30,7 @@ public final class AuditFilter implements Ordered {
 
     private static final String ATTEMPTED_BY = AuditFilter.class.getName() + ".attemptedBy";
     private static final Set<HttpMethod> MUTATING = Set.of(HttpMethod.POST, HttpMethod.PUT, HttpMethod.PATCH, HttpMethod.DELETE);
-    private static final Clock CLOCK = Clock.systemUTC();
+    private static final Clock CLOCK = Clock.tick(Clock.systemUTC(), Duration.ofNanos(1_000));
 
     private final AuditLog log;
 

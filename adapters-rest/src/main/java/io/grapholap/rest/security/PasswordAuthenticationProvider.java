@@ -4,7 +4,6 @@ import io.grapholap.application.security.AuthenticateWithPassword;
 import io.grapholap.rest.audit.AuditFilter;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
-import io.micronaut.security.authentication.AuthenticationFailureReason;
 import io.micronaut.security.authentication.AuthenticationRequest;
 import io.micronaut.security.authentication.AuthenticationResponse;
 import io.micronaut.security.authentication.provider.HttpRequestExecutorAuthenticationProvider;
@@ -31,6 +30,6 @@ final class PasswordAuthenticationProvider<B> implements HttpRequestExecutorAuth
         }
         return authenticate.authenticate(credentials.getIdentity(), credentials.getSecret())
                 .map(Authentications::success)
-                .orElseGet(() -> AuthenticationResponse.failure(AuthenticationFailureReason.CREDENTIALS_DO_NOT_MATCH));
+                .orElseGet(() -> AuthenticationResponse.failure("invalid username or password, or the account is disabled"));
     }
 }

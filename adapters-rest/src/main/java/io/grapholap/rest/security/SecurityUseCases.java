@@ -4,11 +4,13 @@ import io.grapholap.application.audit.AuditLog;
 import io.grapholap.application.audit.ReadAuditLog;
 import io.grapholap.application.security.ApiKeyRepository;
 import io.grapholap.application.security.AuthenticateApiKey;
+import io.grapholap.application.security.AuthenticateDevUser;
 import io.grapholap.application.security.AuthenticateWithPassword;
 import io.grapholap.application.security.CreateApiKey;
 import io.grapholap.application.security.CredentialCache;
 import io.grapholap.application.security.ListApiKeys;
 import io.grapholap.application.security.PasswordHasher;
+import io.grapholap.application.security.RefreshAccountStatus;
 import io.grapholap.application.security.RevokeApiKey;
 import io.grapholap.application.user.BootstrapAdmin;
 import io.grapholap.application.user.CreateUser;
@@ -25,7 +27,8 @@ import java.time.Duration;
 @Factory
 final class SecurityUseCases {
 
-    private static final Clock CLOCK = Clock.systemUTC();
+    /** Microsecond ticks: what both metadata databases store, so an answer equals a later read. */
+    static final Clock CLOCK = Clock.tick(Clock.systemUTC(), Duration.ofNanos(1_000));
     /** How long another server may keep honouring a key revoked elsewhere. */
     private static final Duration CREDENTIAL_CACHE_TTL = Duration.ofSeconds(10);
 
@@ -87,6 +90,16 @@ final class SecurityUseCases {
     @Singleton
     AuthenticateApiKey authenticateApiKey(ApiKeyRepository keys, CredentialCache cache) {
         return new AuthenticateApiKey(keys, cache);
+    }
+
+    @Singleton
+    AuthenticateDevUser authenticateDevUser(UserRepository users) {
+        return new AuthenticateDevUser(users);
+    }
+
+    @Singleton
+    RefreshAccountStatus refreshAccountStatus(UserRepository users, CredentialCache cache) {
+        return new RefreshAccountStatus(users, cache);
     }
 
     @Singleton

@@ -18,7 +18,7 @@ public interface ApiKeyRepository {
     /** The owner's keys, newest first, revoked ones included. */
     List<ApiKey> listByOwner(String owner);
 
-    Optional<ApiKey> find(String id);
+    Optional<ApiKey> findById(String id);
 
     void revoke(String id, Instant at);
 

@@ -21,7 +21,7 @@ public final class RevokeApiKey {
     }
 
     public void revoke(Actor actor, String id) {
-        ApiKey key = keys.find(id)
+        ApiKey key = keys.findById(id)
                 .filter(k -> actor.isAdmin() || k.owner().equals(actor.username()))
                 .orElseThrow(() -> new NotFoundException("api_key", id));
         if (!key.revoked()) {

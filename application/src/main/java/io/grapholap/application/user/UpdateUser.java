@@ -65,7 +65,7 @@ public final class UpdateUser {
         if (command.password() != null) {
             users.changePassword(username, hasher.hash(command.password()));
         }
-        cache.forgetUser(username);
+        cache.accountChanged(username, enabled);
         return updated;
     }
 }

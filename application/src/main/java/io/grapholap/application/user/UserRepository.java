@@ -4,6 +4,7 @@ import io.grapholap.application.common.Page;
 import io.grapholap.application.common.PageRequest;
 import io.grapholap.domain.user.User;
 import java.util.Optional;
+import java.util.Set;
 
 /** Where accounts live. */
 public interface UserRepository {
@@ -22,4 +23,7 @@ public interface UserRepository {
     Page<User> list(PageRequest page);
 
     long count();
+
+    /** Usernames of disabled accounts (a short list: accounts are disabled, rarely deleted). */
+    Set<String> disabledUsernames();
 }
