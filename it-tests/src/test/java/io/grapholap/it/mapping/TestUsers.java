@@ -1,14 +1,10 @@
 package io.grapholap.it.mapping;
 
-import io.grapholap.application.security.Actor;
-import io.grapholap.application.user.CreateUser;
-import io.grapholap.domain.user.Role;
 import io.grapholap.it.support.RunningServer;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
-/** A second, non-admin user for ownership tests: made through the admin API where it exists. */
+/** A second, non-admin user for ownership tests, made through the admin API. */
 final class TestUsers {
 
     static final String PASSWORD = "analyst-password-123";
@@ -20,10 +16,7 @@ final class TestUsers {
     static String analyst(RunningServer server, String adminToken, String username) {
         var r = server.http().post("/api/admin/users",
                 Map.of("username", username, "password", PASSWORD, "roles", List.of("analyst")), adminToken);
-        if (r.status() == 404 || r.status() == 405) {
-            server.bean(CreateUser.class).create(new Actor("admin", Set.of(Role.ADMIN), Set.of()),
-                    CreateUser.Command.of(username, PASSWORD, List.of("analyst"), List.of()));
-        } else if (r.status() != 201 && r.status() != 200) {
+        if (r.status() != 201 && r.status() != 200) {
             throw new AssertionError("creating user " + username + " failed: " + r);
         }
         return server.http().login(username, PASSWORD);
