@@ -31,6 +31,8 @@ import javax.sql.DataSource;
  * Mappings in the metadata database, over plain JDBC: the list query is assembled from the filters
  * with bound parameters only, and sorting and paging happen in SQL that H2 (PostgreSQL mode) and
  * PostgreSQL both run. Times are kept to the microsecond, the precision both databases store.
+ * Versions never change once written, so their parsed definitions are cached by (mapping, version);
+ * reads still go to the database for the header, so several servers may share one store.
  */
 @Singleton
 final class JdbcMappingRepository implements MappingRepository {
@@ -41,7 +43,16 @@ final class JdbcMappingRepository implements MappingRepository {
     private static final Map<String, String> SORT_COLUMNS = Map.of(
             "name", "LOWER(m.name)", "created_at", "m.created_at", "current_version", "m.current_version");
 
+    private static final int CACHED_DEFINITIONS = 1024;
+
     private final DataSource dataSource;
+    private final Map<String, MappingDefinition> definitions = java.util.Collections.synchronizedMap(
+            new java.util.LinkedHashMap<>(64, 0.75f, true) {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<String, MappingDefinition> eldest) {
+                    return size() > CACHED_DEFINITIONS;
+                }
+            });
 
     JdbcMappingRepository(DataSource dataSource) {
         this.dataSource = DelegatingDataSource.unwrapDataSource(dataSource);
@@ -153,7 +164,9 @@ final class JdbcMappingRepository implements MappingRepository {
                 versions.setLong(1, id.value());
                 versions.executeUpdate();
                 mapping.setLong(1, id.value());
-                return mapping.executeUpdate() == 1;
+                boolean deleted = mapping.executeUpdate() == 1;
+                definitions.keySet().removeIf(k -> k.startsWith(id.value() + "/"));
+                return deleted;
             }
         });
     }
@@ -217,7 +230,7 @@ final class JdbcMappingRepository implements MappingRepository {
         }
     }
 
-    private static Optional<Mapping> findIn(Connection c, MappingId id) throws SQLException {
+    private Optional<Mapping> findIn(Connection c, MappingId id) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(SELECT + " WHERE m.id = ?")) {
             ps.setLong(1, id.value());
             try (ResultSet rs = ps.executeQuery()) {
@@ -241,19 +254,31 @@ final class JdbcMappingRepository implements MappingRepository {
         }
     }
 
-    private static Mapping mapping(ResultSet rs) throws SQLException {
-        return new Mapping(new MappingId(rs.getLong("id")), rs.getString("name"), rs.getString("description"),
-                rs.getString("owner"), rs.getInt("current_version"),
-                new MappingDefinition(DefinitionJson.readNodes(rs.getString("node_definitions")),
-                        DefinitionJson.readEdges(rs.getString("edge_definitions"))),
+    private Mapping mapping(ResultSet rs) throws SQLException {
+        long id = rs.getLong("id");
+        int version = rs.getInt("current_version");
+        return new Mapping(new MappingId(id), rs.getString("name"), rs.getString("description"),
+                rs.getString("owner"), version, definition(id, version, rs),
                 new Lifecycle(duration(rs.getString("ttl")), duration(rs.getString("inactivity_timeout"))),
                 instant(rs, "created_at"), instant(rs, "updated_at"));
     }
 
-    private static MappingVersion version(MappingId id, ResultSet rs) throws SQLException {
-        return new MappingVersion(id, rs.getInt("version"),
-                new MappingDefinition(DefinitionJson.readNodes(rs.getString("node_definitions")),
-                        DefinitionJson.readEdges(rs.getString("edge_definitions"))),
+    /** The parsed definition of one version, from the cache or from the row being read. */
+    private MappingDefinition definition(long id, int version, ResultSet rs) throws SQLException {
+        String key = id + "/" + version;
+        MappingDefinition cached = definitions.get(key);
+        if (cached != null) {
+            return cached;
+        }
+        MappingDefinition parsed = new MappingDefinition(DefinitionJson.readNodes(rs.getString("node_definitions")),
+                DefinitionJson.readEdges(rs.getString("edge_definitions")));
+        definitions.put(key, parsed);
+        return parsed;
+    }
+
+    private MappingVersion version(MappingId id, ResultSet rs) throws SQLException {
+        int version = rs.getInt("version");
+        return new MappingVersion(id, version, definition(id.value(), version, rs),
                 rs.getString("change_description"), rs.getString("created_by"), instant(rs, "created_at"));
     }
 

@@ -110,10 +110,10 @@ final class MappingWebModels {
     }
 
     @Introspected
-    record SnapshotBranchWebModel(long id, String name, String status, Instant createdAt, int instanceCount,
+    record SnapshotBranchWebModel(long id, int mappingVersion, String name, String status, Instant createdAt, int instanceCount,
                                   List<InstanceLeafWebModel> instances) {
         static SnapshotBranchWebModel from(MappingDependencies.SnapshotBranch s) {
-            return new SnapshotBranchWebModel(s.id(), s.name(), s.status(), s.createdAt(), s.instances().size(),
+            return new SnapshotBranchWebModel(s.id(), s.mappingVersion(), s.name(), s.status(), s.createdAt(), s.instances().size(),
                     s.instances().stream().map(i -> new InstanceLeafWebModel(i.id(), i.name(), i.status(), i.engine(), i.createdAt())).toList());
         }
     }

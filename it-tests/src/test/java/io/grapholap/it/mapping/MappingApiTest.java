@@ -405,6 +405,12 @@ abstract class MappingApiTest {
         assertThat(bad.status()).isEqualTo(400);
         assertThat(bad.json().at("/error/details/field").asText()).isEqualTo("status");
         assertThat(http.get("/api/mappings/" + id + "/tree?include_instances=maybe", analyst).status()).isEqualTo(400);
+
+        var snapshots = http.get("/api/mappings/" + id + "/snapshots", analyst);
+        assertThat(snapshots.status()).as(snapshots.body()).isEqualTo(200);
+        assertThat(snapshots.json().toString()).isEqualTo("{\"data\":[],\"meta\":{\"total\":0,\"offset\":0,\"limit\":50}}");
+        assertThat(http.get("/api/mappings/" + id + "/snapshots?limit=101", analyst).status()).isEqualTo(400);
+        assertThat(http.get("/api/mappings/999999/snapshots", analyst).status()).isEqualTo(404);
     }
 
     @Test
