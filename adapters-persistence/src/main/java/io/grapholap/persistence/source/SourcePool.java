@@ -36,7 +36,7 @@ public final class SourcePool implements AutoCloseable {
                @Value("${grapholap.source.demo:false}") boolean demo,
                @Value("${grapholap.source.statement-timeout:PT30S}") String statementTimeout,
                @Value("${grapholap.source.maximum-pool-size:8}") int maximumPoolSize) {
-        this.statementTimeoutSeconds = (int) Math.max(1, Duration.parse(statementTimeout).toSeconds());
+        this.statementTimeoutSeconds = timeoutSeconds(statementTimeout);
         this.demoData = demo
                 ? CompletableFuture.runAsync(() -> seedDemo(url, username, password), runnable -> {
                     Thread t = new Thread(runnable, "grapholap-demo-source");
@@ -55,6 +55,15 @@ public final class SourcePool implements AutoCloseable {
         config.setConnectionTimeout(5_000);
         config.setInitializationFailTimeout(-1);
         this.pool = new HikariDataSource(config);
+    }
+
+    private static int timeoutSeconds(String text) {
+        try {
+            return (int) Math.max(1, Duration.parse(text.trim()).toSeconds());
+        } catch (java.time.format.DateTimeParseException e) {
+            throw new IllegalArgumentException("grapholap.source.statement-timeout must be an ISO-8601 duration such as PT30S, got '"
+                    + text + "'", e);
+        }
     }
 
     private static void seedDemo(String url, String username, String password) {
