@@ -11,7 +11,6 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.List;
-import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -22,16 +21,23 @@ import org.junit.jupiter.api.TestInstance;
 class DemoSourceTest {
 
     private SourcePool pool;
+    private String url;
+    private java.nio.file.Path dir;
 
     @BeforeAll
-    void seed() {
-        String url = "jdbc:h2:mem:demo-" + UUID.randomUUID() + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1";
+    void seed() throws java.io.IOException {
+        // A file database, as the server uses: the read-only demo user may not set DB_CLOSE_DELAY on a memory one.
+        dir = java.nio.file.Files.createTempDirectory("demo-source-");
+        url = "jdbc:h2:file:" + dir.resolve("demo") + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH";
         pool = new SourcePool(url, "sa", "", true, "PT5S", 2);
     }
 
     @AfterAll
-    void close() {
+    void close() throws java.io.IOException {
         pool.close();
+        try (var files = java.nio.file.Files.walk(dir)) {
+            files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+        }
     }
 
     private long count(String table) throws Exception {
@@ -68,9 +74,10 @@ class DemoSourceTest {
 
     @Test
     void aSecondStartLeavesTheDataAlone() throws Exception {
-        try (Connection c = pool.connection()) {
+        try (Connection c = java.sql.DriverManager.getConnection(url, "sa", "")) {
             assertThat(DemoSourceData.seedIfEmpty(c)).isZero();
         }
+        assertThat(count("customers")).isEqualTo(10_000);
     }
 
     @Test
@@ -91,6 +98,18 @@ class DemoSourceTest {
         assertThatThrownBy(() -> source.describe("SELECT nope FROM merchants"))
                 .isInstanceOf(SourceQueryException.class).hasMessageContaining("nope");
         assertThat(count("merchants")).isEqualTo(2_000);
+    }
+
+    @Test
+    void userSqlCannotReachTheServersFiles() throws Exception {
+        // The probe never evaluates a row; a snapshot will, on the same read-only account.
+        try (Connection c = pool.connection(); Statement s = c.createStatement()) {
+            assertThatThrownBy(() -> s.executeQuery("SELECT FILE_READ('/etc/hostname') AS f").next())
+                    .hasMessageContaining("Admin rights");
+            assertThatThrownBy(() -> s.executeQuery("SELECT * FROM CSVREAD('/etc/hostname')").next())
+                    .hasMessageContaining("Admin rights");
+            assertThatThrownBy(() -> s.executeUpdate("DELETE FROM merchants")).hasMessageContaining("rights");
+        }
     }
 
     @Test
