@@ -43,8 +43,8 @@ final class SecurityUseCases {
     }
 
     @Singleton
-    AuthenticateWithPassword authenticateWithPassword(UserRepository users, PasswordHasher hasher) {
-        return new AuthenticateWithPassword(users, hasher);
+    AuthenticateWithPassword authenticateWithPassword(UserRepository users, PasswordHasher hasher, CredentialCache cache) {
+        return new AuthenticateWithPassword(users, hasher, cache);
     }
 
     @Singleton

@@ -22,7 +22,7 @@ class AuthenticationTest {
     private final PlainHasher hasher = new PlainHasher();
     private final CredentialCache cache = new CredentialCache(clock, Duration.ofSeconds(10));
     private final Actor admin = new Actor("admin", Set.of(Role.ADMIN), Set.of());
-    private final AuthenticateWithPassword password = new AuthenticateWithPassword(store, hasher);
+    private final AuthenticateWithPassword password = new AuthenticateWithPassword(store, hasher, cache);
     private final AuthenticateApiKey apiKey = new AuthenticateApiKey(store, cache);
     private final CreateApiKey createKey = new CreateApiKey(store, clock);
     private final RevokeApiKey revokeKey = new RevokeApiKey(store, cache, clock);
@@ -49,6 +49,15 @@ class AuthenticationTest {
         assertThat(password.authenticate(null, null)).isEmpty();
         updateUser.update(admin, "bob", UpdateUser.Command.of(null, null, false, null));
         assertThat(password.authenticate("bob", "bobs-password")).isEmpty();
+    }
+
+    @Test
+    void aPasswordChangeOrDisablingEndsCachedPasswordChecks() {
+        updateUser.update(admin, "bob", UpdateUser.Command.of(null, null, null, "a-new-password"));
+        assertThat(password.authenticate("bob", "bobs-password")).isEmpty();
+        assertThat(password.authenticate("bob", "a-new-password")).isPresent();
+        updateUser.update(admin, "bob", UpdateUser.Command.of(null, null, false, null));
+        assertThat(password.authenticate("bob", "a-new-password")).isEmpty();
     }
 
     @Test

@@ -45,6 +45,18 @@ abstract class HealthApiTest {
     }
 
     @Test
+    void readyShowsTheGpuEngineWithoutDependingOnIt() {
+        var r = server.http().get("/ready", null);
+        assertThat(r.status()).as(r.body()).isEqualTo(200);
+        String status = r.json().at("/components/engine-gpu/status").asText();
+        assertThat(status).as(r.body()).isIn("up", "down");
+        if (status.equals("down")) {
+            // on a machine without a GPU the detail is the driver loader's reason
+            assertThat(r.json().at("/components/engine-gpu/detail").asText()).isNotBlank();
+        }
+    }
+
+    @Test
     void metricsArePrometheusText() {
         var r = server.http().get("/metrics", null);
         assertThat(r.status()).isEqualTo(200);

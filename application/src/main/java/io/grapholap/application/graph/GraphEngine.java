@@ -1,0 +1,33 @@
+package io.grapholap.application.graph;
+
+import java.nio.file.Path;
+
+/**
+ * The graph-computation engine port (DESIGN §3): loads snapshots into memory and hands out
+ * instances. Implemented by the CPU and the GPU engine; one contract test runs against both.
+ */
+public interface GraphEngine {
+
+    EngineInfo info();
+
+    /**
+     * Memory the snapshot in {@code snapshotDir} will take once loaded, computed from its manifest
+     * alone, without reading the data files.
+     *
+     * @throws io.grapholap.domain.error.DomainException code {@code SNAPSHOT_INVALID} when the
+     *                                                   manifest is missing or unreadable
+     */
+    MemoryEstimate estimate(Path snapshotDir, LoadOptions options);
+
+    /** {@link #estimate(Path, LoadOptions)} for a directed, unweighted load. */
+    default MemoryEstimate estimate(Path snapshotDir) {
+        return estimate(snapshotDir, LoadOptions.defaults());
+    }
+
+    /**
+     * Loads the snapshot in {@code snapshotDir}. Verifies what it reads (files, sizes, checksums,
+     * schemas, edge endpoints): any disagreement is an error of code {@code SNAPSHOT_INVALID} naming
+     * the file. Polls {@code cancel} between batches.
+     */
+    GraphInstance load(Path snapshotDir, LoadOptions options, ProgressListener progress, CancellationToken cancel);
+}

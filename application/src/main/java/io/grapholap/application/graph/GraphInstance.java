@@ -1,0 +1,48 @@
+package io.grapholap.application.graph;
+
+import java.util.Map;
+
+/**
+ * A snapshot loaded into one engine's memory: the graph-computation interface that the query
+ * endpoint, the algorithm endpoints and UDF code all call. Safe to call from several threads;
+ * {@link #close()} frees the memory, after which every call fails.
+ */
+public interface GraphInstance extends AutoCloseable {
+
+    /** Name of the engine holding this graph ({@code cpu}, {@code gpu}). */
+    String engine();
+
+    GraphStatistics statistics();
+
+    /**
+     * Runs algorithm {@code name} with raw parameters (validated by the algorithm: a bad one is a
+     * ValidationException naming the parameter; an unknown algorithm names field {@code algorithm}).
+     */
+    AlgorithmResult runAlgorithm(String name, Map<String, Object> params, ExecutionContext ctx);
+
+    /** Runs a read-only Gremlin traversal with parameter bindings, bounded by {@code limits}. */
+    QueryResult gremlin(String query, Map<String, Object> bindings, QueryLimits limits);
+
+    /**
+     * Node table of a label: column {@code id} (the original keys) then the properties.
+     *
+     * @throws io.grapholap.domain.error.NotFoundException when the label does not exist
+     */
+    Table nodes(String label);
+
+    /**
+     * Edge table of a type: columns {@code from} and {@code to} (original keys) then the properties,
+     * one row per edge.
+     *
+     * @throws io.grapholap.domain.error.NotFoundException when the type does not exist
+     */
+    Table edges(String type);
+
+    /** Threads used by later calls that do not pass their own context (the instance's cpu_cores). */
+    void setParallelism(int threads);
+
+    int parallelism();
+
+    @Override
+    void close();
+}

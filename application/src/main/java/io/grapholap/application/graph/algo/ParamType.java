@@ -1,0 +1,23 @@
+package io.grapholap.application.graph.algo;
+
+/**
+ * The value types an algorithm parameter can take. Values arrive from JSON (HTTP), from
+ * {@code key=value} strings (CLI) or from UDF code, so every type also accepts its textual form.
+ */
+public enum ParamType {
+    /** A 32-bit integer; integral doubles such as {@code 3.0} and numeric strings are accepted. */
+    INT,
+    /** A 64-bit integer; integral doubles and numeric strings are accepted. */
+    LONG,
+    /** A finite double; any number or numeric string is accepted. */
+    DOUBLE,
+    /** {@code true}/{@code false}, as a Boolean or a string. */
+    BOOLEAN,
+    /** A string, one of {@link ParamSpec#allowed()} when that list is not empty. */
+    STRING,
+    /**
+     * The key of a vertex as the user knows it (integer, string, UUID, ...). Checked for presence and
+     * scalar type here; the engine resolves it and reports an unknown vertex naming the parameter.
+     */
+    VERTEX_KEY
+}

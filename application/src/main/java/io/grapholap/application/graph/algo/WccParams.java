@@ -1,0 +1,10 @@
+package io.grapholap.application.graph.algo;
+
+/** {@code wcc} takes no parameters. */
+public record WccParams() implements AlgorithmParams {
+
+    @Override
+    public String algorithm() {
+        return AlgorithmCatalog.WCC;
+    }
+}

@@ -1,0 +1,71 @@
+package io.grapholap.bench;
+
+import io.grapholap.application.graph.ValueType;
+import io.grapholap.application.graph.snapshot.ColumnSpec;
+import io.grapholap.application.graph.snapshot.SnapshotSource;
+import io.grapholap.application.graph.snapshot.SnapshotWriter;
+import io.grapholap.application.graph.snapshot.TableWriter;
+import io.grapholap.bench.gen.GeneratedGraph;
+import io.grapholap.engine.cpu.snapshot.ArrowSnapshotWriterFactory;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.List;
+import org.apache.arrow.memory.BufferAllocator;
+
+/**
+ * Writes a generated graph as a snapshot with engine-cpu's Arrow writer, exactly as snapshot export and
+ * uploads do: node table {@code vertex} (key {@code id} INT64 = the dense id, optionally a STRING property
+ * {@code name = "v<id>"}), edge table {@code edge} ({@code from}, {@code to}). No edge properties, so
+ * the loaded graph holds nothing but the adjacency.
+ */
+final class Snapshots {
+
+    private Snapshots() {
+    }
+
+    /** Removes a snapshot directory; a leftover is harmless (the next run replaces it), so failures are ignored. */
+    static void deleteQuietly(Path dir) {
+        if (dir == null || !Files.exists(dir)) {
+            return;
+        }
+        try (var walk = Files.walk(dir)) {
+            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        } catch (IOException e) {
+            return;
+        }
+    }
+
+    static Path write(BufferAllocator allocator, GeneratedGraph graph, Path dir, boolean names) throws IOException {
+        deleteQuietly(dir);
+        Files.createDirectories(dir.getParent());
+        try (SnapshotWriter writer = new ArrowSnapshotWriterFactory(allocator).create(dir, SnapshotSource.dataset(graph.name()))) {
+            List<ColumnSpec> properties = names ? List.of(ColumnSpec.of("name", ValueType.STRING)) : List.of();
+            try (TableWriter nodes = writer.beginNodes("vertex", ColumnSpec.of("id", ValueType.INT64), properties)) {
+                for (int v = 0; v < graph.vertexCount(); v++) {
+                    if (names) {
+                        nodes.append((long) v, "v" + v);
+                    } else {
+                        nodes.append((long) v);
+                    }
+                }
+            }
+            try (TableWriter edges = writer.beginEdges("edge", "vertex", "vertex", ColumnSpec.of("from", ValueType.INT64),
+                    ColumnSpec.of("to", ValueType.INT64), List.of())) {
+                int[] offsets = graph.offsets();
+                int[] targets = graph.targets();
+                for (int v = 0; v < graph.vertexCount(); v++) {
+                    Long from = (long) v;
+                    for (int p = offsets[v]; p < offsets[v + 1]; p++) {
+                        edges.append(from, (long) targets[p]);
+                    }
+                }
+            }
+            writer.finish();
+        }
+        return dir;
+    }
+}

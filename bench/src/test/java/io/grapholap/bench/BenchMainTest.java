@@ -1,0 +1,114 @@
+package io.grapholap.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class BenchMainTest {
+
+    @TempDir
+    Path dir;
+
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+    private int bench(String... args) throws Exception {
+        return BenchMain.run(args, new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void aSmokeRunAtScale8WritesTheTableCsvJsonAndChart() throws Exception {
+        int code = bench("--scale", "8", "--peers", "jgrapht,tinkerpop", "--threads", "2", "--bfs-sources", "4",
+                "--gremlin-scale", "0", "--in-process", "--out", dir.toString());
+
+        String console = out.toString(StandardCharsets.UTF_8);
+        assertThat(code).as(err.toString(StandardCharsets.UTF_8)).isZero();
+        assertThat(console).contains("engine", "edges/s", "peak MiB").contains("Speed-ups");
+
+        List<String> csv = Files.readAllLines(dir.resolve("results.csv"));
+        assertThat(csv.get(0)).startsWith("engine,graph,algorithm,scale,vertices,arcs,load_seconds,run_seconds");
+        for (String algorithm : List.of("pagerank", "bfs", "wcc", "sssp", "cdlp", "lcc", "louvain")) {
+            assertThat(csv).as(algorithm).anyMatch(l -> l.startsWith("cpu,kronecker," + algorithm + ",8,256,") && l.contains(",ok,"));
+        }
+        assertThat(csv).anyMatch(l -> l.startsWith("jgrapht,kronecker,pagerank,8,") && l.contains(",ok,"));
+        assertThat(csv).anyMatch(l -> l.startsWith("jgrapht,kronecker,louvain,8,") && l.contains(",skipped,JGraphT 1.5.2 has no Louvain"));
+        assertThat(csv).anyMatch(l -> l.startsWith("tinkerpop,kronecker,pagerank,8,") && l.contains(",ok,"));
+
+        JsonNode json = WorkerMain.JSON.readTree(dir.resolve("results.json").toFile());
+        assertThat(json.path("machine").path("cores").asInt()).isPositive();
+        assertThat(json.path("machine").path("jvm").asText()).isNotBlank();
+        assertThat(json.path("results").size()).isEqualTo(csv.size() - 1);
+
+        assertThat(ImageIO.read(dir.resolve("chart.png").toFile()).getWidth()).isGreaterThan(100);
+    }
+
+    @Test
+    void enginesAgreeOnComponentsReachAndClusteringAtScale8() throws Exception {
+        bench("--scale", "8", "--peers", "jgrapht", "--algorithms", "bfs,wcc,sssp,lcc", "--bfs-sources", "2",
+                "--gremlin-scale", "0", "--in-process", "--out", dir.toString());
+
+        List<String> csv = Files.readAllLines(dir.resolve("results.csv"));
+        for (String algorithm : List.of("bfs", "wcc", "sssp", "lcc")) {
+            String cpu = note(csv, "cpu", algorithm);
+            String peer = note(csv, "jgrapht", algorithm);
+            assertThat(cpu).as(algorithm).isEqualTo(peer);
+        }
+    }
+
+    @Test
+    void aPeerRunsInAChildJvmAndItsResultsComeBack() throws Exception {
+        int code = bench("--scale", "6", "--engines", "cpu", "--peers", "jgrapht", "--algorithms", "wcc", "--gremlin-scale", "0",
+                "--heap", "256m", "--out", dir.toString());
+
+        assertThat(code).as(err.toString(StandardCharsets.UTF_8)).isZero();
+        List<String> csv = Files.readAllLines(dir.resolve("results.csv"));
+        assertThat(csv).anyMatch(l -> l.startsWith("jgrapht,kronecker,wcc,6,64,") && l.contains(",ok,"));
+        assertThat(csv).anyMatch(l -> l.startsWith("cpu,kronecker,wcc,6,64,") && l.contains(",ok,"));
+    }
+
+    @Test
+    void cpuAndGpuRunSideBySideOrTheGpuSaysWhyNot() throws Exception {
+        int code = bench("--scale", "6", "--engines", "cpu,gpu", "--peers", "none", "--algorithms", "wcc,louvain",
+                "--gremlin-scale", "0", "--in-process", "--out", dir.toString());
+
+        assertThat(code).as(err.toString(StandardCharsets.UTF_8)).isZero();
+        String console = out.toString(StandardCharsets.UTF_8);
+        List<String> csv = Files.readAllLines(dir.resolve("results.csv"));
+        assertThat(csv).anyMatch(l -> l.startsWith("cpu,kronecker,wcc,6,64,") && l.contains(",ok,"));
+        String unavailable = GpuEngine.unavailableReason();
+        if (unavailable != null) {
+            assertThat(console).contains(unavailable);
+            assertThat(csv).anyMatch(l -> l.startsWith("gpu,kronecker,wcc,6,") && l.contains(",skipped,GPU engine unavailable: "));
+        } else {
+            assertThat(csv).anyMatch(l -> l.startsWith("gpu,kronecker,wcc,6,64,") && l.contains(",ok,"));
+            assertThat(csv).anyMatch(l -> l.startsWith("gpu,kronecker,louvain,6,") && l.contains(",skipped,no GPU kernel"));
+            assertThat(console).contains("gpu is").contains("faster than cpu");
+        }
+    }
+
+    @Test
+    void badOptionsAreNamedAndHelpIsPrinted() throws Exception {
+        assertThat(bench("--scale", "abc")).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("--scale must be an integer");
+
+        assertThat(bench("--peers", "neo4j")).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("--peers: unknown value 'neo4j'");
+
+        assertThat(bench("--help")).isZero();
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("Usage: ./grapholap bench");
+    }
+
+    private static String note(List<String> csv, String engine, String algorithm) {
+        String line = csv.stream().filter(l -> l.startsWith(engine + ",kronecker," + algorithm + ",")).findFirst().orElseThrow();
+        return line.substring(line.lastIndexOf(",ok,") + 4).replace(" (async LPA)", "");
+    }
+}

@@ -1,0 +1,32 @@
+package io.grapholap.engine.cpu;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.grapholap.application.graph.GraphEngine;
+import io.grapholap.application.graph.snapshot.SnapshotWriterFactory;
+import io.micronaut.context.ApplicationContext;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class CpuEngineFactoryTest {
+
+    @Test
+    void cpuEngineIsTheDefault() {
+        try (ApplicationContext ctx = ApplicationContext.run(Map.of("grapholap.cpu.threads", 3))) {
+            GraphEngine engine = ctx.getBean(GraphEngine.class);
+            assertThat(engine).isInstanceOf(CpuGraphEngine.class);
+            assertThat(engine.info().name()).isEqualTo("cpu");
+            assertThat(engine.info().available()).isTrue();
+            assertThat(engine.info().threads()).isEqualTo(3);
+            assertThat(ctx.getBean(SnapshotWriterFactory.class)).isNotNull();
+        }
+    }
+
+    @Test
+    void anotherEngineSettingLeavesNoCpuEngineBean() {
+        try (ApplicationContext ctx = ApplicationContext.run(Map.of("grapholap.engine", "gpu"))) {
+            assertThat(ctx.findBean(GraphEngine.class)).isEmpty();
+            assertThat(ctx.getBean(SnapshotWriterFactory.class)).isNotNull();
+        }
+    }
+}

@@ -1,0 +1,190 @@
+package io.grapholap.engine.cpu.algo;
+
+import io.grapholap.application.graph.AlgorithmResult;
+import io.grapholap.domain.error.ValidationException;
+import io.grapholap.engine.cpu.graph.CsrGraph;
+import org.junit.jupiter.api.Test;
+
+import java.util.Map;
+
+import static io.grapholap.engine.cpu.algo.Graphs.directed;
+import static io.grapholap.engine.cpu.algo.Graphs.doubles;
+import static io.grapholap.engine.cpu.algo.Graphs.edges;
+import static io.grapholap.engine.cpu.algo.Graphs.keyed;
+import static io.grapholap.engine.cpu.algo.Graphs.longs;
+import static io.grapholap.engine.cpu.algo.Graphs.objects;
+import static io.grapholap.engine.cpu.algo.Graphs.run;
+import static io.grapholap.engine.cpu.algo.Graphs.undirected;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
+/** louvain, degree, triangle_count, betweenness, kcore and shortest_path on hand-made graphs. */
+class MoreAlgorithmsTest {
+
+    @Test
+    void louvainSplitsTwoTrianglesJoinedByOneEdge() {
+        // Triangles {0,1,2} and {3,4,5} joined by 2-3; m = 7, each side: 3 inner edges, degree sum 7.
+        // Q = 2 · (6/14 − (7/14)²) = 5/14
+        CsrGraph g = undirected(6, 0, 1, 1, 2, 0, 2, 3, 4, 4, 5, 3, 5, 2, 3);
+        AlgorithmResult r = run(g, "louvain", Map.of());
+        assertThat(longs(r, "community")).containsExactly(0, 0, 0, 1, 1, 1);
+        assertThat((double) r.stats().get("modularity")).isCloseTo(5.0 / 14, within(1e-12));
+        assertThat(r.stats()).containsEntry("communities", 2);
+        // The directed version (each arc one unit of undirected weight) finds the same split.
+        CsrGraph d = directed(6, 0, 1, 1, 2, 2, 0, 3, 4, 4, 5, 5, 3, 2, 3);
+        assertThat(longs(run(d, "louvain", Map.of()), "community")).containsExactly(0, 0, 0, 1, 1, 1);
+    }
+
+    @Test
+    void louvainUsesWeightsWhenAsked() {
+        // Path 0-1-2-3 with a heavy middle edge 1-2 (10) and light ends (1): {1,2} pull together.
+        CsrGraph g = CsrGraph.fromEdges(4, false, edges(0, 1, 1, 2, 2, 3), new double[] {1, 10, 1});
+        long[] c = longs(run(g, "louvain", Map.of("weight", "weight")), "community");
+        assertThat(c[1]).isEqualTo(c[2]);
+    }
+
+    @Test
+    void degreeCountsInOutAndBoth() {
+        // 0→1, 0→2, 1→2: out [2,1,0], in [0,1,2], both [2,2,2]
+        CsrGraph g = directed(3, 0, 1, 0, 2, 1, 2);
+        assertThat(longs(run(g, "degree", Map.of()), "degree")).containsExactly(2, 1, 0);
+        assertThat(longs(run(g, "degree", Map.of("direction", "in")), "degree")).containsExactly(0, 1, 2);
+        assertThat(longs(run(g, "degree", Map.of("direction", "both")), "degree")).containsExactly(2, 2, 2);
+        // Undirected: every direction is the number of incident edges.
+        CsrGraph u = undirected(3, 0, 1, 0, 2, 1, 2);
+        assertThat(longs(run(u, "degree", Map.of("direction", "in")), "degree")).containsExactly(2, 2, 2);
+        assertThat(longs(run(u, "degree", Map.of("direction", "both")), "degree")).containsExactly(2, 2, 2);
+    }
+
+    @Test
+    void triangleCountPerVertexAndTotal() {
+        // K4 on {0,1,2,3} (4 triangles, 3 through each vertex) plus pendant 3-4.
+        CsrGraph g = undirected(5, 0, 1, 0, 2, 0, 3, 1, 2, 1, 3, 2, 3, 3, 4);
+        AlgorithmResult r = run(g, "triangle_count", Map.of());
+        assertThat(longs(r, "triangles")).containsExactly(3, 3, 3, 3, 0);
+        assertThat(r.stats()).containsEntry("triangles", 4L);
+        // Directed, with a reciprocal arc and a self-loop: direction and duplicates are ignored → one triangle.
+        CsrGraph d = directed(4, 0, 1, 1, 0, 1, 2, 2, 0, 2, 2, 3, 0);
+        assertThat(longs(run(d, "triangle_count", Map.of()), "triangles")).containsExactly(1, 1, 1, 0);
+    }
+
+    @Test
+    void betweennessExactOnPathsStarsAndCycles() {
+        // Path 0-1-2-3: v1 lies on (0,2),(0,3); v2 on (0,3),(1,3) → [0,2,2,0], directed or not.
+        assertThat(doubles(run(undirected(4, 0, 1, 1, 2, 2, 3), "betweenness", Map.of()), "betweenness"))
+                .containsExactly(new double[] {0, 2, 2, 0}, within(1e-12));
+        assertThat(doubles(run(directed(4, 0, 1, 1, 2, 2, 3), "betweenness", Map.of()), "betweenness"))
+                .containsExactly(new double[] {0, 2, 2, 0}, within(1e-12));
+        // Star: the centre lies on all 3 leaf pairs.
+        assertThat(doubles(run(undirected(4, 0, 1, 0, 2, 0, 3), "betweenness", Map.of()), "betweenness"))
+                .containsExactly(new double[] {3, 0, 0, 0}, within(1e-12));
+        // 4-cycle: each opposite pair has two shortest paths, half a unit through each middle vertex.
+        assertThat(doubles(run(undirected(4, 0, 1, 1, 2, 2, 3, 3, 0), "betweenness", Map.of()), "betweenness"))
+                .containsExactly(new double[] {0.5, 0.5, 0.5, 0.5}, within(1e-12));
+        // Normalised path: divide by (n-1)(n-2)/2 = 3.
+        assertThat(doubles(run(undirected(4, 0, 1, 1, 2, 2, 3), "betweenness", Map.of("normalized", true)),
+                "betweenness")).containsExactly(new double[] {0, 2.0 / 3, 2.0 / 3, 0}, within(1e-12));
+    }
+
+    @Test
+    void betweennessWeightedFollowsTheLightPaths() {
+        // 4-cycle with a heavy edge 3-0 (5): 0→3 goes 0-1-2-3 (3), 1→3 goes 1-2-3. v1 on (0,2),(0,3); v2 on (0,3),(1,3).
+        CsrGraph g = CsrGraph.fromEdges(4, false, edges(0, 1, 1, 2, 2, 3, 3, 0), new double[] {1, 1, 1, 5});
+        assertThat(doubles(run(g, "betweenness", Map.of("weight", "weight")), "betweenness"))
+                .containsExactly(new double[] {0, 2, 2, 0}, within(1e-12));
+    }
+
+    @Test
+    void sampledBetweennessIsDeterministicAndExactWhenSamplingEverything() {
+        CsrGraph g = Graphs.random(300, 1500, false, 11);
+        double[] exact = doubles(run(g, "betweenness", Map.of()), "betweenness");
+        double[] all = doubles(run(g, "betweenness", Map.of("samples", 300, "seed", 5)), "betweenness");
+        assertThat(all).containsExactly(exact, within(1e-9));
+        AlgorithmResult a = run(g, "betweenness", Map.of("samples", 40, "seed", 5));
+        double[] b = doubles(run(g, "betweenness", Map.of("samples", 40, "seed", 5), 1), "betweenness");
+        assertThat(doubles(a, "betweenness")).containsExactly(b, within(1e-9));
+        assertThat(a.stats()).containsEntry("sources", 40).containsEntry("exact", false);
+        double[] other = doubles(run(g, "betweenness", Map.of("samples", 40, "seed", 6)), "betweenness");
+        assertThat(other).isNotEqualTo(b);
+    }
+
+    @Test
+    void kcoreNumbersAndTheKFilter() {
+        // K4 {0,1,2,3}, pendant 4 on 3, isolated 5: cores [3,3,3,3,1,0]
+        CsrGraph g = undirected(6, 0, 1, 0, 2, 0, 3, 1, 2, 1, 3, 2, 3, 3, 4);
+        AlgorithmResult r = run(g, "kcore", Map.of());
+        assertThat(longs(r, "core")).containsExactly(3, 3, 3, 3, 1, 0);
+        assertThat(r.stats()).containsEntry("degeneracy", 3);
+        AlgorithmResult k3 = run(g, "kcore", Map.of("k", 3));
+        assertThat(longs(k3, "id")).containsExactly(0, 1, 2, 3);
+        assertThat(longs(k3, "core")).containsExactly(3, 3, 3, 3);
+        // Directed arcs count as undirected edges: a directed triangle is a 2-core.
+        assertThat(longs(run(directed(3, 0, 1, 1, 2, 2, 0), "kcore", Map.of()), "core")).containsExactly(2, 2, 2);
+    }
+
+    @Test
+    void shortestPathReturnsTheVerticesInOrderWithCumulativeDistance() {
+        // Diamond 0→1, 0→2, 1→3, 2→3: two shortest paths of 2 hops.
+        CsrGraph g = directed(4, 0, 1, 0, 2, 1, 3, 2, 3);
+        AlgorithmResult one = run(g, "shortest_path", Map.of("source", 0, "target", 3));
+        assertThat(one.columns()).containsExactly("id", "distance", "path", "step");
+        assertThat(longs(one, "id")).hasSize(3).startsWith(0).endsWith(3);
+        assertThat(doubles(one, "distance")).containsExactly(0, 1, 2);
+        AlgorithmResult two = run(g, "shortest_path", Map.of("source", 0, "target", 3, "max_paths", 5));
+        assertThat(longs(two, "path")).containsExactly(0, 0, 0, 1, 1, 1);
+        assertThat(longs(two, "step")).containsExactly(0, 1, 2, 0, 1, 2);
+        assertThat(longs(two, "id")).satisfiesAnyOf(
+                ids -> assertThat(ids).containsExactly(0, 1, 3, 0, 2, 3),
+                ids -> assertThat(ids).containsExactly(0, 2, 3, 0, 1, 3));
+        assertThat(two.stats()).containsEntry("paths", 2).containsEntry("found", true);
+    }
+
+    @Test
+    void shortestPathWeightedAndUnreachable() {
+        // 0→1 (4), 0→2 (1), 2→1 (2), 1→3 (1), 2→3 (5): 0→3 is 0,2,1,3 with cumulative 0,1,3,4.
+        CsrGraph g = CsrGraph.fromEdges(5, true, edges(0, 1, 0, 2, 2, 1, 1, 3, 2, 3), new double[] {4, 1, 2, 1, 5});
+        AlgorithmResult r = run(g, "shortest_path", Map.of("source", 0, "target", 3, "weight", "weight"));
+        assertThat(longs(r, "id")).containsExactly(0, 2, 1, 3);
+        assertThat(doubles(r, "distance")).containsExactly(0, 1, 3, 4);
+        // Unweighted the direct 0→1→3 or 0→2→3 (2 hops) wins.
+        assertThat(doubles(run(g, "shortest_path", Map.of("source", 0, "target", 3)), "distance"))
+                .containsExactly(0, 1, 2);
+        AlgorithmResult none = run(g, "shortest_path", Map.of("source", 0, "target", 4));
+        assertThat(none.rowCount()).isZero();
+        assertThat(none.stats()).containsEntry("found", false);
+        AlgorithmResult self = run(g, "shortest_path", Map.of("source", 2, "target", 2));
+        assertThat(longs(self, "id")).containsExactly(2);
+    }
+
+    @Test
+    void shortestPathKeysAndValidation() {
+        CsrGraph g = keyed(false, new Object[] {"ann", "bob", "cid"}, 0, 1, 1, 2);
+        AlgorithmResult r = run(g, "shortest_path", Map.of("source", "cid", "target", "ann"));
+        assertThat(objects(r, "id")).containsExactly("cid", "bob", "ann");
+        assertThatThrownBy(() -> run(g, "shortest_path", Map.of("source", "ann", "target", "zed")))
+                .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.field()).isEqualTo("target"));
+        assertThatThrownBy(() -> run(g, "shortest_path", Map.of("source", "ann", "target", "bob", "weight", "w")))
+                .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.field()).isEqualTo("weight"));
+    }
+
+    @Test
+    void badParametersAreValidationErrorsNamingTheParameter() {
+        CsrGraph g = directed(3, 0, 1);
+        assertThatThrownBy(() -> run(g, "pagerank", Map.of("damping", 1.5)))
+                .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.field()).isEqualTo("damping"));
+        assertThatThrownBy(() -> run(g, "pagerank", Map.of("iterations", 0)))
+                .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.field()).isEqualTo("iterations"));
+        assertThatThrownBy(() -> run(g, "wcc", Map.of("bogus", 1)))
+                .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.field()).isEqualTo("bogus"));
+        assertThatThrownBy(() -> run(g, "nope", Map.of()))
+                .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.field()).isEqualTo("algorithm"));
+    }
+
+    @Test
+    void memoryEstimatesExistForEveryAlgorithm() {
+        for (var spec : io.grapholap.application.graph.algo.AlgorithmCatalog.all()) {
+            assertThat(CpuAlgorithms.memoryEstimate(spec.name(), 1000, 16000, 2)).isGreaterThan(8000);
+        }
+    }
+}
