@@ -4,6 +4,8 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Value;
+import io.micronaut.context.event.ApplicationEventListener;
+import io.micronaut.context.event.StartupEvent;
 import jakarta.annotation.PreDestroy;
 import java.security.SecureRandom;
 import java.sql.Connection;
@@ -23,13 +25,14 @@ import org.slf4j.LoggerFactory;
  * a {@code DataSource} bean, so nothing meant for the metadata database picks it up by accident.
  *
  * <p>With the demo source enabled, the pool is built on a thread of its own while the rest of the
- * server starts: an empty demo database is filled first, and user SQL then runs as a database
+ * application context starts, and the context's start-up waits for it, so a started server is a
+ * ready one: an empty demo database is filled first, and user SQL then runs as a database
  * user that may only read the demo tables (H2's file and CSV functions need admin rights, so
  * mapping SQL cannot reach the server's files). Its password is new on every start. A production
  * source should likewise be given an account that can only read.
  */
 @Context
-public final class SourcePool implements AutoCloseable {
+public final class SourcePool implements AutoCloseable, ApplicationEventListener<StartupEvent> {
 
     private static final Logger LOG = LoggerFactory.getLogger(SourcePool.class);
     static final String DEMO_READER = "grapholap_reader";
@@ -108,6 +111,16 @@ public final class SourcePool implements AutoCloseable {
         byte[] bytes = new byte[24];
         new SecureRandom().nextBytes(bytes);
         return bytes;
+    }
+
+    /** Start-up ends once the source is usable; a demo source that cannot be made fails it. */
+    @Override
+    public void onApplicationEvent(StartupEvent event) {
+        try {
+            pool.join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : e;
+        }
     }
 
     /** A read-only connection; waits for the demo data when it is still being created. */
