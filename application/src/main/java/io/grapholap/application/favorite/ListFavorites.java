@@ -20,5 +20,4 @@ public final class ListFavorites {
                 .flatMap(f -> targets.nameOf(f.resourceType(), f.resourceId()).map(n -> new NamedFavorite(f, n)).stream())
                 .toList();
     }
-
 }
