@@ -235,13 +235,16 @@ final class Undirected {
         final long[] totals = new long[parallel.parallelism()];
         final int[][] marks = new int[parallel.parallelism()][];
         final int[][] positions = new int[parallel.parallelism()][];
+        final long[][] tallies = new long[parallel.parallelism()][];
         parallel.forRange(n, Math.max(64, chunk / 4), (w, from, to) -> {
             int[] mark = marks[w];
             int[] pos = positions[w];
+            long[] tally = tallies[w];
             if (mark == null) {
                 mark = new int[n];
                 Arrays.fill(mark, -1);
                 pos = new int[n];
+                tally = new long[64];
                 marks[w] = mark;
                 positions[w] = pos;
             }
@@ -249,12 +252,17 @@ final class Undirected {
             for (int u = from; u < to; u++) {
                 int uStart = fwdOff[u];
                 int uEnd = fwdOff[u + 1];
-                if (uEnd - uStart < 2) {
+                int len = uEnd - uStart;
+                if (len < 2) {
                     continue;
+                }
+                if (tally.length < len) {
+                    tally = new long[Math.max(len, tally.length * 2)];
                 }
                 for (int a = uStart; a < uEnd; a++) {
                     mark[fwd[a]] = u;
-                    pos[fwd[a]] = a;
+                    pos[fwd[a]] = a - uStart;
+                    tally[a - uStart] = 0;
                 }
                 long own = 0;
                 for (int e = uStart; e < uEnd; e++) {
@@ -267,23 +275,31 @@ final class Undirected {
                             continue;
                         }
                         found++;
+                        int a = pos[x];
                         if (fwdMask == null) {
                             own++;
                             forV++;
                         } else {
                             own += Integer.bitCount(fwdMask[b]);
-                            forV += Integer.bitCount(fwdMask[pos[x]]);
+                            forV += Integer.bitCount(fwdMask[uStart + a]);
                         }
-                        LONGS.getAndAdd(counts, x, (long) uvArcs);
+                        tally[a] += uvArcs;
                     }
                     if (forV > 0) {
                         LONGS.getAndAdd(counts, v, forV);
+                    }
+                }
+                // The third corners are credited once per vertex of u's list, not once per triangle.
+                for (int a = 0; a < len; a++) {
+                    if (tally[a] > 0) {
+                        LONGS.getAndAdd(counts, fwd[uStart + a], tally[a]);
                     }
                 }
                 if (own > 0) {
                     LONGS.getAndAdd(counts, u, own);
                 }
             }
+            tallies[w] = tally;
             totals[w] += found;
         });
         long sum = 0;
