@@ -199,6 +199,18 @@ class GraphalyticsKernelsTest {
     }
 
     @Test
+    void ssspWithoutAWeightParameterUsesTheWeightsLoadedWithTheGraph() {
+        // Weights loaded as property "cost": 0→1 (2.5), 1→2 (0.5), 0→2 (4) → dist 0, 2.5, 3
+        int[] offsets = {0, 2, 3, 3};
+        int[] targets = {1, 2, 2};
+        CsrGraph g = CsrGraph.builder(3, true).outAdjacency(offsets, targets)
+                .weights("cost", new double[] {2.5, 4, 0.5}).build();
+        assertThat(doubles(run(g, "sssp", Map.of("source", 0)), "distance")).containsExactly(0.0, 2.5, 3.0);
+        assertThat(doubles(run(g, "sssp", Map.of("source", 0, "weight", "cost")), "distance"))
+                .containsExactly(0.0, 2.5, 3.0);
+    }
+
+    @Test
     void ssspRejectsNegativeWeightsUnknownWeightPropertyAndUnknownSource() {
         CsrGraph negative = CsrGraph.fromEdges(3, true, Graphs.edges(0, 1, 1, 2), new double[] {1, -2});
         assertThatThrownBy(() -> run(negative, "sssp", Map.of("source", 0)))
