@@ -243,6 +243,19 @@ public abstract class GraphEngineContractTest {
     }
 
     @Test
+    void loadCancelledWhileReadingEdgesStops() {
+        Path dir = writePlainGraph("plain", 300);
+        CancellationToken token = CancellationToken.create();
+        ProgressListener cancelOnEdges = (phase, f, msg) -> {
+            if (phase.equals("edges")) {
+                token.cancel();
+            }
+        };
+        assertThatThrownBy(() -> engine().load(dir, options(), cancelOnEdges, token))
+                .isInstanceOf(CancelledException.class);
+    }
+
+    @Test
     void missingManifestIsReported() throws IOException {
         Path dir = writeChainGraph("chain");
         Files.delete(dir.resolve("manifest.json"));

@@ -67,6 +67,15 @@ class CsrStrategiesTest {
     }
 
     @Test
+    void withoutBulkingTheCountIsTinkerPops() {
+        GraphTraversalSource reference = TinkerFactory.createModern().traversal();
+
+        assertThat(plan(MODERN.withBulk(false).V().both().both().count())).doesNotContain("CsrCountStep");
+        assertThat(MODERN.withBulk(false).V().both().both().count().next())
+                .isEqualTo(reference.withBulk(false).V().both().both().count().next());
+    }
+
+    @Test
     void labelledOrFilteredPathsAreNotPushedDown() {
         assertThat(plan(MODERN.V().as("a").out().count())).doesNotContain("CsrCountStep");
         assertThat(plan(MODERN.V().out().has("age").count())).doesNotContain("CsrCountStep");

@@ -131,7 +131,7 @@ class GremlinExecutorTest {
     }
 
     @Test
-    void aQueryPastItsTimeoutIsStopped() {
+    void aQueryPastItsTimeoutIsStopped() throws InterruptedException {
         int n = 60;
         int[][] edges = new int[n * (n - 1)][];
         int k = 0;
@@ -147,5 +147,11 @@ class GremlinExecutorTest {
         assertThatThrownBy(() -> complete.execute("g.V().repeat(out()).times(8).path().count()", Map.of(),
                 new QueryLimits(Duration.ofMillis(200), 10)))
                 .isInstanceOf(OperationTimeoutException.class);
+        for (Thread worker : Thread.getAllStackTraces().keySet()) {
+            if (worker.getName().equals(GremlinExecutor.WORKER_NAME)) {
+                worker.join(Duration.ofSeconds(30));
+                assertThat(worker.isAlive()).as("query thread stopped after the timeout").isFalse();
+            }
+        }
     }
 }
