@@ -17,7 +17,7 @@ import io.grapholap.domain.mapping.MappingId;
 import io.grapholap.domain.mapping.NodeDefinition;
 import io.grapholap.domain.mapping.PropertyDefinition;
 import io.grapholap.domain.mapping.PropertyType;
-import io.grapholap.persistence.TestDatabases;
+import io.grapholap.persistence.MetadataDatabases;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -39,15 +39,15 @@ abstract class MappingRepositoryContractTest {
             List.of(new EdgeDefinition("LIVES_IN", "Person", "City", "SELECT p, c, since FROM lives", "p", "c",
                     List.of(new PropertyDefinition("since", PropertyType.DATE)))));
 
-    private TestDatabases.Migrated database;
+    private MetadataDatabases.Running database;
     private MappingRepository repository;
 
-    abstract TestDatabases.Migrated database();
+    abstract MetadataDatabases database();
 
     @BeforeAll
     void start() {
-        database = database();
-        repository = new JdbcMappingRepository(database.dataSource());
+        database = database().start();
+        repository = database.bean(JdbcMappingRepository.class);
     }
 
     @AfterAll
@@ -149,15 +149,15 @@ abstract class MappingRepositoryContractTest {
 
     static final class OnH2 extends MappingRepositoryContractTest {
         @Override
-        TestDatabases.Migrated database() {
-            return TestDatabases.h2();
+        MetadataDatabases database() {
+            return MetadataDatabases.H2;
         }
     }
 
     static final class OnPostgres extends MappingRepositoryContractTest {
         @Override
-        TestDatabases.Migrated database() {
-            return TestDatabases.postgres();
+        MetadataDatabases database() {
+            return MetadataDatabases.POSTGRES;
         }
     }
 }
