@@ -11,6 +11,7 @@ import io.grapholap.domain.mapping.Mapping;
 import io.grapholap.domain.mapping.MappingDefinition;
 import io.grapholap.domain.mapping.MappingId;
 import io.grapholap.domain.mapping.MappingVersion;
+import io.micronaut.data.connection.ConnectionDefinition;
 import io.micronaut.data.connection.ConnectionOperations;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import io.micronaut.transaction.TransactionOperations;
@@ -95,7 +96,10 @@ final class JdbcMappingRepository implements MappingRepository {
 
     @Override
     public Optional<Mapping> find(MappingId id) {
-        return mappings.findById(id.value()).flatMap(this::withDefinition);
+        // The hot read: one plain connection for header and (uncached) version. Micronaut Data's
+        // read-only connections would first ask the driver for the read-only flag, a query of its own on H2.
+        return connections.execute(ConnectionDefinition.DEFAULT,
+                status -> mappings.findById(id.value()).flatMap(this::withDefinition));
     }
 
     @Override

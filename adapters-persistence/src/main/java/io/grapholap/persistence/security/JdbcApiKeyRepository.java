@@ -2,8 +2,11 @@ package io.grapholap.persistence.security;
 
 import io.grapholap.application.security.ApiKeyRepository;
 import io.grapholap.domain.user.ApiKey;
+import io.micronaut.data.connection.ConnectionDefinition;
+import io.micronaut.data.connection.ConnectionOperations;
 import io.micronaut.data.model.Sort;
 import jakarta.inject.Singleton;
+import java.sql.Connection;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -16,10 +19,12 @@ final class JdbcApiKeyRepository implements ApiKeyRepository {
 
     private final ApiKeyRows rows;
     private final UserRows users;
+    private final ConnectionOperations<Connection> connections;
 
-    JdbcApiKeyRepository(ApiKeyRows rows, UserRows users) {
+    JdbcApiKeyRepository(ApiKeyRows rows, UserRows users, ConnectionOperations<Connection> connections) {
         this.rows = rows;
         this.users = users;
+        this.connections = connections;
     }
 
     @Override
@@ -44,9 +49,10 @@ final class JdbcApiKeyRepository implements ApiKeyRepository {
 
     @Override
     public Optional<ActiveKey> findActiveByHash(String keyHash) {
-        // Two primary-key/unique-index lookups; the owner exists while a key refers to it (foreign key).
-        return rows.findByKeyHashAndRevokedAtIsNull(keyHash)
-                .flatMap(row -> users.findById(row.owner()).map(owner -> new ActiveKey(key(row), JdbcUserRepository.user(owner))));
+        // Two index lookups on one plain connection (a read-only one would cost H2 an extra query);
+        // the owner exists while a key refers to it (foreign key).
+        return connections.execute(ConnectionDefinition.DEFAULT, status -> rows.findByKeyHashAndRevokedAtIsNull(keyHash)
+                .flatMap(row -> users.findById(row.owner()).map(owner -> new ActiveKey(key(row), JdbcUserRepository.user(owner)))));
     }
 
     private static ApiKey key(ApiKeyRow row) {
