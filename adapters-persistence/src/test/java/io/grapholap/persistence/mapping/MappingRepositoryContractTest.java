@@ -101,6 +101,20 @@ abstract class MappingRepositoryContractTest {
     }
 
     @Test
+    void aVersionThatCannotBeWrittenLeavesTheMappingAsItWas() {
+        Mapping m = create("atomic", "ana", T0);
+        // change_description holds at most 4000 characters: the version row fails after the header moved.
+        String tooLong = "x".repeat(4001);
+        assertThatThrownBy(() -> repository.addVersion(m.id(), 1, "renamed", "d", DEFINITION, tooLong, "bo", T0.plusSeconds(1)))
+                .isInstanceOf(RuntimeException.class);
+        Mapping after = repository.find(m.id()).orElseThrow();
+        assertThat(after.currentVersion()).isEqualTo(1);
+        assertThat(after.name()).isEqualTo("atomic");
+        assertThat(repository.versions(m.id())).hasSize(1);
+        assertThat(repository.addVersion(m.id(), 1, "renamed", "d", DEFINITION, "fits", "bo", T0.plusSeconds(2)).currentVersion()).isEqualTo(2);
+    }
+
+    @Test
     void lifecycleIsReplaced() {
         Mapping m = create("lifecycle", "ana", T0);
         Mapping updated = repository.setLifecycle(m.id(), new Lifecycle(null, Duration.ofMinutes(30)), T0.plusSeconds(1));
