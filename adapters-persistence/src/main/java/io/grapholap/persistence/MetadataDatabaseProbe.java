@@ -1,21 +1,19 @@
 package io.grapholap.persistence;
 
 import io.grapholap.application.health.ReadinessProbe;
-import io.micronaut.data.connection.jdbc.advice.DelegatingDataSource;
+import io.micronaut.data.connection.ConnectionOperations;
 import jakarta.inject.Singleton;
 import java.sql.Connection;
 import java.sql.SQLException;
-import javax.sql.DataSource;
 
-/** Ready when the metadata database answers a trivial query within two seconds. */
+/** Ready when the metadata database hands out a connection that answers within two seconds. */
 @Singleton
 final class MetadataDatabaseProbe implements ReadinessProbe {
 
-    private final DataSource dataSource;
+    private final ConnectionOperations<Connection> connections;
 
-    MetadataDatabaseProbe(DataSource dataSource) {
-        // The injected data source only works inside a connection scope; probes use the pool directly.
-        this.dataSource = DelegatingDataSource.unwrapDataSource(dataSource);
+    MetadataDatabaseProbe(ConnectionOperations<Connection> connections) {
+        this.connections = connections;
     }
 
     @Override
@@ -25,12 +23,17 @@ final class MetadataDatabaseProbe implements ReadinessProbe {
 
     @Override
     public ProbeResult check() {
-        try (Connection c = dataSource.getConnection()) {
-            if (c.isValid(2)) {
-                return ProbeResult.up(c.getMetaData().getDatabaseProductName());
-            }
-            return ProbeResult.down("connection is not valid");
-        } catch (SQLException e) {
+        try {
+            return connections.executeRead(status -> {
+                Connection c = status.getConnection();
+                try {
+                    return c.isValid(2) ? ProbeResult.up(c.getMetaData().getDatabaseProductName())
+                            : ProbeResult.down("connection is not valid");
+                } catch (SQLException e) {
+                    return ProbeResult.down(e.getMessage());
+                }
+            });
+        } catch (RuntimeException e) {
             return ProbeResult.down(e.getMessage());
         }
     }

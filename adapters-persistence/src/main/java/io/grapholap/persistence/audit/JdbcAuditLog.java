@@ -4,7 +4,9 @@ import io.grapholap.application.audit.AuditLog;
 import io.grapholap.application.audit.AuditQuery;
 import io.grapholap.application.common.Page;
 import io.grapholap.domain.audit.AuditEntry;
-import io.micronaut.data.connection.jdbc.advice.DelegatingDataSource;
+import io.micronaut.data.connection.ConnectionOperations;
+import io.micronaut.data.jdbc.runtime.JdbcOperations;
+import io.micronaut.transaction.TransactionOperations;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
 import java.sql.Connection;
@@ -19,7 +21,7 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
-import javax.sql.DataSource;
+import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -27,7 +29,8 @@ import org.slf4j.LoggerFactory;
  * The audit trail in the {@code audit_log} table. Recording only queues the entry; one background
  * thread writes queued entries in batches. A search first writes whatever is queued, so it sees
  * every entry recorded before it. When the queue is full the caller writes its entry itself rather
- * than lose it.
+ * than lose it. Batches go through the {@link AuditRows} repository in one transaction; the search,
+ * whose filters are all optional, is portable SQL over {@link JdbcOperations} with bound parameters.
  */
 @Singleton
 final class JdbcAuditLog implements AuditLog {
@@ -36,7 +39,10 @@ final class JdbcAuditLog implements AuditLog {
     private static final int QUEUE_CAPACITY = 10_000;
     private static final int BATCH = 500;
 
-    private final DataSource dataSource;
+    private final AuditRows rows;
+    private final JdbcOperations jdbc;
+    private final ConnectionOperations<Connection> connections;
+    private final TransactionOperations<Connection> transactions;
     private final BlockingQueue<AuditEntry> queue = new LinkedBlockingQueue<>(QUEUE_CAPACITY);
     private final Object writeLock = new Object();
     private final Thread writer;
@@ -44,8 +50,12 @@ final class JdbcAuditLog implements AuditLog {
     private final AtomicLong pending = new AtomicLong();
     private volatile boolean running = true;
 
-    JdbcAuditLog(DataSource dataSource) {
-        this.dataSource = DelegatingDataSource.unwrapDataSource(dataSource);
+    JdbcAuditLog(AuditRows rows, JdbcOperations jdbc, ConnectionOperations<Connection> connections,
+                 TransactionOperations<Connection> transactions) {
+        this.rows = rows;
+        this.jdbc = jdbc;
+        this.connections = connections;
+        this.transactions = transactions;
         this.writer = Thread.ofPlatform().daemon().name("audit-log-writer").start(this::writeLoop);
     }
 
@@ -80,33 +90,25 @@ final class JdbcAuditLog implements AuditLog {
             where.append(" AND occurred_at < ?");
             args.add(OffsetDateTime.ofInstant(query.until(), ZoneOffset.UTC));
         }
-        try (Connection c = dataSource.getConnection()) {
-            long total;
-            try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM audit_log" + where)) {
+        String select = "SELECT * FROM audit_log" + where + " ORDER BY occurred_at DESC, id DESC LIMIT ? OFFSET ?";
+        return connections.executeRead(status -> {
+            long total = jdbc.prepareStatement("SELECT COUNT(*) FROM audit_log" + where, ps -> {
                 bind(ps, args);
                 try (ResultSet rs = ps.executeQuery()) {
                     rs.next();
-                    total = rs.getLong(1);
+                    return rs.getLong(1);
                 }
-            }
-            List<AuditEntry> entries = new ArrayList<>();
-            try (PreparedStatement ps = c.prepareStatement("SELECT id, occurred_at, actor, action, method, path, target_type, target_id, status"
-                    + " FROM audit_log" + where + " ORDER BY occurred_at DESC, id DESC LIMIT ? OFFSET ?")) {
+            });
+            List<AuditEntry> entries = jdbc.prepareStatement(select, ps -> {
                 bind(ps, args);
                 ps.setInt(args.size() + 1, query.page().limit());
                 ps.setInt(args.size() + 2, query.page().offset());
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        entries.add(new AuditEntry(rs.getLong("id"), rs.getObject("occurred_at", OffsetDateTime.class).toInstant(),
-                                rs.getString("actor"), rs.getString("action"), rs.getString("method"), rs.getString("path"),
-                                rs.getString("target_type"), rs.getString("target_id"), rs.getInt("status")));
-                    }
+                try (ResultSet rs = ps.executeQuery(); Stream<AuditRow> found = jdbc.entityStream(rs, AuditRow.class)) {
+                    return found.map(JdbcAuditLog::entry).toList();
                 }
-            }
+            });
             return new Page<>(entries, total, query.page().offset(), query.page().limit());
-        } catch (SQLException e) {
-            throw new IllegalStateException("cannot read the audit log: " + e.getMessage(), e);
-        }
+        });
     }
 
     /** Writes everything queued so far and waits (briefly) for a batch the writer thread holds. */
@@ -160,26 +162,21 @@ final class JdbcAuditLog implements AuditLog {
         if (batch.isEmpty()) {
             return;
         }
-        try (Connection c = dataSource.getConnection();
-             PreparedStatement ps = c.prepareStatement("INSERT INTO audit_log"
-                     + " (occurred_at, actor, action, method, path, target_type, target_id, status) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
-            for (AuditEntry e : batch) {
-                ps.setObject(1, OffsetDateTime.ofInstant(e.at(), ZoneOffset.UTC));
-                ps.setString(2, truncate(e.actor(), 64));
-                ps.setString(3, truncate(e.action(), 300));
-                ps.setString(4, e.method());
-                ps.setString(5, truncate(e.path(), 2000));
-                ps.setString(6, truncate(e.targetType(), 100));
-                ps.setString(7, truncate(e.targetId(), 300));
-                ps.setInt(8, e.status());
-                ps.addBatch();
-            }
-            ps.executeBatch();
-        } catch (SQLException e) {
+        try {
+            List<AuditRow> toWrite = batch.stream().map(e -> new AuditRow(null, e.at(), truncate(e.actor(), 64),
+                    truncate(e.action(), 300), e.method(), truncate(e.path(), 2000), truncate(e.targetType(), 100),
+                    truncate(e.targetId(), 300), e.status())).toList();
+            transactions.executeWrite(status -> rows.saveAll(toWrite));
+        } catch (RuntimeException e) {
             LOG.error("could not write {} audit entries: {}", batch.size(), e.getMessage());
         } finally {
             pending.addAndGet(-batch.size());
         }
+    }
+
+    private static AuditEntry entry(AuditRow row) {
+        return new AuditEntry(row.id(), row.occurredAt(), row.actor(), row.action(), row.method(), row.path(),
+                row.targetType(), row.targetId(), row.status());
     }
 
     private static void bind(PreparedStatement ps, List<Object> args) throws SQLException {

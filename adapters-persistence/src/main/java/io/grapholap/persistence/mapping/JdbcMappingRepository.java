@@ -5,12 +5,16 @@ import io.grapholap.application.common.PageRequest;
 import io.grapholap.application.mapping.MappingQuery;
 import io.grapholap.application.mapping.MappingRepository;
 import io.grapholap.domain.error.ConflictException;
+import io.grapholap.domain.error.NotFoundException;
 import io.grapholap.domain.mapping.Lifecycle;
 import io.grapholap.domain.mapping.Mapping;
 import io.grapholap.domain.mapping.MappingDefinition;
 import io.grapholap.domain.mapping.MappingId;
 import io.grapholap.domain.mapping.MappingVersion;
-import io.micronaut.data.connection.jdbc.advice.DelegatingDataSource;
+import io.micronaut.data.connection.ConnectionDefinition;
+import io.micronaut.data.connection.ConnectionOperations;
+import io.micronaut.data.jdbc.runtime.JdbcOperations;
+import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -22,17 +26,24 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import javax.sql.DataSource;
 
 /**
- * Mappings in the metadata database, over plain JDBC: the list query is assembled from the filters
- * with bound parameters only, and sorting and paging happen in SQL that H2 (PostgreSQL mode) and
- * PostgreSQL both run. Times are kept to the microsecond, the precision both databases store.
- * Versions never change once written, so their parsed definitions are cached by (mapping, version);
- * reads still go to the database for the header, so several servers may share one store.
+ * Mappings in the metadata database. Rows go through the Micronaut Data repositories
+ * {@link MappingRows} and {@link MappingVersionRows}; writes that touch both tables run in one
+ * transaction, and a new version moves the header only if it is still at the version the caller
+ * read (optimistic concurrency). The list query, whose filters are all optional, is portable SQL
+ * over {@link JdbcOperations} with bound parameters only; H2 (PostgreSQL mode) and PostgreSQL both
+ * run it. Times are kept to the microsecond, the precision both databases store.
+ *
+ * <p>Versions never change once written, so their parsed definitions are cached by (mapping,
+ * version): reading a mapping whose current version is cached is one primary-key lookup of the
+ * header, which still goes to the database, so several servers may share one store.
  */
 @Singleton
 final class JdbcMappingRepository implements MappingRepository {
@@ -45,130 +56,95 @@ final class JdbcMappingRepository implements MappingRepository {
 
     private static final int CACHED_DEFINITIONS = 1024;
 
-    private final DataSource dataSource;
-    private final Map<String, MappingDefinition> definitions = java.util.Collections.synchronizedMap(
-            new java.util.LinkedHashMap<>(64, 0.75f, true) {
+    private final MappingRows mappings;
+    private final MappingVersionRows versions;
+    private final JdbcOperations jdbc;
+    private final ConnectionOperations<Connection> connections;
+    private final TransactionOperations<Connection> transactions;
+    private final Map<VersionKey, MappingDefinition> definitions = Collections.synchronizedMap(
+            new LinkedHashMap<>(64, 0.75f, true) {
                 @Override
-                protected boolean removeEldestEntry(Map.Entry<String, MappingDefinition> eldest) {
+                protected boolean removeEldestEntry(Map.Entry<VersionKey, MappingDefinition> eldest) {
                     return size() > CACHED_DEFINITIONS;
                 }
             });
 
-    JdbcMappingRepository(DataSource dataSource) {
-        this.dataSource = DelegatingDataSource.unwrapDataSource(dataSource);
+    JdbcMappingRepository(MappingRows mappings, MappingVersionRows versions, JdbcOperations jdbc,
+                          ConnectionOperations<Connection> connections, TransactionOperations<Connection> transactions) {
+        this.mappings = mappings;
+        this.versions = versions;
+        this.jdbc = jdbc;
+        this.connections = connections;
+        this.transactions = transactions;
+    }
+
+    /** A header and the version row written with it, read back in the transaction that wrote them. */
+    private record Written(MappingRow header, MappingVersionRow version) {
     }
 
     @Override
     public Mapping create(NewMapping m) {
         Instant at = micros(m.createdAt());
-        return inTransaction(c -> {
-            long id;
-            try (PreparedStatement ps = c.prepareStatement("INSERT INTO mappings (name, description, owner, current_version,"
-                    + " ttl, inactivity_timeout, created_at, updated_at) VALUES (?, ?, ?, 1, ?, ?, ?, ?)", new String[] {"id"})) {
-                ps.setString(1, m.name());
-                ps.setString(2, m.description());
-                ps.setString(3, m.owner());
-                ps.setString(4, text(m.lifecycle().ttl()));
-                ps.setString(5, text(m.lifecycle().inactivityTimeout()));
-                ps.setObject(6, time(at));
-                ps.setObject(7, time(at));
-                ps.executeUpdate();
-                try (ResultSet keys = ps.getGeneratedKeys()) {
-                    keys.next();
-                    id = keys.getLong(1);
-                }
-            }
-            insertVersion(c, id, 1, m.definition(), m.changeDescription(), m.owner(), at);
-            return findIn(c, new MappingId(id)).orElseThrow();
+        Written written = transactions.executeWrite(status -> {
+            MappingRow header = mappings.save(new MappingRow(null, m.name(), m.description(), m.owner(), 1,
+                    text(m.lifecycle().ttl()), text(m.lifecycle().inactivityTimeout()), at, at));
+            MappingVersionRow version = versions.save(versionRow(header.id(), 1, m.definition(), m.changeDescription(), m.owner(), at));
+            return new Written(header, version);
         });
+        return mapping(written.header(), definition(written.version()));
     }
 
     @Override
     public Optional<Mapping> find(MappingId id) {
-        return withConnection(c -> findIn(c, id));
+        // The hot read: one plain connection for header and (uncached) version. Micronaut Data's
+        // read-only connections would first ask the driver for the read-only flag, a query of its own on H2.
+        return connections.execute(ConnectionDefinition.DEFAULT,
+                status -> mappings.findById(id.value()).flatMap(this::withDefinition));
     }
 
     @Override
     public Mapping addVersion(MappingId id, int expectedCurrent, String name, String description,
                               MappingDefinition definition, String changeDescription, String createdBy, Instant at) {
         Instant now = micros(at);
-        return inTransaction(c -> {
-            try (PreparedStatement ps = c.prepareStatement("UPDATE mappings SET current_version = ?, name = ?, description = ?,"
-                    + " updated_at = ? WHERE id = ? AND current_version = ?")) {
-                ps.setInt(1, expectedCurrent + 1);
-                ps.setString(2, name);
-                ps.setString(3, description);
-                ps.setObject(4, time(now));
-                ps.setLong(5, id.value());
-                ps.setInt(6, expectedCurrent);
-                if (ps.executeUpdate() != 1) {
-                    throw new ConflictException("CONFLICT", "mapping " + id + " changed while this update ran; read it again and retry",
-                            Map.of("mapping_id", id.value(), "expected_version", expectedCurrent));
-                }
+        Written written = transactions.executeWrite(status -> {
+            if (mappings.advance(id.value(), expectedCurrent, name, description, now) != 1) {
+                throw new ConflictException("CONFLICT", "mapping " + id + " changed while this update ran; read it again and retry",
+                        Map.of("mapping_id", id.value(), "expected_version", expectedCurrent));
             }
-            insertVersion(c, id.value(), expectedCurrent + 1, definition, changeDescription, createdBy, now);
-            return findIn(c, id).orElseThrow();
+            MappingVersionRow version = versions.save(versionRow(id.value(), expectedCurrent + 1, definition, changeDescription, createdBy, now));
+            return new Written(mappings.findById(id.value()).orElseThrow(), version);
         });
+        // Cached only after the commit: a rolled-back version number may be written again later.
+        return mapping(written.header(), definition(written.version()));
     }
 
     @Override
     public List<MappingVersion> versions(MappingId id) {
-        return withConnection(c -> {
-            try (PreparedStatement ps = c.prepareStatement("SELECT version, node_definitions, edge_definitions, change_description,"
-                    + " created_by, created_at FROM mapping_versions WHERE mapping_id = ? ORDER BY version")) {
-                ps.setLong(1, id.value());
-                try (ResultSet rs = ps.executeQuery()) {
-                    List<MappingVersion> versions = new ArrayList<>();
-                    while (rs.next()) {
-                        versions.add(version(id, rs));
-                    }
-                    return versions;
-                }
-            }
-        });
+        return versions.listOf(id.value()).stream().map(this::version).toList();
     }
 
     @Override
     public Optional<MappingVersion> version(MappingId id, int version) {
-        return withConnection(c -> {
-            try (PreparedStatement ps = c.prepareStatement("SELECT version, node_definitions, edge_definitions, change_description,"
-                    + " created_by, created_at FROM mapping_versions WHERE mapping_id = ? AND version = ?")) {
-                ps.setLong(1, id.value());
-                ps.setInt(2, version);
-                try (ResultSet rs = ps.executeQuery()) {
-                    return rs.next() ? Optional.of(version(id, rs)) : Optional.empty();
-                }
-            }
-        });
+        return versions.findById(new VersionKey(id.value(), version)).map(this::version);
     }
 
     @Override
     public Mapping setLifecycle(MappingId id, Lifecycle lifecycle, Instant at) {
-        return inTransaction(c -> {
-            try (PreparedStatement ps = c.prepareStatement("UPDATE mappings SET ttl = ?, inactivity_timeout = ?, updated_at = ? WHERE id = ?")) {
-                ps.setString(1, text(lifecycle.ttl()));
-                ps.setString(2, text(lifecycle.inactivityTimeout()));
-                ps.setObject(3, time(micros(at)));
-                ps.setLong(4, id.value());
-                ps.executeUpdate();
-            }
-            return findIn(c, id).orElseThrow(() -> new io.grapholap.domain.error.NotFoundException("mapping", id));
+        MappingRow header = transactions.executeWrite(status -> {
+            mappings.updateLifecycle(id.value(), text(lifecycle.ttl()), text(lifecycle.inactivityTimeout()), micros(at));
+            return mappings.findById(id.value()).orElseThrow(() -> new NotFoundException("mapping", id));
         });
+        return withDefinition(header).orElseThrow(() -> new NotFoundException("mapping", id));
     }
 
     @Override
     public boolean delete(MappingId id) {
-        return inTransaction(c -> {
-            try (PreparedStatement versions = c.prepareStatement("DELETE FROM mapping_versions WHERE mapping_id = ?");
-                 PreparedStatement mapping = c.prepareStatement("DELETE FROM mappings WHERE id = ?")) {
-                versions.setLong(1, id.value());
-                versions.executeUpdate();
-                mapping.setLong(1, id.value());
-                boolean deleted = mapping.executeUpdate() == 1;
-                definitions.keySet().removeIf(k -> k.startsWith(id.value() + "/"));
-                return deleted;
-            }
+        boolean deleted = transactions.executeWrite(status -> {
+            versions.deleteOf(id.value());
+            return mappings.remove(id.value()) == 1;
         });
+        definitions.keySet().removeIf(k -> k.mappingId() == id.value());
+        return deleted;
     }
 
     @Override
@@ -181,7 +157,7 @@ final class JdbcMappingRepository implements MappingRepository {
         }
         if (query.search() != null) {
             where.append(" AND (LOWER(m.name) LIKE ? ESCAPE '!' OR LOWER(m.description) LIKE ? ESCAPE '!')");
-            String pattern = "%" + query.search().toLowerCase(java.util.Locale.ROOT)
+            String pattern = "%" + query.search().toLowerCase(Locale.ROOT)
                     .replace("!", "!!").replace("%", "!%").replace("_", "!_") + "%";
             args.add(pattern);
             args.add(pattern);
@@ -200,26 +176,28 @@ final class JdbcMappingRepository implements MappingRepository {
         }
         String direction = page.descending() ? " DESC" : " ASC";
         String sql = SELECT + where + " ORDER BY " + column + direction + ", m.id" + direction + " LIMIT ? OFFSET ?";
-        return withConnection(c -> {
-            long total;
-            try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM mappings m" + where)) {
+        return connections.executeRead(status -> {
+            long total = jdbc.prepareStatement("SELECT COUNT(*) FROM mappings m" + where, ps -> {
                 bind(ps, args);
                 try (ResultSet rs = ps.executeQuery()) {
                     rs.next();
-                    total = rs.getLong(1);
+                    return rs.getLong(1);
                 }
-            }
-            List<Mapping> items = new ArrayList<>();
-            try (PreparedStatement ps = c.prepareStatement(sql)) {
+            });
+            List<Mapping> items = jdbc.prepareStatement(sql, ps -> {
                 bind(ps, args);
                 ps.setInt(args.size() + 1, page.limit());
                 ps.setInt(args.size() + 2, page.offset());
+                List<Mapping> found = new ArrayList<>();
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
-                        items.add(mapping(rs));
+                        MappingRow header = jdbc.readEntity(rs, MappingRow.class);
+                        found.add(mapping(header, definition(new VersionKey(header.id(), header.currentVersion()),
+                                rs.getString("node_definitions"), rs.getString("edge_definitions"))));
                     }
                 }
-            }
+                return found;
+            });
             return new Page<>(items, total, page.offset(), page.limit());
         });
     }
@@ -230,68 +208,54 @@ final class JdbcMappingRepository implements MappingRepository {
         }
     }
 
-    private Optional<Mapping> findIn(Connection c, MappingId id) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(SELECT + " WHERE m.id = ?")) {
-            ps.setLong(1, id.value());
-            try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? Optional.of(mapping(rs)) : Optional.empty();
-            }
+    /** The header with its current definition, from the cache or from the version row. */
+    private Optional<Mapping> withDefinition(MappingRow header) {
+        VersionKey key = new VersionKey(header.id(), header.currentVersion());
+        MappingDefinition cached = definitions.get(key);
+        if (cached != null) {
+            return Optional.of(mapping(header, cached));
         }
+        // A version row missing here was deleted with its mapping after the header was read.
+        return versions.findById(key).map(row -> mapping(header, definition(row)));
     }
 
-    private static void insertVersion(Connection c, long id, int version, MappingDefinition definition,
-                                      String changeDescription, String createdBy, Instant at) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("INSERT INTO mapping_versions (mapping_id, version, node_definitions,"
-                + " edge_definitions, change_description, created_by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
-            ps.setLong(1, id);
-            ps.setInt(2, version);
-            ps.setString(3, DefinitionJson.nodes(definition.nodes()));
-            ps.setString(4, DefinitionJson.edges(definition.edges()));
-            ps.setString(5, changeDescription == null ? "" : changeDescription);
-            ps.setString(6, createdBy);
-            ps.setObject(7, time(at));
-            ps.executeUpdate();
-        }
+    private static MappingVersionRow versionRow(long id, int version, MappingDefinition definition, String changeDescription,
+                                                String createdBy, Instant at) {
+        return new MappingVersionRow(new VersionKey(id, version), DefinitionJson.nodes(definition.nodes()),
+                DefinitionJson.edges(definition.edges()), changeDescription == null ? "" : changeDescription, createdBy, at);
     }
 
-    private Mapping mapping(ResultSet rs) throws SQLException {
-        long id = rs.getLong("id");
-        int version = rs.getInt("current_version");
-        return new Mapping(new MappingId(id), rs.getString("name"), rs.getString("description"),
-                rs.getString("owner"), version, definition(id, version, rs),
-                new Lifecycle(duration(rs.getString("ttl")), duration(rs.getString("inactivity_timeout"))),
-                instant(rs, "created_at"), instant(rs, "updated_at"));
+    private static Mapping mapping(MappingRow row, MappingDefinition definition) {
+        return new Mapping(new MappingId(row.id()), row.name(), row.description(), row.owner(), row.currentVersion(), definition,
+                new Lifecycle(duration(row.ttl()), duration(row.inactivityTimeout())), row.createdAt(), row.updatedAt());
     }
 
-    /** The parsed definition of one version, from the cache or from the row being read. */
-    private MappingDefinition definition(long id, int version, ResultSet rs) throws SQLException {
-        String key = id + "/" + version;
+    private MappingDefinition definition(MappingVersionRow row) {
+        return definition(row.id(), row.nodeDefinitions(), row.edgeDefinitions());
+    }
+
+    /** The parsed definition of one version, from the cache or parsed from its stored JSON. */
+    private MappingDefinition definition(VersionKey key, String nodes, String edges) {
         MappingDefinition cached = definitions.get(key);
         if (cached != null) {
             return cached;
         }
-        MappingDefinition parsed = new MappingDefinition(DefinitionJson.readNodes(rs.getString("node_definitions")),
-                DefinitionJson.readEdges(rs.getString("edge_definitions")));
+        MappingDefinition parsed = new MappingDefinition(DefinitionJson.readNodes(nodes), DefinitionJson.readEdges(edges));
         definitions.put(key, parsed);
         return parsed;
     }
 
-    private MappingVersion version(MappingId id, ResultSet rs) throws SQLException {
-        int version = rs.getInt("version");
-        return new MappingVersion(id, version, definition(id.value(), version, rs),
-                rs.getString("change_description"), rs.getString("created_by"), instant(rs, "created_at"));
+    private MappingVersion version(MappingVersionRow row) {
+        return new MappingVersion(new MappingId(row.id().mappingId()), row.id().version(), definition(row),
+                row.changeDescription(), row.createdBy(), row.createdAt());
     }
 
-    static Instant micros(Instant at) {
+    private static Instant micros(Instant at) {
         return at.truncatedTo(ChronoUnit.MICROS);
     }
 
-    static OffsetDateTime time(Instant at) {
+    private static OffsetDateTime time(Instant at) {
         return OffsetDateTime.ofInstant(at, ZoneOffset.UTC);
-    }
-
-    static Instant instant(ResultSet rs, String column) throws SQLException {
-        return rs.getObject(column, OffsetDateTime.class).toInstant();
     }
 
     private static String text(Duration d) {
@@ -300,37 +264,5 @@ final class JdbcMappingRepository implements MappingRepository {
 
     private static Duration duration(String text) {
         return text == null ? null : Duration.parse(text);
-    }
-
-    @FunctionalInterface
-    interface Work<T> {
-        T run(Connection c) throws SQLException;
-    }
-
-    private <T> T withConnection(Work<T> work) {
-        try (Connection c = dataSource.getConnection()) {
-            return work.run(c);
-        } catch (SQLException e) {
-            throw new IllegalStateException("metadata database: " + e.getMessage(), e);
-        }
-    }
-
-    private <T> T inTransaction(Work<T> work) {
-        try (Connection c = dataSource.getConnection()) {
-            boolean autoCommit = c.getAutoCommit();
-            c.setAutoCommit(false);
-            try {
-                T result = work.run(c);
-                c.commit();
-                return result;
-            } catch (SQLException | RuntimeException e) {
-                c.rollback();
-                throw e;
-            } finally {
-                c.setAutoCommit(autoCommit);
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException("metadata database: " + e.getMessage(), e);
-        }
     }
 }

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.grapholap.application.audit.AuditQuery;
 import io.grapholap.application.common.PageRequest;
 import io.grapholap.domain.audit.AuditEntry;
-import io.grapholap.persistence.security.MetadataDatabases;
+import io.grapholap.persistence.MetadataDatabases;
 import java.time.Instant;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -18,21 +18,20 @@ abstract class AuditLogContractTest {
 
     private static final Instant T0 = Instant.parse("2026-03-01T00:00:00Z");
 
-    private MetadataDatabases.Fresh db;
+    private MetadataDatabases.Running db;
     private JdbcAuditLog log;
 
     abstract MetadataDatabases database();
 
     @BeforeAll
     void migrate() {
-        db = database().create();
-        log = new JdbcAuditLog(db.dataSource());
+        db = database().start();
+        log = db.bean(JdbcAuditLog.class);
     }
 
     @AfterAll
     void drop() {
-        log.close();
-        db.drop().run();
+        db.close();
     }
 
     private static PageRequest page(int offset, int limit) {

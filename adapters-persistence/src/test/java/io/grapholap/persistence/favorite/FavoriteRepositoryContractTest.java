@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.grapholap.application.favorite.FavoriteRepository;
 import io.grapholap.domain.favorite.Favorite;
 import io.grapholap.domain.favorite.ResourceType;
-import io.grapholap.persistence.TestDatabases;
+import io.grapholap.persistence.MetadataDatabases;
 import java.time.Instant;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -18,15 +18,15 @@ abstract class FavoriteRepositoryContractTest {
 
     private static final Instant T0 = Instant.parse("2026-03-01T10:00:00Z");
 
-    private TestDatabases.Migrated database;
+    private MetadataDatabases.Running database;
     private FavoriteRepository repository;
 
-    abstract TestDatabases.Migrated database();
+    abstract MetadataDatabases database();
 
     @BeforeAll
     void start() {
-        database = database();
-        repository = new JdbcFavoriteRepository(database.dataSource());
+        database = database().start();
+        repository = database.bean(JdbcFavoriteRepository.class);
     }
 
     @AfterAll
@@ -62,15 +62,15 @@ abstract class FavoriteRepositoryContractTest {
 
     static final class OnH2 extends FavoriteRepositoryContractTest {
         @Override
-        TestDatabases.Migrated database() {
-            return TestDatabases.h2();
+        MetadataDatabases database() {
+            return MetadataDatabases.H2;
         }
     }
 
     static final class OnPostgres extends FavoriteRepositoryContractTest {
         @Override
-        TestDatabases.Migrated database() {
-            return TestDatabases.postgres();
+        MetadataDatabases database() {
+            return MetadataDatabases.POSTGRES;
         }
     }
 }

@@ -17,7 +17,7 @@ import io.grapholap.domain.mapping.MappingId;
 import io.grapholap.domain.mapping.NodeDefinition;
 import io.grapholap.domain.mapping.PropertyDefinition;
 import io.grapholap.domain.mapping.PropertyType;
-import io.grapholap.persistence.TestDatabases;
+import io.grapholap.persistence.MetadataDatabases;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -39,15 +39,15 @@ abstract class MappingRepositoryContractTest {
             List.of(new EdgeDefinition("LIVES_IN", "Person", "City", "SELECT p, c, since FROM lives", "p", "c",
                     List.of(new PropertyDefinition("since", PropertyType.DATE)))));
 
-    private TestDatabases.Migrated database;
+    private MetadataDatabases.Running database;
     private MappingRepository repository;
 
-    abstract TestDatabases.Migrated database();
+    abstract MetadataDatabases database();
 
     @BeforeAll
     void start() {
-        database = database();
-        repository = new JdbcMappingRepository(database.dataSource());
+        database = database().start();
+        repository = database.bean(JdbcMappingRepository.class);
     }
 
     @AfterAll
@@ -101,6 +101,20 @@ abstract class MappingRepositoryContractTest {
     }
 
     @Test
+    void aVersionThatCannotBeWrittenLeavesTheMappingAsItWas() {
+        Mapping m = create("atomic", "ana", T0);
+        // change_description holds at most 4000 characters: the version row fails after the header moved.
+        String tooLong = "x".repeat(4001);
+        assertThatThrownBy(() -> repository.addVersion(m.id(), 1, "renamed", "d", DEFINITION, tooLong, "bo", T0.plusSeconds(1)))
+                .isInstanceOf(RuntimeException.class);
+        Mapping after = repository.find(m.id()).orElseThrow();
+        assertThat(after.currentVersion()).isEqualTo(1);
+        assertThat(after.name()).isEqualTo("atomic");
+        assertThat(repository.versions(m.id())).hasSize(1);
+        assertThat(repository.addVersion(m.id(), 1, "renamed", "d", DEFINITION, "fits", "bo", T0.plusSeconds(2)).currentVersion()).isEqualTo(2);
+    }
+
+    @Test
     void lifecycleIsReplaced() {
         Mapping m = create("lifecycle", "ana", T0);
         Mapping updated = repository.setLifecycle(m.id(), new Lifecycle(null, Duration.ofMinutes(30)), T0.plusSeconds(1));
@@ -149,15 +163,15 @@ abstract class MappingRepositoryContractTest {
 
     static final class OnH2 extends MappingRepositoryContractTest {
         @Override
-        TestDatabases.Migrated database() {
-            return TestDatabases.h2();
+        MetadataDatabases database() {
+            return MetadataDatabases.H2;
         }
     }
 
     static final class OnPostgres extends MappingRepositoryContractTest {
         @Override
-        TestDatabases.Migrated database() {
-            return TestDatabases.postgres();
+        MetadataDatabases database() {
+            return MetadataDatabases.POSTGRES;
         }
     }
 }

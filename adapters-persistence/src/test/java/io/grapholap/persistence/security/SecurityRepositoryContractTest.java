@@ -8,6 +8,7 @@ import io.grapholap.domain.error.ConflictException;
 import io.grapholap.domain.user.ApiKey;
 import io.grapholap.domain.user.Role;
 import io.grapholap.domain.user.User;
+import io.grapholap.persistence.MetadataDatabases;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
@@ -22,7 +23,7 @@ abstract class SecurityRepositoryContractTest {
 
     private static final Instant T0 = Instant.parse("2026-01-01T10:00:00.123456Z");
 
-    private MetadataDatabases.Fresh db;
+    private MetadataDatabases.Running db;
     private JdbcUserRepository users;
     private JdbcApiKeyRepository keys;
 
@@ -30,14 +31,14 @@ abstract class SecurityRepositoryContractTest {
 
     @BeforeAll
     void migrate() {
-        db = database().create();
-        users = new JdbcUserRepository(db.dataSource());
-        keys = new JdbcApiKeyRepository(db.dataSource());
+        db = database().start();
+        users = db.bean(JdbcUserRepository.class);
+        keys = db.bean(JdbcApiKeyRepository.class);
     }
 
     @AfterAll
     void drop() {
-        db.drop().run();
+        db.close();
     }
 
     private User user(String name, Set<Role> roles, Set<String> orgs) {
