@@ -71,6 +71,12 @@ public final class SnapshotUseCases {
         return snapshots.find(id).orElseThrow(() -> new NotFoundException("snapshot", id));
     }
 
+    /** The progress of the export: phase, steps with rows written, percent, estimate. */
+    public SnapshotProgressView progress(long id) {
+        Snapshot snapshot = get(id);
+        return SnapshotProgressView.of(snapshot, snapshots.progress(id).orElse(null), clock);
+    }
+
     public Page<Snapshot> list(SnapshotQuery query, PageRequest page) {
         return snapshots.list(query, page);
     }
