@@ -2,12 +2,18 @@ package io.grapholap.rest.config;
 
 import io.grapholap.application.snapshot.ReconcileSnapshots;
 import io.micronaut.context.event.ApplicationEventListener;
+import io.micronaut.context.event.ShutdownEvent;
+import jakarta.inject.Named;
 import io.micronaut.runtime.server.event.ServerStartupEvent;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Once the server is up: resumes or fails the exports a stopped server left unfinished. */
+/**
+ * Once the server is up: resumes or fails the exports a stopped server left unfinished. When the
+ * server begins to stop (before any bean, such as the source pool, is closed), running exports are
+ * told so, so that their failures are not blamed on the export.
+ */
 @Singleton
 final class SnapshotReconciliation implements ApplicationEventListener<ServerStartupEvent> {
 
@@ -17,6 +23,20 @@ final class SnapshotReconciliation implements ApplicationEventListener<ServerSta
 
     SnapshotReconciliation(ReconcileSnapshots reconcile) {
         this.reconcile = reconcile;
+    }
+
+    @Singleton
+    static final class StopExports implements ApplicationEventListener<ShutdownEvent> {
+        private final SnapshotUseCasesFactory.ExecutorExportJobs jobs;
+
+        StopExports(@Named("snapshot-export") SnapshotUseCasesFactory.ExecutorExportJobs jobs) {
+            this.jobs = jobs;
+        }
+
+        @Override
+        public void onApplicationEvent(ShutdownEvent event) {
+            jobs.close();
+        }
     }
 
     @Override

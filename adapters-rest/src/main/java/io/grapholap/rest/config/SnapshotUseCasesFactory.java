@@ -92,6 +92,7 @@ final class SnapshotUseCasesFactory {
     /** A fixed number of export threads; queued jobs wait (their snapshots stay pending in the database). */
     static final class ExecutorExportJobs implements ExportJobs, AutoCloseable {
         private final java.util.concurrent.ExecutorService executor;
+        private volatile boolean stopping;
 
         ExecutorExportJobs(int workers) {
             if (workers < 1) {
@@ -110,9 +111,15 @@ final class SnapshotUseCasesFactory {
             executor.execute(job);
         }
 
+        @Override
+        public boolean stopping() {
+            return stopping;
+        }
+
         /** Stops taking jobs; running exports are abandoned and reconciled on the next start. */
         @Override
         public void close() {
+            stopping = true;
             executor.shutdownNow();
         }
     }

@@ -86,6 +86,10 @@ public final class SnapshotExporter {
         } catch (Cancelled e) {
             directories.removeAll(id);
         } catch (RuntimeException | Error e) {
+            if (jobs.stopping()) {
+                // The server is stopping; the next start resumes or fails this snapshot.
+                return;
+            }
             safelyRemove(id);
             snapshots.transition(id, SnapshotStatus.CREATING, SnapshotStatus.FAILED, describe(e), clock.instant());
             if (e instanceof Error error && !(e instanceof OutOfMemoryError)) {
@@ -239,6 +243,9 @@ public final class SnapshotExporter {
         }
 
         void save() {
+            if (jobs.stopping()) {
+                throw new ExportFailure("the server is stopping");
+            }
             rowsSinceSave = 0;
             lastSaveNanos = System.nanoTime();
             if (!snapshots.saveProgress(id, progress)) {
