@@ -102,10 +102,10 @@ public final class SnapshotUseCases {
     public Snapshot retry(Actor actor, long id) {
         Snapshot snapshot = get(id);
         actor.requireOwnerOrAdmin(snapshot.owner(), "snapshot " + id);
-        if (snapshot.status() != SnapshotStatus.FAILED
-                || !snapshots.transition(id, SnapshotStatus.FAILED, SnapshotStatus.PENDING, null, clock.instant())) {
-            throw ConflictException.invalidState("only a failed snapshot can be retried; snapshot " + id + " is "
-                    + get(id).status().wire(), Map.of("snapshot_id", id, "status", get(id).status().wire()));
+        if (!snapshots.transition(id, SnapshotStatus.FAILED, SnapshotStatus.PENDING, null, clock.instant())) {
+            String status = get(id).status().wire();
+            throw ConflictException.invalidState("only a failed snapshot can be retried; snapshot " + id + " is " + status,
+                    Map.of("snapshot_id", id, "status", status));
         }
         exporter.schedule(id);
         return get(id);
