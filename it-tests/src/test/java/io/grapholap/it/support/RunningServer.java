@@ -24,12 +24,17 @@ public final class RunningServer implements AutoCloseable {
     private final Path dataDir;
     private final MetadataDatabase.Provisioned database;
     private final Http http;
+    private final Map<String, String> environment;
+    private final Map<String, Object> properties;
 
-    private RunningServer(EmbeddedServer server, Path dataDir, MetadataDatabase.Provisioned database) {
+    private RunningServer(EmbeddedServer server, Path dataDir, MetadataDatabase.Provisioned database,
+                          Map<String, String> environment, Map<String, Object> properties) {
         this.server = server;
         this.dataDir = dataDir;
         this.database = database;
         this.http = new Http(server.getURI());
+        this.environment = environment;
+        this.properties = properties;
     }
 
     public static RunningServer start(MetadataDatabase db) {
@@ -50,10 +55,22 @@ public final class RunningServer implements AutoCloseable {
             props.put("micronaut.server.port", -1);
             props.putAll(properties);
             EmbeddedServer server = GraphOlapServer.start(env, props);
-            return new RunningServer(server, dataDir, provisioned);
+            return new RunningServer(server, dataDir, provisioned, env, props);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * Stops this server without cleaning anything up and starts a new one on the same data
+     * directory and metadata database, as after a crash and restart; {@code overrides} replace
+     * properties for the new one. Close only the returned server.
+     */
+    public RunningServer restart(Map<String, Object> overrides) {
+        server.getApplicationContext().close();
+        Map<String, Object> props = new HashMap<>(properties);
+        props.putAll(overrides);
+        return new RunningServer(GraphOlapServer.start(environment, props), dataDir, database, environment, props);
     }
 
     public Http http() {

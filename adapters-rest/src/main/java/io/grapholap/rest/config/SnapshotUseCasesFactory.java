@@ -1,0 +1,126 @@
+package io.grapholap.rest.config;
+
+import io.grapholap.application.favorite.ResourceNames;
+import io.grapholap.application.graph.snapshot.SnapshotWriterFactory;
+import io.grapholap.application.mapping.MappingDependencies;
+import io.grapholap.application.mapping.MappingRepository;
+import io.grapholap.application.snapshot.ExportJobs;
+import io.grapholap.application.snapshot.ExportSettings;
+import io.grapholap.application.snapshot.ReconcileSnapshots;
+import io.grapholap.application.snapshot.SnapshotDirectories;
+import io.grapholap.application.snapshot.SnapshotExporter;
+import io.grapholap.application.snapshot.SnapshotMappingDependencies;
+import io.grapholap.application.snapshot.SnapshotNames;
+import io.grapholap.application.snapshot.SnapshotRepository;
+import io.grapholap.application.snapshot.SnapshotUseCases;
+import io.grapholap.application.snapshot.SourceRows;
+import io.micronaut.context.annotation.Bean;
+import io.micronaut.context.annotation.Factory;
+import io.micronaut.context.annotation.Value;
+import jakarta.inject.Named;
+import jakarta.inject.Singleton;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+
+/**
+ * Wires the snapshot use cases. Settings: {@code grapholap.export.time-limit} (ISO-8601, default
+ * PT1H), {@code grapholap.export.fetch-size} (10000), {@code grapholap.export.workers} (exports run
+ * at once, 2), {@code grapholap.export.resume-after-restart} (true: exports a stopped server left
+ * unfinished run again from scratch; false: they are marked failed). Files live under
+ * {@code ${grapholap.data-dir}/snapshots}.
+ */
+@Factory
+final class SnapshotUseCasesFactory {
+
+    private static final Clock CLOCK = Clock.systemUTC();
+
+    @Singleton
+    SnapshotDirectories snapshotDirectories(@Value("${grapholap.data-dir:./data}") String dataDir) {
+        return new SnapshotDirectories(Path.of(dataDir).resolve("snapshots"));
+    }
+
+    @Singleton
+    ExportSettings exportSettings(@Value("${grapholap.export.time-limit:PT1H}") String timeLimit,
+                                  @Value("${grapholap.export.fetch-size:10000}") int fetchSize,
+                                  @Value("${grapholap.export.resume-after-restart:true}") boolean resume) {
+        Duration limit;
+        try {
+            limit = Duration.parse(timeLimit.trim());
+        } catch (java.time.format.DateTimeParseException e) {
+            throw new IllegalArgumentException("grapholap.export.time-limit must be an ISO-8601 duration such as PT1H, got '"
+                    + timeLimit + "'", e);
+        }
+        return new ExportSettings(limit, fetchSize, 100_000, Duration.ofSeconds(1), resume);
+    }
+
+    @Singleton
+    @Named("snapshot-export")
+    @Bean(preDestroy = "close")
+    ExecutorExportJobs exportJobs(@Value("${grapholap.export.workers:2}") int workers) {
+        return new ExecutorExportJobs(workers);
+    }
+
+    @Singleton
+    SnapshotExporter snapshotExporter(SnapshotRepository snapshots, MappingRepository mappings, SourceRows source,
+                                      SnapshotWriterFactory writers, SnapshotDirectories directories,
+                                      @Named("snapshot-export") ExecutorExportJobs jobs, ExportSettings settings) {
+        return new SnapshotExporter(snapshots, mappings, source, writers, directories, jobs, settings, CLOCK);
+    }
+
+    @Singleton
+    SnapshotUseCases snapshotUseCases(SnapshotRepository snapshots, MappingRepository mappings, SnapshotExporter exporter,
+                                      SnapshotDirectories directories) {
+        return new SnapshotUseCases(snapshots, mappings, exporter, directories, CLOCK);
+    }
+
+    @Singleton
+    ReconcileSnapshots reconcileSnapshots(SnapshotRepository snapshots, SnapshotExporter exporter, SnapshotDirectories directories) {
+        return new ReconcileSnapshots(snapshots, exporter, directories, CLOCK);
+    }
+
+    @Singleton
+    MappingDependencies snapshotMappingDependencies(SnapshotRepository snapshots) {
+        return new SnapshotMappingDependencies(snapshots);
+    }
+
+    @Singleton
+    ResourceNames snapshotNames(SnapshotRepository snapshots) {
+        return new SnapshotNames(snapshots);
+    }
+
+    /** A fixed number of export threads; queued jobs wait (their snapshots stay pending in the database). */
+    static final class ExecutorExportJobs implements ExportJobs, AutoCloseable {
+        private final java.util.concurrent.ExecutorService executor;
+        private volatile boolean stopping;
+
+        ExecutorExportJobs(int workers) {
+            if (workers < 1) {
+                throw new IllegalArgumentException("grapholap.export.workers must be at least 1, got " + workers);
+            }
+            java.util.concurrent.atomic.AtomicInteger n = new java.util.concurrent.atomic.AtomicInteger();
+            this.executor = java.util.concurrent.Executors.newFixedThreadPool(workers, r -> {
+                Thread t = new Thread(r, "snapshot-export-" + n.incrementAndGet());
+                t.setDaemon(true);
+                return t;
+            });
+        }
+
+        @Override
+        public void submit(long snapshotId, Runnable job) {
+            executor.execute(job);
+        }
+
+        @Override
+        public boolean stopping() {
+            return stopping;
+        }
+
+        /** Stops taking jobs; running exports are abandoned and reconciled on the next start. */
+        @Override
+        public void close() {
+            stopping = true;
+            executor.shutdownNow();
+        }
+    }
+}
