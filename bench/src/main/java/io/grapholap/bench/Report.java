@@ -18,7 +18,7 @@ final class Report {
 
     static String table(List<RunResult> results) {
         StringBuilder sb = new StringBuilder();
-        String header = String.format(Locale.ROOT, "%-11s %-9s %-14s %5s %10s %12s %9s %10s %12s %9s  %s%n",
+        String header = String.format(Locale.ROOT, "%-17s %-9s %-14s %5s %10s %12s %9s %10s %12s %9s  %s%n",
                 "engine", "graph", "algorithm", "scale", "|V|", "|E|", "load s", "run s", "edges/s", "peak MiB", "note");
         sb.append(header);
         sb.append("-".repeat(header.length() - 1)).append('\n');
@@ -33,7 +33,7 @@ final class Report {
             if (r.repetitions() > 1) {
                 note = "avg of " + r.repetitions() + (note.isEmpty() ? "" : "; " + note);
             }
-            sb.append(String.format(Locale.ROOT, "%-11s %-9s %-14s %5d %10d %12s %9s %10s %12s %9s  %s%n",
+            sb.append(String.format(Locale.ROOT, "%-17s %-9s %-14s %5d %10d %12s %9s %10s %12s %9s  %s%n",
                     r.engine(), r.graph(), r.algorithm(), r.scale(), r.vertices(), r.arcs() < 0 ? "?" : Long.toString(r.arcs()),
                     seconds(r.loadSeconds()), seconds(r.runSeconds()), rate(r.arcsPerSecond()),
                     r.peakHeapBytes() < 0 ? "-" : Long.toString(r.peakHeapBytes() >> 20), note));

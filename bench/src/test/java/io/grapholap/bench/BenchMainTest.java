@@ -76,6 +76,20 @@ class BenchMainTest {
     }
 
     @Test
+    void aPeerRunOverTheTimeLimitIsReportedAndTheNextAlgorithmRunsInAFreshWorker() throws Exception {
+        // JGraphT's clustering coefficient takes seconds at scale 12, over a 2 s limit; one bfs takes milliseconds.
+        int code = bench("--scale", "12", "--engines", "cpu", "--peers", "jgrapht", "--algorithms", "lcc,bfs", "--timeout", "2",
+                "--bfs-sources", "1",
+                "--gremlin-scale", "0", "--heap", "512m", "--out", dir.toString());
+
+        assertThat(code).as(err.toString(StandardCharsets.UTF_8)).isZero();
+        List<String> csv = Files.readAllLines(dir.resolve("results.csv"));
+        assertThat(csv).anyMatch(l -> l.startsWith("jgrapht,kronecker,lcc,12,") && l.contains(",timeout,"));
+        assertThat(csv).anyMatch(l -> l.startsWith("jgrapht,kronecker,bfs,12,") && l.contains(",ok,"));
+        assertThat(csv.stream().filter(l -> l.startsWith("jgrapht,kronecker,load,12,"))).hasSize(1);
+    }
+
+    @Test
     void badOptionsAreNamedAndHelpIsPrinted() throws Exception {
         assertThat(bench("--scale", "abc")).isEqualTo(2);
         assertThat(err.toString(StandardCharsets.UTF_8)).contains("--scale must be an integer");
