@@ -55,9 +55,10 @@ final class Report {
             for (RunResult peer : results) {
                 if (peer.ok() && !ours.contains(peer.engine()) && peer.algorithm().equals(mine.algorithm())
                         && peer.scale() == mine.scale() && peer.graph().equals(mine.graph())) {
-                    sb.append(String.format(Locale.ROOT, "  %-9s %-9s scale %2d: %s is %.1fx faster than %s (%.4f s vs %.4f s)%n",
-                            mine.graph(), mine.algorithm(), mine.scale(), mine.engine(), peer.runSeconds() / mine.runSeconds(),
-                            peer.engine(), mine.runSeconds(), peer.runSeconds()));
+                    double ratio = peer.runSeconds() / mine.runSeconds();
+                    sb.append(String.format(Locale.ROOT, "  %-9s %-9s scale %2d: %s is %.1fx %s than %s (%.4f s vs %.4f s)%n",
+                            mine.graph(), mine.algorithm(), mine.scale(), mine.engine(), ratio >= 1 ? ratio : 1 / ratio,
+                            ratio >= 1 ? "faster" : "SLOWER", peer.engine(), mine.runSeconds(), peer.runSeconds()));
                 }
             }
         }
