@@ -243,6 +243,19 @@ public abstract class GraphEngineContractTest {
     }
 
     @Test
+    void loadCancelledWhileReadingEdgesStops() {
+        Path dir = writePlainGraph("plain", 300);
+        CancellationToken token = CancellationToken.create();
+        ProgressListener cancelOnEdges = (phase, f, msg) -> {
+            if (phase.equals("edges")) {
+                token.cancel();
+            }
+        };
+        assertThatThrownBy(() -> engine().load(dir, options(), cancelOnEdges, token))
+                .isInstanceOf(CancelledException.class);
+    }
+
+    @Test
     void missingManifestIsReported() throws IOException {
         Path dir = writeChainGraph("chain");
         Files.delete(dir.resolve("manifest.json"));
@@ -395,6 +408,26 @@ public abstract class GraphEngineContractTest {
             token.cancel();
             assertThatThrownBy(() -> g.runAlgorithm("pagerank", Map.of("iterations", 50),
                     new ExecutionContext(token, ProgressListener.NONE, 2))).isInstanceOf(CancelledException.class);
+        }
+    }
+
+    // ---- Gremlin ----
+
+    @Test
+    void gremlinTraversesTheLoadedGraph() {
+        try (GraphInstance g = load(writePeopleGraph("people"))) {
+            QueryLimits limits = QueryLimits.defaults();
+            assertThat(g.gremlin("g.V().count()", Map.of(), limits).rows()).containsExactly(List.of(6L));
+            // knows: ann→bob, bob→cat, ann→cat, cat→dan
+            assertThat(g.gremlin("g.V().hasLabel('person').out('knows').count()", Map.of(), limits).rows())
+                    .containsExactly(List.of(4L));
+            assertThat(g.gremlin("g.E().hasLabel(t).count()", Map.of("t", "lives_in"), limits).rows())
+                    .containsExactly(List.of(3L));
+            QueryResult truncated = g.gremlin("g.V()", Map.of(), new QueryLimits(java.time.Duration.ofSeconds(30), 2));
+            assertThat(truncated.rows()).hasSize(2);
+            assertThat(truncated.truncated()).isTrue();
+            assertThatThrownBy(() -> g.gremlin("g.V(", Map.of(), limits)).isInstanceOfSatisfying(
+                    ValidationException.class, e -> assertThat(e.field()).isEqualTo("query"));
         }
     }
 

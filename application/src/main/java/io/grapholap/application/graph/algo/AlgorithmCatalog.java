@@ -57,11 +57,13 @@ public final class AlgorithmCatalog {
                                         "number of iterations")),
                         List.of("id", "rank")),
                 new AlgorithmSpec(WCC, "Weakly connected components (LDBC Graphalytics WCC), edge direction ignored. "
-                        + "Each vertex is labelled with the smallest vertex key of its component.",
+                        + "Each vertex is labelled with the smallest vertex key of its component (with "
+                        + "non-integer keys: the key of the component's first vertex in load order).",
                         List.of(), List.of("id", "component")),
                 new AlgorithmSpec(CDLP, "Community detection by synchronous label propagation (LDBC Graphalytics "
                         + "CDLP): labels start as the vertex keys; each iteration a vertex takes the most frequent "
-                        + "label among its in- and out-neighbours, the smallest on a tie.",
+                        + "label among its in- and out-neighbours, the smallest on a tie (with non-integer "
+                        + "keys labels are ordered by load order and reported as keys).",
                         List.of(ranged("iterations", ParamType.INT, 10, 1.0, false, 1000.0, false,
                                 "number of iterations")),
                         List.of("id", "label")),

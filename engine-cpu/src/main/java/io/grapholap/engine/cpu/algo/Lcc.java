@@ -6,9 +6,10 @@ package io.grapholap.engine.cpu.algo;
  * itself excluded; {@code LCC(v)} is the number of arcs {@code u -> w} with {@code u != w} both in
  * {@code N(v)}, divided by {@code |N(v)| (|N(v)| - 1)}, and 0 when {@code |N(v)| < 2}. On an
  * undirected (symmetric) graph every edge appears as two arcs, so this equals the usual
- * {@code edges / (K (K-1) / 2)}. Each worker marks {@code N(v)} in its own stamp array, then walks
- * the out-arcs of each neighbour, or, for a neighbour with more arcs than {@code |N(v)|}, looks each
- * member of {@code N(v)} up in the neighbour's sorted arc list.
+ * {@code edges / (K (K-1) / 2)}. Computed from triangles of the simple undirected graph: a triangle
+ * {@code {v, a, b}} contributes to {@code v} the number of arcs between {@code a} and {@code b}
+ * (1 or 2), so the cost is that of degree-ordered triangle counting, not of scanning
+ * neighbourhoods of hubs.
  */
 public final class Lcc {
 
@@ -26,98 +27,33 @@ public final class Lcc {
         this.progress = progress == null ? Progress.NONE : progress;
     }
 
-    /** The result plus, per worker, a stamp array and a neighbourhood buffer; sorted copies of the arcs. */
+    /** The simple undirected graph with direction masks (twice, while it is built), its forward half, counts. */
     public static long memoryEstimate(long vertices, long arcs, int parallelism) {
-        return vertices * 8L + parallelism * vertices * 8L + arcs * 4L + 1024;
+        return vertices * 32L + arcs * 2 * (5L + 5L) + arcs * 5L + 1024;
     }
 
     public Result compute() {
         final int n = g.n();
-        final boolean directed = g.directed();
-        final Undirected.SortedArcs sorted = Undirected.sortedOut(g, parallel);
-        final int[] outOff = sorted.offsets();
-        final int[] outT = sorted.targets();
-        final int[] inOff = g.inOffsets();
-        final int[] inS = g.inSources();
+        final Undirected.MaskedArcs s = Undirected.simpleMasked(g, parallel);
+        final int[] off = s.offsets();
+        final long[] links = Undirected.triangles(off, s.targets(), s.masks(), parallel, new long[1]);
         final double[] lcc = new double[n];
-        final int workers = parallel.parallelism();
-        final int[][] stamps = new int[workers][];
-        final int[][] members = new int[workers][];
-        final double[] sums = new double[workers];
-        final long[] done = new long[1];
-        final int chunk = parallel.chunkFor(n, 256);
-        parallel.forRange(n, chunk, (w, from, to) -> {
-            int[] stamp = stamps[w];
-            int[] nb = members[w];
-            if (stamp == null) {
-                stamp = new int[n];
-                nb = new int[64];
-                stamps[w] = stamp;
-            }
+        final double[] sums = new double[parallel.parallelism()];
+        parallel.forRange(n, parallel.chunkFor(n, 4096), (w, from, to) -> {
             double sum = 0;
             for (int v = from; v < to; v++) {
-                int mark = v + 1;
-                int k = 0;
-                int cap = outOff[v + 1] - outOff[v] + (directed ? inOff[v + 1] - inOff[v] : 0);
-                if (nb.length < cap) {
-                    nb = new int[Math.max(cap, nb.length * 2)];
-                }
-                for (int e = outOff[v], end = outOff[v + 1]; e < end; e++) {
-                    int u = outT[e];
-                    if (u != v && stamp[u] != mark) {
-                        stamp[u] = mark;
-                        nb[k++] = u;
-                    }
-                }
-                if (directed) {
-                    for (int e = inOff[v], end = inOff[v + 1]; e < end; e++) {
-                        int u = inS[e];
-                        if (u != v && stamp[u] != mark) {
-                            stamp[u] = mark;
-                            nb[k++] = u;
-                        }
-                    }
-                }
-                if (k < 2) {
-                    lcc[v] = 0;
-                    continue;
-                }
-                long links = 0;
-                for (int i = 0; i < k; i++) {
-                    int u = nb[i];
-                    int s = outOff[u];
-                    int e = outOff[u + 1];
-                    if (e - s <= 2 * k) {
-                        for (int a = s; a < e; a++) {
-                            int x = outT[a];
-                            if (stamp[x] == mark && x != u && (a == s || outT[a - 1] != x)) {
-                                links++;
-                            }
-                        }
-                    } else {
-                        for (int j = 0; j < k; j++) {
-                            int x = nb[j];
-                            if (x != u && java.util.Arrays.binarySearch(outT, s, e, x) >= 0) {
-                                links++;
-                            }
-                        }
-                    }
-                }
-                double c = (double) links / ((double) k * (k - 1));
+                long k = off[v + 1] - off[v];
+                double c = k < 2 ? 0.0 : (double) links[v] / ((double) k * (k - 1));
                 lcc[v] = c;
                 sum += c;
             }
-            members[w] = nb;
             sums[w] += sum;
-            synchronized (done) {
-                done[0] += to - from;
-                progress.report(done[0], n);
-            }
         });
         double total = 0;
-        for (double s : sums) {
-            total += s;
+        for (double x : sums) {
+            total += x;
         }
+        progress.report(1, 1);
         return new Result(lcc, n == 0 ? 0 : total / n);
     }
 }

@@ -200,6 +200,9 @@ public final class Louvain {
             parallel.check();
             int moved = 0;
             for (int v = 0; v < n; v++) {
+                if ((v & 0xFFFF) == 0xFFFF) {
+                    parallel.check();
+                }
                 int old = comm[v];
                 int nt = 0;
                 toComm[old] = 0;

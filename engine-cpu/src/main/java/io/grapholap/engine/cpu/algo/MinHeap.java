@@ -18,10 +18,6 @@ final class MinHeap {
         java.util.Arrays.fill(position, -1);
     }
 
-    static long bytes(long n) {
-        return n * 16L;
-    }
-
     boolean isEmpty() {
         return size == 0;
     }

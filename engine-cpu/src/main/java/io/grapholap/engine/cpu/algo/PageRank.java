@@ -27,7 +27,7 @@ public final class PageRank {
         this.progress = progress == null ? Progress.NONE : progress;
     }
 
-    /** Bytes this run allocates besides the graph: two rank-sized arrays and the inverse degrees. */
+    /** Bytes this run allocates besides the graph: the ranks and two contribution arrays. */
     public static long memoryEstimate(long vertices, long arcs) {
         return vertices * (8L + 8L + 8L) + 1024;
     }
@@ -42,21 +42,21 @@ public final class PageRank {
         final int[] inSrc = g.inSources();
         final double d = params.damping();
         final double[] rank = new double[n];
-        final double[] contrib = new double[n];
+        // Contributions rank/out-degree of the round being read and of the round being written.
+        final double[][] contrib = {new double[n], new double[n]};
         final double init = 1.0 / n;
         final int chunk = parallel.chunkFor(n, 4096);
         final int chunks = (n + chunk - 1) / chunk;
         final double[] danglingPart = new double[chunks];
         parallel.forRange(n, chunk, (w, from, to) -> {
             double dangling = 0;
+            final double[] c = contrib[0];
             for (int v = from; v < to; v++) {
-                rank[v] = init;
                 int deg = outOff[v + 1] - outOff[v];
                 if (deg == 0) {
                     dangling += init;
-                    contrib[v] = 0;
                 } else {
-                    contrib[v] = init / deg;
+                    c[v] = init / deg;
                 }
             }
             danglingPart[from / chunk] = dangling;
@@ -68,28 +68,25 @@ public final class PageRank {
                 danglingSum += x;
             }
             final double base = (1.0 - d) / n + d * danglingSum / n;
+            final double[] cur = contrib[it & 1];
+            final double[] next = contrib[(it + 1) & 1];
             parallel.forRange(n, chunk, (w, from, to) -> {
                 double dangling = 0;
                 for (int v = from; v < to; v++) {
                     double sum = 0;
                     for (int e = inOff[v], end = inOff[v + 1]; e < end; e++) {
-                        sum += contrib[inSrc[e]];
+                        sum += cur[inSrc[e]];
                     }
-                    rank[v] = base + d * sum;
-                }
-                for (int v = from; v < to; v++) {
-                    if (outOff[v + 1] == outOff[v]) {
-                        dangling += rank[v];
+                    double r = base + d * sum;
+                    rank[v] = r;
+                    int deg = outOff[v + 1] - outOff[v];
+                    if (deg == 0) {
+                        dangling += r;
+                    } else {
+                        next[v] = r / deg;
                     }
                 }
                 danglingPart[from / chunk] = dangling;
-            });
-            // A separate pass: every worker must have read this round's contributions before any is replaced.
-            parallel.forRange(n, chunk, (w, from, to) -> {
-                for (int v = from; v < to; v++) {
-                    int deg = outOff[v + 1] - outOff[v];
-                    contrib[v] = deg == 0 ? 0 : rank[v] / deg;
-                }
             });
             progress.report(it + 1, iterations);
         }

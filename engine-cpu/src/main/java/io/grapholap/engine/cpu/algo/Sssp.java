@@ -2,14 +2,23 @@ package io.grapholap.engine.cpu.algo;
 
 import io.grapholap.domain.error.ValidationException;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.util.Arrays;
 
 /**
- * Single-source shortest paths over non-negative out-arc weights (LDBC Graphalytics SSSP):
- * Dijkstra with an indexed binary heap. Unreachable vertices keep {@code +Infinity}. A negative or
- * NaN weight is rejected before the search, naming the {@code weight} parameter.
+ * Single-source shortest paths over non-negative out-arc weights (LDBC Graphalytics SSSP), by
+ * parallel delta-stepping (Meyer and Sanders, in the bucket-per-worker form of the GAP benchmark):
+ * the vertices of the lowest non-empty distance bucket are relaxed in parallel, distances are
+ * lowered with a compare-and-set on their bit patterns (non-negative doubles order like their
+ * bits), and every lowered vertex goes to its new bucket in the worker's own lists. Stale entries
+ * are skipped. Unreachable vertices keep {@code +Infinity}. A negative or NaN weight is rejected
+ * before the search, naming the {@code weight} parameter.
  */
 public final class Sssp {
+
+    private static final VarHandle LONGS = MethodHandles.arrayElementVarHandle(long[].class);
+    private static final double BUCKET_FACTOR = 2.0;
 
     /** Distances by dense vertex id. */
     public record Result(double[] distances, int reached) {
@@ -30,9 +39,9 @@ public final class Sssp {
         this.progress = progress == null ? Progress.NONE : progress;
     }
 
-    /** Distances and the heap. */
+    /** Distances (bits and result) and the buckets, which hold a few entries per vertex at most. */
     public static long memoryEstimate(long vertices, long arcs) {
-        return vertices * 8L + MinHeap.bytes(vertices) + 1024;
+        return vertices * (8L + 8L + 12L) + 1024;
     }
 
     /** Throws {@link ValidationException} on field {@code weight} when any weight is negative or NaN. */
@@ -63,29 +72,220 @@ public final class Sssp {
         final int[] off = g.outOffsets();
         final int[] t = g.outTargets();
         final double[] w = g.outWeights();
-        final double[] dist = new double[n];
-        Arrays.fill(dist, Double.POSITIVE_INFINITY);
-        dist[source] = 0;
-        MinHeap heap = new MinHeap(n);
-        heap.offer(source, 0);
-        int settled = 0;
-        while (!heap.isEmpty()) {
-            int u = heap.poll();
-            if ((++settled & 0xFFFF) == 0) {
-                parallel.check();
-                progress.report(settled, n);
+        final long[] dist = new long[n];
+        final long inf = Double.doubleToRawLongBits(Double.POSITIVE_INFINITY);
+        parallel.forRange(n, parallel.chunkFor(n, 1 << 14), (worker, from, to) -> Arrays.fill(dist, from, to, inf));
+        dist[source] = 0L;
+        final double delta = delta();
+        final int workers = parallel.parallelism();
+        final Bins[] bins = new Bins[workers];
+        for (int i = 0; i < workers; i++) {
+            bins[i] = new Bins();
+        }
+        int[] frontier = {source};
+        int frontierSize = 1;
+        long bin = 0;
+        long processed = 0;
+        while (frontierSize > 0) {
+            parallel.check();
+            final int[] f = frontier;
+            final double lower = delta * bin;
+            parallel.forRange(frontierSize, Math.max(64, frontierSize / (workers * 8)), (worker, from, to) -> {
+                Bins local = bins[worker];
+                for (int i = from; i < to; i++) {
+                    int u = f[i];
+                    double du = Double.longBitsToDouble(dist[u]);
+                    if (du < lower) {
+                        continue;
+                    }
+                    for (int e = off[u], end = off[u + 1]; e < end; e++) {
+                        int v = t[e];
+                        double nd = du + w[e];
+                        long ndBits = Double.doubleToRawLongBits(nd);
+                        long old = (long) LONGS.getOpaque(dist, v);
+                        while (ndBits < old) {
+                            long witness = (long) LONGS.compareAndExchange(dist, v, old, ndBits);
+                            if (witness == old) {
+                                local.add((long) (nd / delta), v);
+                                break;
+                            }
+                            old = witness;
+                        }
+                    }
+                }
+            });
+            processed += frontierSize;
+            progress.report(processed, n);
+            long next = nextBucket(bins, bin);
+            if (next == Long.MAX_VALUE && rebase(bins, dist, delta)) {
+                next = nextBucket(bins, bin);
             }
-            double du = dist[u];
-            for (int e = off[u], end = off[u + 1]; e < end; e++) {
-                int v = t[e];
-                double nd = du + w[e];
-                if (nd < dist[v]) {
-                    dist[v] = nd;
-                    heap.offer(v, nd);
+            if (next == Long.MAX_VALUE) {
+                break;
+            }
+            int size = 0;
+            for (Bins b : bins) {
+                size += b.size(next);
+            }
+            if (frontier.length < size) {
+                frontier = new int[Math.max(size, frontier.length * 2)];
+            }
+            int k = 0;
+            for (Bins b : bins) {
+                k = b.drain(next, frontier, k);
+            }
+            frontierSize = k;
+            bin = next;
+        }
+        double[] out = new double[n];
+        final int[] reached = new int[workers];
+        parallel.forRange(n, parallel.chunkFor(n, 1 << 14), (worker, from, to) -> {
+            int r = 0;
+            for (int v = from; v < to; v++) {
+                out[v] = Double.longBitsToDouble(dist[v]);
+                if (dist[v] != inf) {
+                    r++;
                 }
             }
+            reached[worker] += r;
+        });
+        int total = 0;
+        for (int r : reached) {
+            total += r;
         }
         progress.report(n, n);
-        return new Result(dist, settled);
+        return new Result(out, total);
+    }
+
+    /**
+     * The bucket width: about {@code BUCKET_FACTOR} average-degree vertices' worth of the mean arc weight,
+     * so a bucket holds enough light relaxations to keep the workers busy without much re-relaxing.
+     */
+    private double delta() {
+        final double[] w = g.outWeights();
+        final int m = (int) g.arcs();
+        if (m == 0) {
+            return 1.0;
+        }
+        double sum = 0;
+        double max = 0;
+        int step = Math.max(1, m / 100_000);
+        int count = 0;
+        for (int e = 0; e < m; e += step) {
+            sum += w[e];
+            max = Math.max(max, w[e]);
+            count++;
+        }
+        double mean = sum / count;
+        double avgDegree = Math.max(1.0, (double) m / Math.max(1, g.n()));
+        double d = BUCKET_FACTOR * mean / avgDegree;
+        if (!(d > 0)) {
+            d = max > 0 ? max : 1.0;
+        }
+        return d;
+    }
+
+    private static long nextBucket(Bins[] bins, long from) {
+        long next = Long.MAX_VALUE;
+        for (Bins b : bins) {
+            next = Math.min(next, b.firstNonEmpty(from));
+        }
+        return next;
+    }
+
+    /**
+     * Once the window of dense buckets is used up, moves it to the smallest bucket among the
+     * overflow entries and re-files them by their current distance. Returns whether any were left.
+     */
+    private static boolean rebase(Bins[] bins, long[] dist, double delta) {
+        long base = Long.MAX_VALUE;
+        for (Bins b : bins) {
+            for (int i = 0; i < b.overflowSize; i++) {
+                base = Math.min(base, (long) (Double.longBitsToDouble(dist[b.overflow[i]]) / delta));
+            }
+        }
+        if (base == Long.MAX_VALUE) {
+            return false;
+        }
+        for (Bins b : bins) {
+            b.base = base;
+        }
+        for (Bins b : bins) {
+            int[] pending = b.overflow;
+            int count = b.overflowSize;
+            b.overflow = new int[16];
+            b.overflowSize = 0;
+            for (int i = 0; i < count; i++) {
+                int v = pending[i];
+                b.add((long) (Double.longBitsToDouble(dist[v]) / delta), v);
+            }
+        }
+        return true;
+    }
+
+    /**
+     * One worker's buckets: a window of {@code WINDOW} dense buckets from {@code base} (bucket index →
+     * growable vertex list) and an unsorted overflow list for entries beyond it, so heavy-tailed
+     * weights cannot blow the bucket array up.
+     */
+    private static final class Bins {
+        private static final int WINDOW = 1 << 12;
+
+        private int[][] lists = new int[16][];
+        private int[] sizes = new int[16];
+        private long base;
+        private int[] overflow = new int[16];
+        private int overflowSize;
+
+        void add(long bucket, int v) {
+            long idx = bucket - base;
+            if (idx >= WINDOW) {
+                if (overflowSize == overflow.length) {
+                    overflow = Arrays.copyOf(overflow, overflow.length * 2);
+                }
+                overflow[overflowSize++] = v;
+                return;
+            }
+            if (idx >= lists.length) {
+                int len = (int) Math.min(WINDOW, Math.max(idx + 1, lists.length * 2L));
+                lists = Arrays.copyOf(lists, len);
+                sizes = Arrays.copyOf(sizes, len);
+            }
+            int i = (int) idx;
+            int[] list = lists[i];
+            if (list == null) {
+                list = new int[64];
+                lists[i] = list;
+            } else if (sizes[i] == list.length) {
+                list = Arrays.copyOf(list, list.length * 2);
+                lists[i] = list;
+            }
+            list[sizes[i]++] = v;
+        }
+
+        long firstNonEmpty(long from) {
+            for (long b = Math.max(from, base); b - base < sizes.length; b++) {
+                if (sizes[(int) (b - base)] > 0) {
+                    return b;
+                }
+            }
+            return Long.MAX_VALUE;
+        }
+
+        int size(long bucket) {
+            long idx = bucket - base;
+            return idx < 0 || idx >= sizes.length ? 0 : sizes[(int) idx];
+        }
+
+        int drain(long bucket, int[] into, int at) {
+            int size = size(bucket);
+            if (size == 0) {
+                return at;
+            }
+            int i = (int) (bucket - base);
+            System.arraycopy(lists[i], 0, into, at, size);
+            sizes[i] = 0;
+            return at + size;
+        }
     }
 }

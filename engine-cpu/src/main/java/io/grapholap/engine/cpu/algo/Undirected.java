@@ -1,12 +1,23 @@
 package io.grapholap.engine.cpu.algo;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.util.Arrays;
 
-/** Derived adjacency views some kernels need: sorted out-arcs, and the simple undirected graph. */
+/** Derived adjacency views some kernels need (sorted out-arcs, the simple undirected graph) and triangle counting. */
 final class Undirected {
+
+    private static final VarHandle LONGS = MethodHandles.arrayElementVarHandle(long[].class);
 
     /** CSR arrays: neighbours of {@code v} are {@code targets[offsets[v] .. offsets[v+1])}. */
     record SortedArcs(int[] offsets, int[] targets) {
+    }
+
+    /**
+     * The simple undirected graph with, per entry {@code v: u}, which arcs exist between the two:
+     * bit 0 for {@code v -> u}, bit 1 for {@code u -> v} (always both on an undirected graph).
+     */
+    record MaskedArcs(int[] offsets, int[] targets, byte[] masks) {
     }
 
     private Undirected() {
@@ -93,5 +104,187 @@ final class Undirected {
             }
         });
         return new SortedArcs(offsets, targets);
+    }
+
+    /** As {@link #simple} with the direction mask of every entry. */
+    static MaskedArcs simpleMasked(Topology g, Parallel parallel) {
+        if (!g.directed()) {
+            SortedArcs s = simple(g, parallel);
+            byte[] masks = new byte[s.targets().length];
+            Arrays.fill(masks, (byte) 3);
+            return new MaskedArcs(s.offsets(), s.targets(), masks);
+        }
+        final int n = g.n();
+        final int[] outOff = g.outOffsets();
+        final int[] outT = g.outTargets();
+        final int[] inOff = g.inOffsets();
+        final int[] inS = g.inSources();
+        final int[] deg = new int[n];
+        final int[] scratchOffsets = new int[n + 1];
+        for (int v = 0; v < n; v++) {
+            scratchOffsets[v + 1] = scratchOffsets[v] + outOff[v + 1] - outOff[v] + inOff[v + 1] - inOff[v];
+        }
+        final int[] scratch = new int[scratchOffsets[n]];
+        final byte[] scratchMasks = new byte[scratchOffsets[n]];
+        final int[][] buffers = new int[parallel.parallelism() * 2][];
+        final int chunk = parallel.chunkFor(n, 4096);
+        parallel.forRange(n, chunk, (w, from, to) -> {
+            int[] outs = buffers[2 * w] == null ? new int[64] : buffers[2 * w];
+            int[] ins = buffers[2 * w + 1] == null ? new int[64] : buffers[2 * w + 1];
+            for (int v = from; v < to; v++) {
+                int no = outOff[v + 1] - outOff[v];
+                int ni = inOff[v + 1] - inOff[v];
+                if (outs.length < no) {
+                    outs = new int[Math.max(no, outs.length * 2)];
+                }
+                if (ins.length < ni) {
+                    ins = new int[Math.max(ni, ins.length * 2)];
+                }
+                System.arraycopy(outT, outOff[v], outs, 0, no);
+                System.arraycopy(inS, inOff[v], ins, 0, ni);
+                Arrays.sort(outs, 0, no);
+                Arrays.sort(ins, 0, ni);
+                int p = scratchOffsets[v];
+                int start = p;
+                int a = 0;
+                int b = 0;
+                while (a < no || b < ni) {
+                    int u;
+                    int mask;
+                    if (b >= ni || (a < no && outs[a] < ins[b])) {
+                        u = outs[a];
+                        mask = 1;
+                    } else if (a >= no || ins[b] < outs[a]) {
+                        u = ins[b];
+                        mask = 2;
+                    } else {
+                        u = outs[a];
+                        mask = 3;
+                    }
+                    while (a < no && outs[a] == u) {
+                        a++;
+                    }
+                    while (b < ni && ins[b] == u) {
+                        b++;
+                    }
+                    if (u != v) {
+                        scratch[p] = u;
+                        scratchMasks[p++] = (byte) mask;
+                    }
+                }
+                deg[v] = p - start;
+            }
+            buffers[2 * w] = outs;
+            buffers[2 * w + 1] = ins;
+        });
+        final int[] offsets = new int[n + 1];
+        for (int v = 0; v < n; v++) {
+            offsets[v + 1] = offsets[v] + deg[v];
+        }
+        final int[] targets = new int[offsets[n]];
+        final byte[] masks = new byte[offsets[n]];
+        parallel.forRange(n, chunk, (w, from, to) -> {
+            for (int v = from; v < to; v++) {
+                System.arraycopy(scratch, scratchOffsets[v], targets, offsets[v], deg[v]);
+                System.arraycopy(scratchMasks, scratchOffsets[v], masks, offsets[v], deg[v]);
+            }
+        });
+        return new MaskedArcs(offsets, targets, masks);
+    }
+
+    /**
+     * Counts, for each vertex, the triangles through it in the simple undirected graph {@code s},
+     * each found once from its lowest-ranked vertex (rank: degree, then id) by intersecting sorted
+     * lists of higher-ranked neighbours. With {@code masks}, a triangle {@code {v, a, b}} adds to
+     * {@code v} the number of arcs between {@code a} and {@code b} (1 or 2) instead of 1.
+     */
+    static long[] triangles(int[] off, int[] adj, byte[] masks, Parallel parallel, long[] total) {
+        final int n = off.length - 1;
+        final int[] fwdOff = new int[n + 1];
+        for (int v = 0; v < n; v++) {
+            int count = 0;
+            int dv = off[v + 1] - off[v];
+            for (int e = off[v]; e < off[v + 1]; e++) {
+                int u = adj[e];
+                if (higher(u, off[u + 1] - off[u], v, dv)) {
+                    count++;
+                }
+            }
+            fwdOff[v + 1] = fwdOff[v] + count;
+        }
+        final int[] fwd = new int[fwdOff[n]];
+        final byte[] fwdMask = masks == null ? null : new byte[fwdOff[n]];
+        final int chunk = parallel.chunkFor(n, 1024);
+        parallel.forRange(n, chunk, (w, from, to) -> {
+            for (int v = from; v < to; v++) {
+                int p = fwdOff[v];
+                int dv = off[v + 1] - off[v];
+                for (int e = off[v]; e < off[v + 1]; e++) {
+                    int u = adj[e];
+                    if (higher(u, off[u + 1] - off[u], v, dv)) {
+                        if (fwdMask != null) {
+                            fwdMask[p] = masks[e];
+                        }
+                        fwd[p++] = u;
+                    }
+                }
+            }
+        });
+        final long[] counts = new long[n];
+        final long[] totals = new long[parallel.parallelism()];
+        parallel.forRange(n, Math.max(64, chunk / 4), (w, from, to) -> {
+            long found = 0;
+            for (int u = from; u < to; u++) {
+                long own = 0;
+                int uEnd = fwdOff[u + 1];
+                for (int e = fwdOff[u]; e < uEnd; e++) {
+                    int v = fwd[e];
+                    int a = fwdOff[u];
+                    int b = fwdOff[v];
+                    int bEnd = fwdOff[v + 1];
+                    long forV = 0;
+                    int uvArcs = fwdMask == null ? 1 : Integer.bitCount(fwdMask[e]);
+                    while (a < uEnd && b < bEnd) {
+                        int x = fwd[a];
+                        int y = fwd[b];
+                        if (x < y) {
+                            a++;
+                        } else if (x > y) {
+                            b++;
+                        } else {
+                            found++;
+                            if (fwdMask == null) {
+                                own++;
+                                forV++;
+                            } else {
+                                own += Integer.bitCount(fwdMask[b]);
+                                forV += Integer.bitCount(fwdMask[a]);
+                            }
+                            LONGS.getAndAdd(counts, x, (long) uvArcs);
+                            a++;
+                            b++;
+                        }
+                    }
+                    if (forV > 0) {
+                        LONGS.getAndAdd(counts, v, forV);
+                    }
+                }
+                if (own > 0) {
+                    LONGS.getAndAdd(counts, u, own);
+                }
+            }
+            totals[w] += found;
+        });
+        long sum = 0;
+        for (long t : totals) {
+            sum += t;
+        }
+        total[0] = sum;
+        return counts;
+    }
+
+    /** Whether {@code u} ranks above {@code v}: higher degree, then higher id. */
+    private static boolean higher(int u, int du, int v, int dv) {
+        return du > dv || (du == dv && u > v);
     }
 }

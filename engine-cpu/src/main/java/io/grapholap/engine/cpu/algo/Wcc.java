@@ -7,7 +7,7 @@ import java.util.SplittableRandom;
 /**
  * Weakly connected components (LDBC Graphalytics WCC), Afforest style (Sutton et al.): a lock-free
  * union-find that always hooks the larger root under the smaller one is first fed two arcs per
- * vertex; a sample then names the largest component found so far, and the remaining arcs are
+ * vertex (on a directed graph also its first in-arc); a sample then names the largest component found so far, and the remaining arcs are
  * processed only for vertices outside it (their out-arcs and, on a directed graph, their in-arcs),
  * which skips most of the graph on real data. Each vertex ends labelled with the smallest dense id
  * in its component.
@@ -59,6 +59,9 @@ public final class Wcc {
                     if (e < outOff[v + 1]) {
                         link(parent, v, outT[e]);
                     }
+                    if (directed && round == 0 && inOff[v] < inOff[v + 1]) {
+                        link(parent, v, inS[inOff[v]]);
+                    }
                 }
             });
             compress(parent, chunk);
@@ -74,7 +77,7 @@ public final class Wcc {
                     link(parent, v, outT[e]);
                 }
                 if (directed) {
-                    for (int e = inOff[v], end = inOff[v + 1]; e < end; e++) {
+                    for (int e = inOff[v] + 1, end = inOff[v + 1]; e < end; e++) {
                         link(parent, v, inS[e]);
                     }
                 }

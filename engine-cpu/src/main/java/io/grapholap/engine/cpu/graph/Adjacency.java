@@ -11,6 +11,9 @@ public final class Adjacency {
     /** Upper bound on scratch memory for per-part degree counters when reversing (bytes). */
     private static final long COUNTER_BUDGET_BYTES = 256L << 20;
 
+    /** Arcs each thread buffers in its {@link ArcScatter}. */
+    public static final int SCATTER_BUFFER_ARCS = 1 << 22;
+
     private Adjacency() {
     }
 
@@ -72,22 +75,21 @@ public final class Adjacency {
         int[] inRows = rows == null ? null : new int[arcs];
         Parallel.forRange(pool, 0, parts, 1, (a, b) -> {
             for (int p = a; p < b; p++) {
-                int[] pos = cursor[p];
+                int partArcs = offsets[bounds[p + 1]] - offsets[bounds[p]];
+                ArcScatter out = new ArcScatter(n, cursor[p], sources, inWeights, inTypes, inRows,
+                        Math.min(SCATTER_BUFFER_ARCS, Math.max(1, partArcs)));
+                boolean companions = inWeights != null || inTypes != null || inRows != null;
                 for (int u = bounds[p]; u < bounds[p + 1]; u++) {
                     for (int i = offsets[u], end = offsets[u + 1]; i < end; i++) {
-                        int at = pos[targets[i]]++;
-                        sources[at] = u;
-                        if (inWeights != null) {
-                            inWeights[at] = weights[i];
-                        }
-                        if (inTypes != null) {
-                            inTypes[at] = types[i];
-                        }
-                        if (inRows != null) {
-                            inRows[at] = rows[i];
+                        if (companions) {
+                            out.add(targets[i], u, weights == null ? 0 : weights[i], types == null ? 0 : types[i],
+                                    rows == null ? 0 : rows[i]);
+                        } else {
+                            out.add(targets[i], u);
                         }
                     }
                 }
+                out.flush();
                 cursor[p] = null;
             }
         });

@@ -489,6 +489,7 @@ public final class CsrGraph {
         private List<EdgeType> edgeTypes;
         private long edgeCount = -1;
         private ForkJoinPool pool;
+        private boolean validate = true;
 
         private Builder(int vertexCount, boolean directed) {
             if (vertexCount < 0) {
@@ -550,6 +551,15 @@ public final class CsrGraph {
         /** Number of edges; computed from the arcs when not given. */
         public Builder edgeCount(long edgeCount) {
             this.edgeCount = edgeCount;
+            return this;
+        }
+
+        /**
+         * Skips the pass that checks offsets and vertex ranges, for producers that guarantee them
+         * (the snapshot loader, the bench generators). Array lengths are still checked.
+         */
+        public Builder trusted() {
+            this.validate = false;
             return this;
         }
 
@@ -666,6 +676,9 @@ public final class CsrGraph {
             }
             if (offsets[0] != 0 || offsets[vertexCount] != targets.length) {
                 throw new IllegalArgumentException(direction + " offsets must run from 0 to " + targets.length);
+            }
+            if (!validate) {
+                return;
             }
             int n = vertexCount;
             Parallel.forRange(pool, 0, n, 1 << 14, (a, b) -> {

@@ -7,7 +7,8 @@ import java.util.concurrent.ForkJoinTask;
 
 /**
  * Runs a loop over an index range in parallel chunks on a given pool, or inline when the pool is
- * {@code null}, has one thread, or the range is small. Exceptions from a chunk are rethrown.
+ * {@code null}, has one thread, or the range is small. Every chunk is waited for; the first
+ * exception of a chunk is then rethrown (so no chunk still runs when the caller sees a failure).
  */
 public final class Parallel {
 
@@ -37,8 +38,18 @@ public final class Parallel {
             int b = (int) Math.min(to, s + step);
             tasks.add(pool.submit(() -> body.run(a, b)));
         }
+        RuntimeException failure = null;
         for (ForkJoinTask<?> t : tasks) {
-            t.join();
+            try {
+                t.join();
+            } catch (RuntimeException e) {
+                if (failure == null) {
+                    failure = e;
+                }
+            }
+        }
+        if (failure != null) {
+            throw failure;
         }
     }
 

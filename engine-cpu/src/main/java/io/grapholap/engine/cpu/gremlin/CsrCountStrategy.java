@@ -10,6 +10,7 @@ import org.apache.tinkerpop.gremlin.process.traversal.TraversalStrategy;
 import org.apache.tinkerpop.gremlin.process.traversal.step.map.CountGlobalStep;
 import org.apache.tinkerpop.gremlin.process.traversal.step.map.NoOpBarrierStep;
 import org.apache.tinkerpop.gremlin.process.traversal.step.map.VertexStep;
+import org.apache.tinkerpop.gremlin.process.traversal.step.util.RequirementsStep;
 import org.apache.tinkerpop.gremlin.process.traversal.strategy.AbstractTraversalStrategy;
 import org.apache.tinkerpop.gremlin.process.traversal.traverser.TraverserRequirement;
 import org.apache.tinkerpop.gremlin.process.traversal.util.TraversalHelper;
@@ -44,8 +45,7 @@ final class CsrCountStrategy extends AbstractTraversalStrategy<TraversalStrategy
     @Override
     @SuppressWarnings({"unchecked", "rawtypes"})
     public void apply(Traversal.Admin<?, ?> traversal) {
-        if (!traversal.isRoot() || TraversalHelper.onGraphComputer(traversal)
-                || traversal.getTraverserRequirements().contains(TraverserRequirement.ONE_BULK)) {
+        if (!traversal.isRoot() || TraversalHelper.onGraphComputer(traversal) || oneBulk(traversal)) {
             return;
         }
         List<Step> steps = traversal.getSteps();
@@ -77,5 +77,19 @@ final class CsrCountStrategy extends AbstractTraversalStrategy<TraversalStrategy
             traversal.removeStep(k);
         }
         traversal.addStep(0, replacement);
+    }
+
+    /**
+     * Whether {@code withBulk(false)} asked for every traverser to count once. Read from the
+     * requirement steps rather than {@code getTraverserRequirements()}, which would cache the
+     * requirements of a traversal that later strategies still change.
+     */
+    private static boolean oneBulk(Traversal.Admin<?, ?> traversal) {
+        for (RequirementsStep<?> step : TraversalHelper.getStepsOfClass(RequirementsStep.class, traversal)) {
+            if (step.getRequirements().contains(TraverserRequirement.ONE_BULK)) {
+                return true;
+            }
+        }
+        return false;
     }
 }

@@ -23,7 +23,6 @@ import org.apache.tinkerpop.gremlin.process.computer.GraphComputer;
 import org.apache.tinkerpop.gremlin.process.traversal.TraversalStrategies;
 import org.apache.tinkerpop.gremlin.structure.Direction;
 import org.apache.tinkerpop.gremlin.structure.Edge;
-import org.apache.tinkerpop.gremlin.structure.Element;
 import org.apache.tinkerpop.gremlin.structure.Graph;
 import org.apache.tinkerpop.gremlin.structure.Transaction;
 import org.apache.tinkerpop.gremlin.structure.Vertex;
@@ -46,6 +45,9 @@ import org.apache.tinkerpop.gremlin.structure.util.StringFactory;
  *
  * <p>Every mutation (adding or removing elements or properties, variables, transactions) throws
  * the standard TinkerPop "not supported" exception.
+ *
+ * <p>Safe for concurrent traversals: the engine graph is immutable and the only lazily built state
+ * (the edge-row index used by {@code g.E(id)}) is published through a volatile field.
  */
 public final class CsrGremlinGraph implements Graph {
 
@@ -480,43 +482,96 @@ public final class CsrGremlinGraph implements Graph {
     // ---- adjacency iteration ----
 
     Iterator<Edge> incidentEdges(int v, Direction direction, boolean[] types) {
-        List<Edge> out = new ArrayList<>();
-        if (direction != Direction.IN) {
-            for (int a = csr.outStart(v), end = csr.outEnd(v); a < end; a++) {
-                if (isOutEdge(v, a) && (types == null || types[csr.outEdgeType(a)])) {
-                    out.add(edgeOfOutArc(v, a));
+        return new ArcIterator<>(v, direction, types) {
+            @Override
+            Edge make(boolean out, int arc) {
+                if (out) {
+                    return edgeOfOutArc(v, arc);
                 }
+                int source = csr.inSource(arc);
+                return edgeOfOutArc(source, csr.isDirected() || source != v ? outArcOfInArc(v, arc) : arc);
             }
-        }
-        if (direction != Direction.OUT) {
-            for (int a = csr.inStart(v), end = csr.inEnd(v); a < end; a++) {
-                int source = csr.inSource(a);
-                if (isInEdge(v, source) && (types == null || types[csr.inEdgeType(a)])) {
-                    out.add(edgeOfOutArc(source, csr.isDirected() || source != v ? outArcOfInArc(v, a) : a));
-                }
-            }
-        }
-        return out.iterator();
+        };
     }
 
     Iterator<Vertex> adjacentVertices(int v, Direction direction, boolean[] types) {
-        List<Vertex> out = new ArrayList<>();
-        if (direction != Direction.IN) {
-            for (int a = csr.outStart(v), end = csr.outEnd(v); a < end; a++) {
-                if (isOutEdge(v, a) && (types == null || types[csr.outEdgeType(a)])) {
-                    out.add(new CsrVertex(this, csr.outTarget(a)));
-                }
+        return new ArcIterator<>(v, direction, types) {
+            @Override
+            Vertex make(boolean out, int arc) {
+                return new CsrVertex(CsrGremlinGraph.this, out ? csr.outTarget(arc) : csr.inSource(arc));
+            }
+        };
+    }
+
+    /**
+     * Walks the out-arcs and then the in-arcs of one vertex lazily (so {@code limit} and early exits
+     * stop reading), keeping the arcs that are edges in the asked direction with an accepted type.
+     */
+    private abstract class ArcIterator<T> implements Iterator<T> {
+        private final int vertex;
+        private final boolean[] types;
+        private final boolean wantIn;
+        private boolean inPhase;
+        private int arc;
+        private int end;
+        private int found = -1;
+        private boolean foundOut;
+
+        ArcIterator(int vertex, Direction direction, boolean[] types) {
+            this.vertex = vertex;
+            this.types = types;
+            this.wantIn = direction != Direction.OUT;
+            if (direction == Direction.IN) {
+                inPhase = true;
+                arc = csr.inStart(vertex);
+                end = csr.inEnd(vertex);
+            } else {
+                arc = csr.outStart(vertex);
+                end = csr.outEnd(vertex);
             }
         }
-        if (direction != Direction.OUT) {
-            for (int a = csr.inStart(v), end = csr.inEnd(v); a < end; a++) {
-                int source = csr.inSource(a);
-                if (isInEdge(v, source) && (types == null || types[csr.inEdgeType(a)])) {
-                    out.add(new CsrVertex(this, source));
+
+        abstract T make(boolean out, int arc);
+
+        private boolean advance() {
+            while (true) {
+                while (arc < end) {
+                    int a = arc++;
+                    if (!inPhase) {
+                        if (isOutEdge(vertex, a) && (types == null || types[csr.outEdgeType(a)])) {
+                            found = a;
+                            foundOut = true;
+                            return true;
+                        }
+                    } else if (isInEdge(vertex, csr.inSource(a)) && (types == null || types[csr.inEdgeType(a)])) {
+                        found = a;
+                        foundOut = false;
+                        return true;
+                    }
                 }
+                if (inPhase || !wantIn) {
+                    return false;
+                }
+                inPhase = true;
+                arc = csr.inStart(vertex);
+                end = csr.inEnd(vertex);
             }
         }
-        return out.iterator();
+
+        @Override
+        public boolean hasNext() {
+            return found >= 0 || advance();
+        }
+
+        @Override
+        public T next() {
+            if (!hasNext()) {
+                throw new NoSuchElementException();
+            }
+            int a = found;
+            found = -1;
+            return make(foundOut, a);
+        }
     }
 
     /** Whether out-arc {@code arc} of {@code v} is an out-edge as Gremlin sees it (see the class note). */

@@ -33,9 +33,10 @@ import org.apache.tinkerpop.gremlin.process.traversal.util.TraversalInterruptedE
  * <p>Queries are parsed by the gremlin-language grammar into a traversal (no Groovy, no lambdas:
  * a query can only call Gremlin steps, never arbitrary code). Bindings are the grammar's
  * variables ({@code g.V().has('name', who)} with {@code who} bound). Each query runs on its own
- * virtual thread; when it runs past {@link QueryLimits#timeout()} the thread is interrupted, which
- * stops TinkerPop's steps and this engine's column scans, and the caller gets an
- * {@link OperationTimeoutException}. At most {@link QueryLimits#maxRows()} results are returned,
+ * platform thread (a traversal is CPU-bound: on a virtual thread it would hold a carrier thread
+ * that other virtual threads need); when it runs past {@link QueryLimits#timeout()} the thread is
+ * interrupted, which stops TinkerPop's steps (they check for interrupts) and this engine's column
+ * scans and count loops, and the caller gets an {@link OperationTimeoutException}. At most {@link QueryLimits#maxRows()} results are returned,
  * with {@code truncated} set when more were available.
  *
  * <p>The result has one column, {@code result}; each row holds one traversal result converted by
@@ -46,6 +47,9 @@ public final class GremlinExecutor {
 
     /** The single column of every Gremlin result. */
     public static final String RESULT_COLUMN = "result";
+
+    /** Name of the threads that run queries. */
+    static final String WORKER_NAME = "gremlin-query";
 
     private final CsrGremlinGraph graph;
 
@@ -66,7 +70,7 @@ public final class GremlinExecutor {
         QueryLimits bounds = limits == null ? QueryLimits.defaults() : limits;
         long started = System.nanoTime();
         FutureTask<Rows> task = new FutureTask<>(() -> run(query, variables, bounds.maxRows()));
-        Thread worker = Thread.ofVirtual().name("gremlin-query").start(task);
+        Thread.ofPlatform().daemon().name(WORKER_NAME).start(task);
         Rows rows;
         try {
             rows = task.get(bounds.timeout().toNanos(), TimeUnit.NANOSECONDS);
@@ -75,7 +79,6 @@ public final class GremlinExecutor {
             throw new OperationTimeoutException("gremlin query", bounds.timeout());
         } catch (InterruptedException e) {
             task.cancel(true);
-            worker.interrupt();
             Thread.currentThread().interrupt();
             throw new CancelledException("gremlin query was cancelled");
         } catch (ExecutionException e) {

@@ -27,7 +27,7 @@ import org.apache.tinkerpop.gremlin.structure.VertexProperty;
  *   <li>edge → {@code {id, label, type:"edge", outV, inV, properties:{key: value}}}</li>
  *   <li>vertex property / property → {@code {key, value}}</li>
  *   <li>path → {@code {labels:[[…]…], objects:[…]}}</li>
- *   <li>map → map with keys written as strings (elements by their id, {@code T.id} as "id"),
+ *   <li>map → map with keys written as strings (a map entry → a one-entry map) (elements by their id, {@code T.id} as "id"),
  *       iterables, arrays and iterators → lists, dates → ISO-8601 strings, UUID → string,
  *       enums → their name, anything else → {@code toString()}</li>
  * </ul>
@@ -51,6 +51,7 @@ public final class GremlinValues {
             case Property<?> p -> property(p.key(), p.isPresent() ? p.value() : null);
             case Path p -> path(p);
             case Map<?, ?> m -> map(m);
+            case Map.Entry<?, ?> e -> entry(e);
             case Iterable<?> it -> list(it.iterator());
             case Iterator<?> it -> list(it);
             case Object[] array -> list(java.util.Arrays.asList(array).iterator());
@@ -125,6 +126,12 @@ public final class GremlinValues {
     private static Map<String, Object> map(Map<?, ?> m) {
         Map<String, Object> out = new LinkedHashMap<>();
         m.forEach((k, v) -> out.put(key(k), toPlain(v)));
+        return out;
+    }
+
+    private static Map<String, Object> entry(Map.Entry<?, ?> e) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put(key(e.getKey()), toPlain(e.getValue()));
         return out;
     }
 

@@ -7,6 +7,8 @@ import io.grapholap.application.graph.ProgressListener;
 import io.grapholap.application.graph.ValueType;
 import io.grapholap.domain.error.SnapshotCorruptException;
 import io.grapholap.domain.error.ValidationException;
+import io.grapholap.engine.cpu.graph.Adjacency;
+import io.grapholap.engine.cpu.graph.ArcScatter;
 import io.grapholap.engine.cpu.graph.CsrGraph;
 import io.grapholap.engine.cpu.graph.EdgeType;
 import io.grapholap.engine.cpu.graph.Parallel;
@@ -90,6 +92,8 @@ public final class CsrLoader {
         private final List<VertexLabel> labels = new ArrayList<>();
         private final Map<String, VertexLabel> labelsByName = new HashMap<>();
         private int vertexCount;
+        /** Set when a worker fails, so the others stop at their next batch. */
+        private volatile boolean failed;
 
         Job(Path dir, SnapshotManifest manifest, LoadOptions options, ForkJoinPool pool, BufferAllocator allocator) {
             this.dir = dir;
@@ -267,12 +271,18 @@ public final class CsrLoader {
                 for (int w = a; w < b; w++) {
                     int[] count = new int[n];
                     counters[w] = count;
-                    scan(tables, units, unitBounds[w], unitBounds[w + 1], resolvers, (u, rows, src, dst, root) -> {
+                    scan(tables, units, unitBounds[w], unitBounds[w + 1], resolvers, !directed, unitIndexInTable, null, (u, rows, src, dst, root) -> {
                         unitRowsPerTable.get(units.get(u).table())[unitIndexInTable[u]] = rows;
-                        for (int i = 0; i < rows; i++) {
-                            count[src[i]]++;
-                            if (!directed && src[i] != dst[i]) {
-                                count[dst[i]]++;
+                        if (directed) {
+                            for (int i = 0; i < rows; i++) {
+                                count[src[i]]++;
+                            }
+                        } else {
+                            for (int i = 0; i < rows; i++) {
+                                count[src[i]]++;
+                                if (src[i] != dst[i]) {
+                                    count[dst[i]]++;
+                                }
                             }
                         }
                         progress.progress("edges", 0.2 + 0.6 * unitsDone.incrementAndGet() / (2.0 * unitsTotal), "counting");
@@ -341,50 +351,41 @@ public final class CsrLoader {
                 }
                 edgeProps.add(list);
             }
-            // pass 2: fill arcs in place
+            // pass 2: write every arc into its slot (through per-bucket buffers, see ArcScatter)
+            long arcsPerWorker = Math.max(1, arcs / Math.max(1, workers));
+            boolean companions = weights != null || types != null || rowIds != null;
             Parallel.forRange(pool, 0, workers, 1, (a, b) -> {
                 for (int w = a; w < b; w++) {
-                    int[] cursor = counters[w];
-                    double[] weightScratch = new double[0];
-                    double[][] holder = {weightScratch};
-                    scan(tables, units, unitBounds[w], unitBounds[w + 1], resolvers, (u, rows, src, dst, root) -> {
+                    ArcScatter out = new ArcScatter(n, counters[w], targets, weights, types, rowIds,
+                            (int) Math.min(Adjacency.SCATTER_BUFFER_ARCS, arcsPerWorker));
+                    double[][] weightScratch = {new double[0]};
+                    scan(tables, units, unitBounds[w], unitBounds[w + 1], resolvers, true, unitIndexInTable, unitFirstRow,
+                            (u, rows, src, dst, root) -> {
                         int t = units.get(u).table();
                         long first = unitFirstRow[u];
                         int globalFirst = (int) (rowBase[t] + first);
-                        double[] wv = null;
-                        if (weights != null) {
-                            if (holder[0].length < rows) {
-                                holder[0] = new double[rows];
-                            }
-                            wv = holder[0];
-                            readWeights(root, weightColumn[t], rows, wv);
-                        }
-                        byte code = (byte) t;
-                        for (int i = 0; i < rows; i++) {
-                            int s = src[i];
-                            int d = dst[i];
-                            int at = cursor[s]++;
-                            targets[at] = d;
-                            if (wv != null) {
-                                weights[at] = wv[i];
-                            }
-                            if (types != null) {
-                                types[at] = code;
-                            }
-                            if (rowIds != null) {
-                                rowIds[at] = globalFirst + i;
-                            }
-                            if (!directed && s != d) {
-                                at = cursor[d]++;
-                                targets[at] = s;
-                                if (wv != null) {
-                                    weights[at] = wv[i];
+                        if (!companions) {
+                            for (int i = 0; i < rows; i++) {
+                                out.add(src[i], dst[i]);
+                                if (!directed && src[i] != dst[i]) {
+                                    out.add(dst[i], src[i]);
                                 }
-                                if (types != null) {
-                                    types[at] = code;
+                            }
+                        } else {
+                            double[] wv = null;
+                            if (weights != null) {
+                                if (weightScratch[0].length < rows) {
+                                    weightScratch[0] = new double[rows];
                                 }
-                                if (rowIds != null) {
-                                    rowIds[at] = globalFirst + i;
+                                wv = weightScratch[0];
+                                readWeights(root, weightColumn[t], rows, wv);
+                            }
+                            byte code = (byte) t;
+                            for (int i = 0; i < rows; i++) {
+                                double weight = wv == null ? 0 : wv[i];
+                                out.add(src[i], dst[i], weight, code, globalFirst + i);
+                                if (!directed && src[i] != dst[i]) {
+                                    out.add(dst[i], src[i], weight, code, globalFirst + i);
                                 }
                             }
                         }
@@ -394,6 +395,7 @@ public final class CsrLoader {
                         }
                         progress.progress("edges", 0.2 + 0.6 * unitsDone.incrementAndGet() / (2.0 * unitsTotal), "filling");
                     });
+                    out.flush();
                     counters[w] = null;
                 }
             });
@@ -414,6 +416,7 @@ public final class CsrLoader {
                     .labels(labels)
                     .edgeTypes(edgeTypes.isEmpty() ? defaultEdgeTypes() : edgeTypes)
                     .edgeCount(totalRows)
+                    .trusted()
                     .pool(pool);
             if (weights != null) {
                 builder.weights(weightName, weights);
@@ -434,9 +437,13 @@ public final class CsrLoader {
             return List.of(new EdgeType(0, CsrGraph.DEFAULT_EDGE_TYPE, label, label, 0, 0, Map.of()));
         }
 
-        /** Reads the record batches of units {@code from..to-1} in order, resolving both endpoints. */
+        /**
+         * Reads the record batches of units {@code from..to-1} in order, resolving the source keys and,
+         * when {@code targets}, the target keys (every key is checked in one of the two passes).
+         */
         private void scan(List<SnapshotManifest.EdgeTable> tables, List<Unit> units, int from, int to,
-                          EndpointResolver[][] resolvers, BatchBody body) {
+                          EndpointResolver[][] resolvers, boolean targets, int[] unitIndexInTable, long[] unitFirstRow,
+                          BatchBody body) {
             if (from >= to) {
                 return;
             }
@@ -446,7 +453,7 @@ public final class CsrLoader {
                 int[] src = new int[0];
                 int[] dst = new int[0];
                 try {
-                    for (int u = from; u < to; u++) {
+                    for (int u = from; u < to && !failed; u++) {
                         Unit unit = units.get(u);
                         SnapshotManifest.EdgeTable table = tables.get(unit.table());
                         String file = table.file().file();
@@ -474,11 +481,18 @@ public final class CsrLoader {
                             src = new int[rows];
                             dst = new int[rows];
                         }
-                        resolvers[unit.table()][0].resolve(root.getVector(0), rows, 0, src);
-                        resolvers[unit.table()][1].resolve(root.getVector(1), rows, 0, dst);
+                        int batch = unitIndexInTable[u];
+                        long firstRow = unitFirstRow == null ? -1 : unitFirstRow[u];
+                        resolvers[unit.table()][0].resolve(root.getVector(0), rows, batch, firstRow, src);
+                        if (targets) {
+                            resolvers[unit.table()][1].resolve(root.getVector(1), rows, batch, firstRow, dst);
+                        }
                         body.batch(u, rows, src, dst, root);
                         cancel.throwIfCancelled("snapshot load");
                     }
+                } catch (RuntimeException e) {
+                    failed = true;
+                    throw e;
                 } finally {
                     if (reader != null) {
                         reader.close();

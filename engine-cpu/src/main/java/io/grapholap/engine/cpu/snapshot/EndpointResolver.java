@@ -32,13 +32,17 @@ final class EndpointResolver {
         this.label = label;
     }
 
-    /** Fills {@code out[0..count)} with the dense ids of the keys in {@code vector}. */
-    void resolve(FieldVector vector, int count, long firstRow, int[] out) {
+    /**
+     * Fills {@code out[0..count)} with the dense ids of the keys in {@code vector}, record batch
+     * {@code batch} of the file whose first row is {@code firstRow} ({@code -1} when not known yet;
+     * errors then give the row within the batch).
+     */
+    void resolve(FieldVector vector, int count, int batch, long firstRow, int[] out) {
         if (vector.getNullCount() > 0) {
             for (int i = 0; i < count; i++) {
                 if (vector.isNull(i)) {
-                    throw new SnapshotCorruptException(file, "edge row " + (firstRow + i) + " has a null " + column,
-                            Map.of("row", firstRow + i, "column", column), null);
+                    throw new SnapshotCorruptException(file, where(batch, firstRow, i) + " has a null " + column,
+                            Map.of("row", where(batch, firstRow, i), "column", column), null);
                 }
             }
         }
@@ -52,7 +56,7 @@ final class EndpointResolver {
                 for (int i = 0; i < count; i++) {
                     long k = longBacked ? data.getLong(8L * i) : data.getInt(4L * i);
                     if (k < 0 || k >= size) {
-                        throw unknown(firstRow + i, k);
+                        throw unknown(batch, firstRow, i, k);
                     }
                     out[i] = start + (int) k;
                 }
@@ -63,7 +67,7 @@ final class EndpointResolver {
                     long k = longBacked ? data.getLong(8L * i) : data.getInt(4L * i);
                     int local = l.localId(k);
                     if (local < 0) {
-                        throw unknown(firstRow + i, k);
+                        throw unknown(batch, firstRow, i, k);
                     }
                     out[i] = start + local;
                 }
@@ -74,7 +78,7 @@ final class EndpointResolver {
             Object k = objectKey(vector, i);
             int local = keys.localId(k);
             if (local < 0) {
-                throw unknown(firstRow + i, k);
+                throw unknown(batch, firstRow, i, k);
             }
             out[i] = start + local;
         }
@@ -92,9 +96,13 @@ final class EndpointResolver {
         };
     }
 
-    private SnapshotCorruptException unknown(long row, Object key) {
-        return new SnapshotCorruptException(file, "edge row " + row + ": " + column + " " + key + " is not a vertex of label "
-                + label.name(), Map.of("row", row, "column", column, "key", String.valueOf(key), "label", label.name()),
+    private static String where(int batch, long firstRow, int i) {
+        return firstRow >= 0 ? "edge row " + (firstRow + i) : "row " + i + " of record batch " + batch;
+    }
+
+    private SnapshotCorruptException unknown(int batch, long firstRow, int i, Object key) {
+        return new SnapshotCorruptException(file, where(batch, firstRow, i) + ": " + column + " " + key + " is not a vertex of label "
+                + label.name(), Map.of("row", where(batch, firstRow, i), "column", column, "key", String.valueOf(key), "label", label.name()),
                 null);
     }
 }

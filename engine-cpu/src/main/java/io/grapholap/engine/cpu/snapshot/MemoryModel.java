@@ -3,6 +3,7 @@ package io.grapholap.engine.cpu.snapshot;
 import io.grapholap.application.graph.LoadOptions;
 import io.grapholap.application.graph.MemoryEstimate;
 import io.grapholap.application.graph.ValueType;
+import io.grapholap.engine.cpu.graph.Adjacency;
 import io.grapholap.engine.cpu.graph.LongIntHashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -28,8 +29,9 @@ import java.util.Map;
  *
  * {@code cap(c)} is the primitive hash table capacity (the power of two at least twice c). These are
  * exactly the sizes {@code CsrGraph.bytesHeld()} reports, except that string and UUID objects are
- * counted at a fixed size. The peak adds the loader's per-worker degree counters ({@code 4 n} bytes
- * per worker) and a transient copy of the largest label's keys ({@code 8 c}).
+ * counted at a fixed size. The peak adds, while edges load, the per-worker degree counters
+ * ({@code 4 n} bytes per worker) and scatter buffers (up to 4M arcs per worker, 8 bytes each plus
+ * companions), or while vertices load a transient copy of the largest label's keys ({@code 8 c}).
  */
 public final class MemoryModel {
 
@@ -72,8 +74,11 @@ public final class MemoryModel {
         parts.put("vertex_properties", nodeProps);
         parts.put("edge_properties", edgePropBytes);
         long held = parts.values().stream().mapToLong(Long::longValue).sum();
-        long counters = 4L * n * CsrLoader.edgeWorkers(options.parallelism(), n);
-        long peak = held + Math.max(counters, 8 * largestLabel);
+        int workers = CsrLoader.edgeWorkers(options.parallelism(), n);
+        long counters = 4L * n * workers;
+        long bytesPerBufferedArc = 8 + (weights ? 8 : 0) + (manifest.edges().size() > 1 ? 1 : 0) + (edgeProps ? 4 : 0);
+        long buffers = workers * Math.min(Adjacency.SCATTER_BUFFER_ARCS, Math.max(1, a / workers)) * bytesPerBufferedArc;
+        long peak = held + Math.max(counters + buffers, 8 * largestLabel);
         return new MemoryEstimate(held, peak, 0, parts);
     }
 

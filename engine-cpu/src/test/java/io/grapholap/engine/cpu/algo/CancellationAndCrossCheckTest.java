@@ -212,6 +212,38 @@ class CancellationAndCrossCheckTest {
     }
 
     @Test
+    void directedLccMatchesTheGraphalyticsDefinition() {
+        CsrGraph g = Graphs.random(80, 900, true, 23);
+        int n = g.vertexCount();
+        boolean[][] arc = new boolean[n][n];
+        for (int u = 0; u < n; u++) {
+            for (int e = g.outStart(u); e < g.outEnd(u); e++) {
+                arc[u][g.outTarget(e)] = true;
+            }
+        }
+        double[] lcc = doubles(run(g, "lcc", Map.of()), "lcc");
+        for (int v = 0; v < n; v++) {
+            List<Integer> nb = new java.util.ArrayList<>();
+            for (int u = 0; u < n; u++) {
+                if (u != v && (arc[v][u] || arc[u][v])) {
+                    nb.add(u);
+                }
+            }
+            long links = 0;
+            for (int a : nb) {
+                for (int b : nb) {
+                    if (a != b && arc[a][b]) {
+                        links++;
+                    }
+                }
+            }
+            int k = nb.size();
+            assertThat(lcc[v]).as("lcc of %d", v)
+                    .isCloseTo(k < 2 ? 0 : (double) links / ((double) k * (k - 1)), within(1e-12));
+        }
+    }
+
+    @Test
     void ssspMatchesBellmanFord() {
         CsrGraph g = Graphs.randomWeighted(2000, 12000, true, 17);
         int n = g.vertexCount();

@@ -174,6 +174,31 @@ class GraphalyticsKernelsTest {
     }
 
     @Test
+    void ssspFollowsPathsFarBeyondTheBucketWindow() {
+        // A chain 0→1→…→199999 of weight 1 (distances run far past the window of dense buckets) plus a
+        // shortcut 0→199999 of weight 3e5 that must lose, and 0→200000 of weight 3e5, the only way there.
+        int n = 200_001;
+        int[][] e = new int[n + 1][];
+        double[] w = new double[n + 1];
+        for (int v = 0; v < n - 2; v++) {
+            e[v] = new int[] {v, v + 1};
+            w[v] = 1;
+        }
+        e[n - 2] = new int[] {0, n - 2};
+        w[n - 2] = 3e5;
+        e[n - 1] = new int[] {0, n - 1};
+        w[n - 1] = 3e5;
+        e[n] = new int[] {n - 1, 5};
+        w[n] = 0.5;
+        CsrGraph g = CsrGraph.fromEdges(n, true, e, w);
+        double[] d = doubles(run(g, "sssp", Map.of("source", 0)), "distance");
+        for (int v = 0; v < n - 1; v++) {
+            assertThat(d[v]).as("distance of %d", v).isEqualTo(v);
+        }
+        assertThat(d[n - 1]).isEqualTo(3e5);
+    }
+
+    @Test
     void ssspRejectsNegativeWeightsUnknownWeightPropertyAndUnknownSource() {
         CsrGraph negative = CsrGraph.fromEdges(3, true, Graphs.edges(0, 1, 1, 2), new double[] {1, -2});
         assertThatThrownBy(() -> run(negative, "sssp", Map.of("source", 0)))

@@ -122,6 +122,53 @@ class CsrGraphTest {
     }
 
     @Test
+    void arcScatterMatchesDirectWritesAndKeepsArrivalOrder() {
+        Random random = new Random(7);
+        int n = 5_000;
+        int m = 40_000;
+        int[] src = new int[m];
+        int[] dst = new int[m];
+        int[] offsets = new int[n + 1];
+        for (int i = 0; i < m; i++) {
+            src[i] = random.nextInt(n);
+            dst[i] = random.nextInt(n);
+            offsets[src[i] + 1]++;
+        }
+        for (int v = 0; v < n; v++) {
+            offsets[v + 1] += offsets[v];
+        }
+        int[] expectedTargets = new int[m];
+        int[] expectedRows = new int[m];
+        int[] cursor = Arrays.copyOf(offsets, n);
+        for (int i = 0; i < m; i++) {
+            int at = cursor[src[i]]++;
+            expectedTargets[at] = dst[i];
+            expectedRows[at] = i;
+        }
+        int[] targets = new int[m];
+        int[] rows = new int[m];
+        double[] weights = new double[m];
+        // a small buffer forces many partial flushes
+        ArcScatter scatter = new ArcScatter(n, Arrays.copyOf(offsets, n), targets, weights, null, rows, 1_000);
+        for (int i = 0; i < m; i++) {
+            scatter.add(src[i], dst[i], i * 0.5, (byte) 0, i);
+        }
+        scatter.flush();
+        assertThat(targets).isEqualTo(expectedTargets);
+        assertThat(rows).isEqualTo(expectedRows);
+        for (int i = 0; i < m; i++) {
+            assertThat(weights[i]).isEqualTo(rows[i] * 0.5);
+        }
+        int[] plainTargets = new int[m];
+        ArcScatter plain = new ArcScatter(n, Arrays.copyOf(offsets, n), plainTargets, null, null, null, 1 << 20);
+        for (int i = 0; i < m; i++) {
+            plain.add(src[i], dst[i]);
+        }
+        plain.flush();
+        assertThat(plainTargets).isEqualTo(expectedTargets);
+    }
+
+    @Test
     void labelsKeysPropertiesAndEdgeTypes() {
         // person: keys "ann","bob" (ids 0,1); city: UUID keys (id 2); lives_in: ann→city, knows: ann→bob
         UUID paris = UUID.fromString("00000000-0000-0000-0000-000000000007");

@@ -254,6 +254,29 @@ class SnapshotFormatTest {
     }
 
     @Test
+    void unknownSourceKeyNamesFileBatchAndKey() {
+        Path dir = tmp.resolve("dangling-source");
+        try (SnapshotWriter w = writers.create(dir, SnapshotSource.dataset("d"))) {
+            try (TableWriter t = w.beginNodes("v", ColumnSpec.of("id", ValueType.INT64), List.of())) {
+                t.append(0L);
+                t.append(1L);
+            }
+            try (TableWriter t = w.beginEdges("e", "v", "v", ColumnSpec.of("s", ValueType.INT64),
+                    ColumnSpec.of("d", ValueType.INT64), List.of())) {
+                t.append(0L, 1L);
+                t.append(1L, 0L);
+                t.append(1L, 1L);
+                t.append(-4L, 1L);
+            }
+            w.finish();
+        }
+        // batches of two rows: the bad key is row 1 of record batch 1
+        assertThatThrownBy(() -> load(dir)).isInstanceOfSatisfying(SnapshotCorruptException.class,
+                e -> assertThat(e.file()).isEqualTo("edges-0.arrow"))
+                .hasMessageContaining("row 1 of record batch 1: s -4 is not a vertex of label v");
+    }
+
+    @Test
     void edgeFileNotInTheManifestIsIgnoredButAMissingLabelIsNot() throws IOException {
         Path dir = writeSmall("small");
         editManifest(dir, "\"from_label\" : \"v\"", "\"from_label\" : \"w\"");
