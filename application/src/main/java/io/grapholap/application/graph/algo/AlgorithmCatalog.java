@@ -73,7 +73,8 @@ public final class AlgorithmCatalog {
                         List.of(), List.of("id", "lcc")),
                 new AlgorithmSpec(SSSP, "Single-source shortest paths over non-negative weights (LDBC Graphalytics "
                         + "SSSP) along out-edges; unreachable vertices get Infinity.",
-                        List.of(SOURCE, optional("weight", ParamType.STRING, "weight", WEIGHT_DOC)),
+                        List.of(SOURCE, optional("weight", ParamType.STRING, null, WEIGHT_DOC
+                                + " (absent: the weights loaded with the graph, else the property 'weight')")),
                         List.of("id", "distance")),
                 new AlgorithmSpec(LOUVAIN, "Louvain community detection (edges undirected); the modularity reached is "
                         + "reported in the stats.",

@@ -33,7 +33,7 @@ class AlgorithmCatalogTest {
         assertThat(AlgorithmCatalog.parse("pagerank", Map.of())).isEqualTo(new PageRankParams(0.85, 20));
         assertThat(AlgorithmCatalog.parse("cdlp", null)).isEqualTo(new CdlpParams(10));
         assertThat(AlgorithmCatalog.parse("degree", Map.of())).isEqualTo(new DegreeParams(DegreeParams.Direction.OUT));
-        assertThat(AlgorithmCatalog.parse("sssp", Map.of("source", 7))).isEqualTo(new SsspParams(7, "weight"));
+        assertThat(AlgorithmCatalog.parse("sssp", Map.of("source", 7))).isEqualTo(new SsspParams(7, null));
         assertThat(AlgorithmCatalog.parse("betweenness", Map.of()))
                 .isEqualTo(new BetweennessParams(null, 42L, null, false));
         assertThat(AlgorithmCatalog.parse("kcore", Map.of())).isEqualTo(new KCoreParams(null));

@@ -10,7 +10,7 @@ import java.util.Arrays;
  * that occurs most often among its neighbours, the smallest such label on a tie, and keeps its
  * label when it has no neighbours. On a directed graph the labels of in- and out-neighbours are
  * both counted (a neighbour at both ends counts twice). Parallel over vertex ranges; each worker
- * sorts a copy of the neighbour labels to find the most frequent one.
+ * gathers the neighbour labels and sorts them (few) or counts them in its own hash table (many).
  */
 public final class Cdlp {
 
@@ -54,6 +54,7 @@ public final class Cdlp {
             labels[v] = initialLabels == null ? v : initialLabels[v];
         }
         final long[][] buffers = new long[parallel.parallelism()][];
+        final LabelCounter[] counters = new LabelCounter[parallel.parallelism()];
         final int chunk = parallel.chunkFor(n, 1024);
         for (int it = 0; it < params.iterations(); it++) {
             final long[] cur = labels;
@@ -62,7 +63,9 @@ public final class Cdlp {
                 long[] buf = buffers[w];
                 if (buf == null) {
                     buf = new long[256];
+                    counters[w] = new LabelCounter();
                 }
+                LabelCounter counter = counters[w];
                 for (int v = from; v < to; v++) {
                     int deg = outOff[v + 1] - outOff[v] + (both ? inOff[v + 1] - inOff[v] : 0);
                     if (deg == 0) {
@@ -81,7 +84,7 @@ public final class Cdlp {
                             buf[k++] = cur[inS[e]];
                         }
                     }
-                    out[v] = mostFrequentSmallest(buf, k);
+                    out[v] = k <= SORT_LIMIT ? mostFrequentSmallest(buf, k) : counter.mostFrequentSmallest(buf, k);
                 }
                 buffers[w] = buf;
             });
@@ -90,6 +93,56 @@ public final class Cdlp {
             progress.report(it + 1, params.iterations());
         }
         return new Result(labels, params.iterations());
+    }
+
+    /** Up to this many neighbour labels are sorted; more are counted in a hash table. */
+    private static final int SORT_LIMIT = 48;
+
+    /** Open-addressing label → count table, reused by one worker; cleared through its used slots. */
+    private static final class LabelCounter {
+        private long[] keys = new long[1024];
+        private int[] counts = new int[1024];
+        private int[] used = new int[512];
+
+        long mostFrequentSmallest(long[] labels, int k) {
+            int capacity = Integer.highestOneBit(Math.max(16, k) * 2 - 1) << 1;
+            if (keys.length < capacity) {
+                keys = new long[capacity];
+                counts = new int[capacity];
+                used = new int[capacity];
+            }
+            int mask = capacity - 1;
+            int usedCount = 0;
+            for (int i = 0; i < k; i++) {
+                long label = labels[i];
+                int slot = (int) mix(label) & mask;
+                while (counts[slot] != 0 && keys[slot] != label) {
+                    slot = (slot + 1) & mask;
+                }
+                if (counts[slot] == 0) {
+                    keys[slot] = label;
+                    used[usedCount++] = slot;
+                }
+                counts[slot]++;
+            }
+            long best = 0;
+            int bestCount = 0;
+            for (int i = 0; i < usedCount; i++) {
+                int slot = used[i];
+                int c = counts[slot];
+                if (c > bestCount || (c == bestCount && keys[slot] < best)) {
+                    bestCount = c;
+                    best = keys[slot];
+                }
+                counts[slot] = 0;
+            }
+            return best;
+        }
+
+        private static long mix(long x) {
+            x *= 0x9E3779B97F4A7C15L;
+            return x ^ (x >>> 29);
+        }
     }
 
     private static long mostFrequentSmallest(long[] buf, int k) {

@@ -97,7 +97,9 @@ public final class CpuAlgorithms {
             }
             case SsspParams s -> {
                 int source = vertex(graph, "source", s.source());
-                Topology weighted = weighted(graph, topology, s.weight(), parallel);
+                String property = s.weight() != null ? s.weight()
+                        : graph.hasWeights() ? graph.weightProperty() : "weight";
+                Topology weighted = weighted(graph, topology, property, parallel);
                 Sssp.Result r = new Sssp(weighted, source, parallel, progress).compute();
                 perVertex(graph, names, columns, "distance", Column.ofDoubles(r.distances()));
                 stats.put("reached", r.reached());

@@ -3,7 +3,7 @@ package io.grapholap.engine.cpu.algo;
 /**
  * Triangles through each vertex of the simple undirected graph under the input (direction,
  * multi-arcs and self-loops ignored). Vertices are ranked by degree; each triangle is found once,
- * from its lowest-ranked vertex, by intersecting sorted "forward" lists of higher-ranked neighbours.
+ * from its lowest-ranked vertex (see {@code Undirected.triangles}).
  */
 public final class TriangleCount {
 

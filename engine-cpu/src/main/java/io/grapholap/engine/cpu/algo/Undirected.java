@@ -194,8 +194,9 @@ final class Undirected {
 
     /**
      * Counts, for each vertex, the triangles through it in the simple undirected graph {@code s},
-     * each found once from its lowest-ranked vertex (rank: degree, then id) by intersecting sorted
-     * lists of higher-ranked neighbours. With {@code masks}, a triangle {@code {v, a, b}} adds to
+     * each found once from its lowest-ranked vertex {@code u} (rank: degree, then id): the
+     * higher-ranked neighbours of {@code u} are marked in the worker's stamp array, then the
+     * higher-ranked neighbours of each of them are looked up there. With {@code masks}, a triangle {@code {v, a, b}} adds to
      * {@code v} the number of arcs between {@code a} and {@code b} (1 or 2) instead of 1.
      */
     static long[] triangles(int[] off, int[] adj, byte[] masks, Parallel parallel, long[] total) {
@@ -232,47 +233,73 @@ final class Undirected {
         });
         final long[] counts = new long[n];
         final long[] totals = new long[parallel.parallelism()];
+        final int[][] marks = new int[parallel.parallelism()][];
+        final int[][] positions = new int[parallel.parallelism()][];
+        final long[][] tallies = new long[parallel.parallelism()][];
         parallel.forRange(n, Math.max(64, chunk / 4), (w, from, to) -> {
+            int[] mark = marks[w];
+            int[] pos = positions[w];
+            long[] tally = tallies[w];
+            if (mark == null) {
+                mark = new int[n];
+                Arrays.fill(mark, -1);
+                pos = new int[n];
+                tally = new long[64];
+                marks[w] = mark;
+                positions[w] = pos;
+            }
             long found = 0;
             for (int u = from; u < to; u++) {
-                long own = 0;
+                int uStart = fwdOff[u];
                 int uEnd = fwdOff[u + 1];
-                for (int e = fwdOff[u]; e < uEnd; e++) {
+                int len = uEnd - uStart;
+                if (len < 2) {
+                    continue;
+                }
+                if (tally.length < len) {
+                    tally = new long[Math.max(len, tally.length * 2)];
+                }
+                for (int a = uStart; a < uEnd; a++) {
+                    mark[fwd[a]] = u;
+                    pos[fwd[a]] = a - uStart;
+                    tally[a - uStart] = 0;
+                }
+                long own = 0;
+                for (int e = uStart; e < uEnd; e++) {
                     int v = fwd[e];
-                    int a = fwdOff[u];
-                    int b = fwdOff[v];
-                    int bEnd = fwdOff[v + 1];
                     long forV = 0;
                     int uvArcs = fwdMask == null ? 1 : Integer.bitCount(fwdMask[e]);
-                    while (a < uEnd && b < bEnd) {
-                        int x = fwd[a];
-                        int y = fwd[b];
-                        if (x < y) {
-                            a++;
-                        } else if (x > y) {
-                            b++;
-                        } else {
-                            found++;
-                            if (fwdMask == null) {
-                                own++;
-                                forV++;
-                            } else {
-                                own += Integer.bitCount(fwdMask[b]);
-                                forV += Integer.bitCount(fwdMask[a]);
-                            }
-                            LONGS.getAndAdd(counts, x, (long) uvArcs);
-                            a++;
-                            b++;
+                    for (int b = fwdOff[v], bEnd = fwdOff[v + 1]; b < bEnd; b++) {
+                        int x = fwd[b];
+                        if (mark[x] != u) {
+                            continue;
                         }
+                        found++;
+                        int a = pos[x];
+                        if (fwdMask == null) {
+                            own++;
+                            forV++;
+                        } else {
+                            own += Integer.bitCount(fwdMask[b]);
+                            forV += Integer.bitCount(fwdMask[uStart + a]);
+                        }
+                        tally[a] += uvArcs;
                     }
                     if (forV > 0) {
                         LONGS.getAndAdd(counts, v, forV);
+                    }
+                }
+                // The third corners are credited once per vertex of u's list, not once per triangle.
+                for (int a = 0; a < len; a++) {
+                    if (tally[a] > 0) {
+                        LONGS.getAndAdd(counts, fwd[uStart + a], tally[a]);
                     }
                 }
                 if (own > 0) {
                     LONGS.getAndAdd(counts, u, own);
                 }
             }
+            tallies[w] = tally;
             totals[w] += found;
         });
         long sum = 0;

@@ -116,6 +116,29 @@ class GraphalyticsKernelsTest {
     }
 
     @Test
+    void cdlpTieBreakHoldsForHighDegreeVertices() {
+        // Star: centre 0 with 60 leaves (more labels than are sorted, so they are counted in a hash table).
+        // The centre sees 60 distinct labels once each → the smallest, 1; every leaf sees only 0.
+        int[] pairs = new int[120];
+        for (int i = 0; i < 60; i++) {
+            pairs[2 * i] = 0;
+            pairs[2 * i + 1] = i + 1;
+        }
+        long[] one = longs(run(undirected(61, pairs), "cdlp", Map.of("iterations", 1)), "label");
+        assertThat(one[0]).isEqualTo(1);
+        for (int v = 1; v <= 60; v++) {
+            assertThat(one[v]).isZero();
+        }
+        // Two more edges 0-40 make label 40 occur three times at the centre: it wins over the smaller labels.
+        int[] dup = java.util.Arrays.copyOf(pairs, 124);
+        dup[120] = 0;
+        dup[121] = 40;
+        dup[122] = 0;
+        dup[123] = 40;
+        assertThat(longs(run(undirected(61, dup), "cdlp", Map.of("iterations", 1)), "label")[0]).isEqualTo(40);
+    }
+
+    @Test
     void cdlpOnDirectedGraphsCountsInAndOutNeighbours() {
         // 1→0, 2→0, 0→3.
         // it 1: v0 in {1,2} out {3} all once→1; v1 out {0}→0; v2 out {0}→0; v3 in {0}→0  => [1,0,0,0]
@@ -196,6 +219,18 @@ class GraphalyticsKernelsTest {
             assertThat(d[v]).as("distance of %d", v).isEqualTo(v);
         }
         assertThat(d[n - 1]).isEqualTo(3e5);
+    }
+
+    @Test
+    void ssspWithoutAWeightParameterUsesTheWeightsLoadedWithTheGraph() {
+        // Weights loaded as property "cost": 0→1 (2.5), 1→2 (0.5), 0→2 (4) → dist 0, 2.5, 3
+        int[] offsets = {0, 2, 3, 3};
+        int[] targets = {1, 2, 2};
+        CsrGraph g = CsrGraph.builder(3, true).outAdjacency(offsets, targets)
+                .weights("cost", new double[] {2.5, 4, 0.5}).build();
+        assertThat(doubles(run(g, "sssp", Map.of("source", 0)), "distance")).containsExactly(0.0, 2.5, 3.0);
+        assertThat(doubles(run(g, "sssp", Map.of("source", 0, "weight", "cost")), "distance"))
+                .containsExactly(0.0, 2.5, 3.0);
     }
 
     @Test

@@ -36,6 +36,48 @@ class MoreAlgorithmsTest {
         assertThat(longs(run(d, "louvain", Map.of()), "community")).containsExactly(0, 0, 0, 1, 1, 1);
     }
 
+    /** Zachary's karate club (34 members, 78 friendships; vertex i is member i+1). */
+    private static final int[] KARATE = {
+            0, 1, 0, 2, 0, 3, 0, 4, 0, 5, 0, 6, 0, 7, 0, 8, 0, 10, 0, 11,
+            0, 12, 0, 13, 0, 17, 0, 19, 0, 21, 0, 31, 1, 2, 1, 3, 1, 7, 1, 13,
+            1, 17, 1, 19, 1, 21, 1, 30, 2, 3, 2, 7, 2, 8, 2, 9, 2, 13, 2, 27,
+            2, 28, 2, 32, 3, 7, 3, 12, 3, 13, 4, 6, 4, 10, 5, 6, 5, 10, 5, 16,
+            6, 16, 8, 30, 8, 32, 8, 33, 9, 33, 13, 33, 14, 32, 14, 33, 15, 32, 15, 33,
+            18, 32, 18, 33, 19, 33, 20, 32, 20, 33, 22, 32, 22, 33, 23, 25, 23, 27, 23, 29,
+            23, 32, 23, 33, 24, 25, 24, 27, 24, 31, 25, 31, 26, 29, 26, 33, 27, 33, 28, 31,
+            28, 33, 29, 32, 29, 33, 30, 32, 30, 33, 31, 32, 31, 33, 32, 33
+    };
+
+    @Test
+    void louvainOnTheKarateClubReachesTheKnownModularity() {
+        // Louvain is known to reach Q ≈ 0.419 on this graph (the optimum is 0.4198).
+        CsrGraph g = undirected(34, KARATE);
+        AlgorithmResult r = run(g, "louvain", Map.of());
+        long[] community = longs(r, "community");
+        double q = (double) r.stats().get("modularity");
+        assertThat(q).isGreaterThan(0.40).isLessThanOrEqualTo(0.4198 + 1e-4);
+        // The reported modularity is the modularity of the returned partition: sum over communities of
+        // inner/m - (degree sum / 2m)^2.
+        double m = KARATE.length / 2.0;
+        double[] inner = new double[34];
+        double[] degrees = new double[34];
+        for (int i = 0; i < KARATE.length; i += 2) {
+            int a = KARATE[i];
+            int b = KARATE[i + 1];
+            degrees[(int) community[a]]++;
+            degrees[(int) community[b]]++;
+            if (community[a] == community[b]) {
+                inner[(int) community[a]]++;
+            }
+        }
+        double expected = 0;
+        for (int c = 0; c < 34; c++) {
+            expected += inner[c] / m - (degrees[c] / (2 * m)) * (degrees[c] / (2 * m));
+        }
+        assertThat(q).isCloseTo(expected, within(1e-12));
+        assertThat(r.stats()).containsEntry("communities", (int) java.util.Arrays.stream(community).distinct().count());
+    }
+
     @Test
     void louvainUsesWeightsWhenAsked() {
         // Path 0-1-2-3 with a heavy middle edge 1-2 (10) and light ends (1): {1,2} pull together.
