@@ -458,9 +458,10 @@ public final class CsrGremlinGraph implements Graph {
     }
 
     /**
-     * The out-arc that stores in-arc {@code inArc} of vertex {@code v}: the k-th arc from its source
-     * to {@code v} with the same type, where k counts the earlier in-arcs of {@code v} from that
-     * source with that type (both lists keep edge order, so the pairing is exact for multi-edges).
+     * The out-arc that stores in-arc {@code inArc} of vertex {@code v}, for graphs without edge rows:
+     * the k-th arc from its source to {@code v} with the same type, where k counts the earlier
+     * in-arcs of {@code v} from that source with that type. Parallel edges without rows differ only
+     * by id, so the pairing is exact up to swapping indistinguishable edges.
      */
     private int outArcOfInArc(int v, int inArc) {
         int source = csr.inSource(inArc);
@@ -489,6 +490,11 @@ public final class CsrGremlinGraph implements Graph {
                     return edgeOfOutArc(v, arc);
                 }
                 int source = csr.inSource(arc);
+                int[] inRows = csr.inEdgeRows();
+                if (inRows != null) {
+                    int row = inRows[arc];
+                    return new CsrEdge(CsrGremlinGraph.this, row, row, source, v, csr.inEdgeType(arc));
+                }
                 return edgeOfOutArc(source, csr.isDirected() || source != v ? outArcOfInArc(v, arc) : arc);
             }
         };

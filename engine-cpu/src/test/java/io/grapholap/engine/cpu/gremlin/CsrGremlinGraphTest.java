@@ -124,6 +124,23 @@ class CsrGremlinGraphTest {
         assertThat(graph.features().graph().supportsTransactions()).isFalse();
     }
 
+    /** Two parallel edges 0→1 of one type with different weights (rows 0 and 1), and 1→0 (row 2). */
+    @Test
+    void parallelEdgesKeepTheirOwnIdsAndPropertiesFromBothSides() {
+        EdgeType links = new EdgeType(0, "link", "vertex", "vertex", 0, 3,
+                Map.of("w", Column.ofDoubles(new double[] {0.5, 2.5, 7.0})));
+        CsrGraph csr = CsrGraph.builder(2, true).outAdjacency(new int[] {0, 2, 3}, new int[] {1, 1, 0})
+                .edgeRows(new int[] {0, 1, 2}, null).edgeTypes(List.of(links)).build();
+        GraphTraversalSource g = new CsrGremlinGraph(csr).traversal();
+
+        assertThat(g.V(1L).inE().project("id", "w").by(org.apache.tinkerpop.gremlin.structure.T.id).by("w").toList())
+                .containsExactlyInAnyOrderElementsOf(g.V(0L).outE().project("id", "w")
+                        .by(org.apache.tinkerpop.gremlin.structure.T.id).by("w").toList())
+                .hasSize(2);
+        assertThat(g.E(1L).values("w").toList()).containsExactly(2.5);
+        assertThat(g.V(0L).inE().values("w").toList()).containsExactly(7.0);
+    }
+
     /** Undirected triangle 0-1-2 plus a self-loop on 2; identity keys, no edge properties. */
     @Test
     void undirectedGraphShowsEachEdgeOnce() {
