@@ -88,6 +88,8 @@ public final class BenchMain {
                             timedOut.putIfAbsent(r.engine() + "/" + r.graph() + "/" + r.algorithm(), r.scale());
                         }
                     });
+                    // Written after every worker as well, so that an interrupted long run keeps what it measured.
+                    Report.writeCsv(options.out().resolve("results.csv"), List.copyOf(results));
                 }
             }
         }

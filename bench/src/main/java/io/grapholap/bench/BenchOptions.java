@@ -50,7 +50,7 @@ record BenchOptions(
               --peer-max-scale N      largest scale JGraphT is given (default 22)
               --tinkerpop-max-scale N largest scale TinkerGraph is given (default 16)
               --gremlin-scale N       scale of the Gremlin comparison with TinkerGraph, 0 to skip (default 14)
-              --timeout SECONDS       limit per run; a run over it is reported as a timeout (default 600)
+              --timeout SECONDS       limit per run; a run over it is reported as a timeout (default 300)
               --heap SIZE             -Xmx of each worker JVM (default: 3/4 of physical memory, at most 18g)
               --in-process            run the workers in this JVM (no isolation; for tests and debugging)
               --help                  this text
@@ -78,7 +78,7 @@ record BenchOptions(
         int peerMaxScale = 22;
         int tinkerpopMaxScale = 16;
         int gremlinScale = 14;
-        int timeout = 600;
+        int timeout = 300;
         String heap = defaultHeap();
         boolean inProcess = false;
         for (int i = 0; i < args.length; i++) {

@@ -97,10 +97,17 @@ final class GremlinBench {
             for (int q = 0; q < 2; q++) {
                 String agreement = oursCounts[q] == tinkerCounts[q] ? "same count" : "COUNTS DIFFER: " + tinkerCounts[q];
                 rows.add(new RunResult(engine, "kronecker", scale, names[q], vertices, arcs, tinkerLoad, theirs[q], RUNS, arcs / theirs[q], -1,
-                        RunResult.OK, String.format(Locale.ROOT, "count=%d; cpu is %.1fx faster; %s", tinkerCounts[q], theirs[q] / ours[q], agreement)));
+                        RunResult.OK, String.format(Locale.ROOT, "count=%d; %s; %s", tinkerCounts[q], ratio(theirs[q] / ours[q]), agreement)));
             }
         }
         return rows;
+    }
+
+    /** "cpu is 3.0x faster" or "cpu is 2.0x SLOWER" for a ratio of their time to ours. */
+    static String ratio(double theirsOverOurs) {
+        return theirsOverOurs >= 1
+                ? String.format(Locale.ROOT, "cpu is %.1fx faster", theirsOverOurs)
+                : String.format(Locale.ROOT, "cpu is %.1fx SLOWER", 1 / theirsOverOurs);
     }
 
     private static long count(QueryResult result) {

@@ -18,7 +18,7 @@ final class Report {
 
     static String table(List<RunResult> results) {
         StringBuilder sb = new StringBuilder();
-        String header = String.format(Locale.ROOT, "%-11s %-9s %-14s %5s %10s %12s %9s %10s %12s %9s  %s%n",
+        String header = String.format(Locale.ROOT, "%-17s %-9s %-14s %5s %10s %12s %9s %10s %12s %9s  %s%n",
                 "engine", "graph", "algorithm", "scale", "|V|", "|E|", "load s", "run s", "edges/s", "peak MiB", "note");
         sb.append(header);
         sb.append("-".repeat(header.length() - 1)).append('\n');
@@ -33,7 +33,7 @@ final class Report {
             if (r.repetitions() > 1) {
                 note = "avg of " + r.repetitions() + (note.isEmpty() ? "" : "; " + note);
             }
-            sb.append(String.format(Locale.ROOT, "%-11s %-9s %-14s %5d %10d %12s %9s %10s %12s %9s  %s%n",
+            sb.append(String.format(Locale.ROOT, "%-17s %-9s %-14s %5d %10d %12s %9s %10s %12s %9s  %s%n",
                     r.engine(), r.graph(), r.algorithm(), r.scale(), r.vertices(), r.arcs() < 0 ? "?" : Long.toString(r.arcs()),
                     seconds(r.loadSeconds()), seconds(r.runSeconds()), rate(r.arcsPerSecond()),
                     r.peakHeapBytes() < 0 ? "-" : Long.toString(r.peakHeapBytes() >> 20), note));
@@ -57,9 +57,10 @@ final class Report {
                 boolean other = !ours.contains(peer.engine()) || (mine.engine().equals("gpu") && peer.engine().equals("cpu"));
                 if (peer.ok() && other && peer.algorithm().equals(mine.algorithm())
                         && peer.scale() == mine.scale() && peer.graph().equals(mine.graph())) {
-                    sb.append(String.format(Locale.ROOT, "  %-9s %-9s scale %2d: %s is %.1fx faster than %s (%.4f s vs %.4f s)%n",
-                            mine.graph(), mine.algorithm(), mine.scale(), mine.engine(), peer.runSeconds() / mine.runSeconds(),
-                            peer.engine(), mine.runSeconds(), peer.runSeconds()));
+                    double ratio = peer.runSeconds() / mine.runSeconds();
+                    sb.append(String.format(Locale.ROOT, "  %-9s %-9s scale %2d: %s is %.1fx %s than %s (%.4f s vs %.4f s)%n",
+                            mine.graph(), mine.algorithm(), mine.scale(), mine.engine(), ratio >= 1 ? ratio : 1 / ratio,
+                            ratio >= 1 ? "faster" : "SLOWER", peer.engine(), mine.runSeconds(), peer.runSeconds()));
                 }
             }
         }

@@ -6,6 +6,7 @@ import io.grapholap.bench.gen.KroneckerGenerator;
 import io.grapholap.bench.gen.RoadGenerator;
 import java.io.PrintStream;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 
@@ -70,7 +71,10 @@ public final class WorkerMain {
      */
     static void run(WorkerSpec spec, boolean inProcess, Consumer<String> starting, Consumer<RunResult> sink) throws Exception {
         List<String> algorithms = spec.algorithms();
+        long generating = System.nanoTime();
         GeneratedGraph graph = generate(spec.graph(), spec.scale(), spec.seed(), spec.threads(), algorithms.contains("sssp"));
+        System.err.printf(Locale.ROOT, "  [%s] generated %s (%d arcs) in %.1f s%n", spec.engine(), graph.name(), graph.arcCount(),
+                (System.nanoTime() - generating) / 1e9);
         long vertices = graph.vertexCount();
         long arcs = graph.arcCount();
         Workload workload = Workload.of(graph, spec.bfsSources(), spec.seed());
