@@ -42,8 +42,8 @@ mkdir -p bench/results
 OUT="bench/results/http-get-mapping-$(date -u +%Y%m%dT%H%M%SZ).txt"
 {
   echo "# GET /api/mappings/{id}, JWT bearer, H2 metadata; $(nproc) cores, $(free -g | awk '/Mem:/{print $2}') GiB; $(date -u)"
-  echo "# wrk -t2 -c$CONNECTIONS -d${DURATION}s --latency (wrk runs on the same machine as the server)"
-  wrk -t2 -c"$CONNECTIONS" -d"${DURATION}s" --latency -H "Authorization: Bearer $TOKEN" "$URL"
+  echo "# wrk -t${WRK_THREADS:-2} -c$CONNECTIONS -d${DURATION}s --latency (wrk runs on the same machine as the server)"
+  wrk -t"${WRK_THREADS:-2}" -c"$CONNECTIONS" -d"${DURATION}s" --latency -H "Authorization: Bearer $TOKEN" "$URL"
 } | tee "$OUT"
 echo
 echo "summary: $(grep 'Requests/sec' "$OUT" | awk '{print $2}') req/s, p50 $(awk '/ 50%/{print $2}' "$OUT"), p99 $(awk '/ 99%/{print $2}' "$OUT")   (raw: $OUT)"
