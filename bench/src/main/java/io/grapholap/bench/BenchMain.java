@@ -79,7 +79,8 @@ public final class BenchMain {
                         continue;
                     }
                     WorkerSpec spec = new WorkerSpec(engine, graph, scale, options.seed(), options.threads(), algorithms,
-                            peer ? options.peerBfsSources() : options.bfsSources(), options.timeoutSeconds(), options.peerMaxScale(),
+                            peer ? options.peerBfsSources() : options.bfsSources(), options.timeoutSeconds(), options.warmupRuns(),
+                            options.peerMaxScale(),
                             options.tinkerpopMaxScale(), scratch);
                     runWorker(options, launcher, spec, r -> {
                         results.add(r);
@@ -95,7 +96,7 @@ public final class BenchMain {
         }
         if (options.gremlinScale() > 0 && options.engines().contains("cpu")) {
             WorkerSpec spec = new WorkerSpec("gremlin", "kronecker", options.gremlinScale(), options.seed(), options.threads(),
-                    List.of("gremlin"), 1, options.timeoutSeconds(), options.peerMaxScale(), options.tinkerpopMaxScale(), scratch);
+                    List.of("gremlin"), 1, options.timeoutSeconds(), 0, options.peerMaxScale(), options.tinkerpopMaxScale(), scratch);
             runWorker(options, launcher, spec, r -> {
                 results.add(r);
                 out.println(progress(r));

@@ -22,6 +22,7 @@ record BenchOptions(
         int tinkerpopMaxScale,
         int gremlinScale,
         int timeoutSeconds,
+        int warmupRuns,
         String heap,
         boolean inProcess) {
 
@@ -51,6 +52,7 @@ record BenchOptions(
               --tinkerpop-max-scale N largest scale TinkerGraph is given (default 16)
               --gremlin-scale N       scale of the Gremlin comparison with TinkerGraph, 0 to skip (default 14)
               --timeout SECONDS       limit per run; a run over it is reported as a timeout (default 300)
+              --warmup N              untimed runs of each algorithm before the timed one, so the JIT has compiled it (default 0)
               --heap SIZE             -Xmx of each worker JVM (default: 3/4 of physical memory, at most 18g)
               --in-process            run the workers in this JVM (no isolation; for tests and debugging)
               --help                  this text
@@ -79,6 +81,7 @@ record BenchOptions(
         int tinkerpopMaxScale = 16;
         int gremlinScale = 14;
         int timeout = 300;
+        int warmup = 0;
         String heap = defaultHeap();
         boolean inProcess = false;
         for (int i = 0; i < args.length; i++) {
@@ -109,6 +112,7 @@ record BenchOptions(
                 case "--tinkerpop-max-scale" -> tinkerpopMaxScale = intValue(option, value, 0, 26);
                 case "--gremlin-scale" -> gremlinScale = intValue(option, value, 0, 22);
                 case "--timeout" -> timeout = intValue(option, value, 1, 86_400);
+                case "--warmup" -> warmup = intValue(option, value, 0, 100);
                 case "--heap" -> {
                     if (!value.matches("\\d+[gGmM]")) {
                         throw new UsageException("--heap must look like 16g or 4096m, was '" + value + "'");
@@ -119,7 +123,7 @@ record BenchOptions(
             }
         }
         return new BenchOptions(graphs, scales, algorithms, engines, peers, threads, out, seed, bfsSources,
-                Math.min(peerBfsSources, bfsSources), peerMaxScale, tinkerpopMaxScale, gremlinScale, timeout, heap, inProcess);
+                Math.min(peerBfsSources, bfsSources), peerMaxScale, tinkerpopMaxScale, gremlinScale, timeout, warmup, heap, inProcess);
     }
 
     static String defaultHeap() {

@@ -172,6 +172,9 @@ public final class WorkerMain {
         PeakHeap peak = PeakHeap.start();
         Thread runner = Thread.ofPlatform().name("run-" + algorithm).daemon().start(() -> {
             try {
+                for (int w = 0; w < spec.warmupRuns(); w++) {
+                    engine.run(algorithm, sources[0], workload);
+                }
                 for (int s = 0; s < sources.length; s++) {
                     long t0 = System.nanoTime();
                     String check = engine.run(algorithm, sources[s], workload);
@@ -204,7 +207,15 @@ public final class WorkerMain {
         }
         double perRun = total[0] / sources.length;
         return new RunResult(engine.name(), spec.graph(), spec.scale(), algorithm, vertices, arcs, loadSeconds, perRun, sources.length,
-                arcs / perRun, peakBytes, RunResult.OK, note.get());
+                arcs / perRun, peakBytes, RunResult.OK, withWarmup(note.get(), spec.warmupRuns()));
+    }
+
+    private static String withWarmup(String note, int warmupRuns) {
+        if (warmupRuns == 0) {
+            return note;
+        }
+        String warm = "after " + warmupRuns + " untimed warm-up run" + (warmupRuns == 1 ? "" : "s");
+        return note == null || note.isEmpty() ? warm : note + "; " + warm;
     }
 
     static String gib(long bytes) {

@@ -21,6 +21,7 @@ record WorkerSpec(
         List<String> algorithms,
         int bfsSources,
         int timeoutSeconds,
+        int warmupRuns,
         int peerMaxScale,
         int tinkerpopMaxScale,
         Path scratch) {
@@ -30,7 +31,7 @@ record WorkerSpec(
     }
 
     WorkerSpec withAlgorithms(List<String> remaining) {
-        return new WorkerSpec(engine, graph, scale, seed, threads, remaining, bfsSources, timeoutSeconds, peerMaxScale,
+        return new WorkerSpec(engine, graph, scale, seed, threads, remaining, bfsSources, timeoutSeconds, warmupRuns, peerMaxScale,
                 tinkerpopMaxScale, scratch);
     }
 
@@ -45,6 +46,7 @@ record WorkerSpec(
         m.put("algorithms", String.join(",", algorithms));
         m.put("bfs-sources", Integer.toString(bfsSources));
         m.put("timeout", Integer.toString(timeoutSeconds));
+        m.put("warmup", Integer.toString(warmupRuns));
         m.put("peer-max-scale", Integer.toString(peerMaxScale));
         m.put("tinkerpop-max-scale", Integer.toString(tinkerpopMaxScale));
         m.put("scratch", scratch.toString());
@@ -72,6 +74,7 @@ record WorkerSpec(
                 m.get("algorithms").isEmpty() ? List.of() : Arrays.asList(m.get("algorithms").split(",")),
                 Integer.parseInt(m.get("bfs-sources")),
                 Integer.parseInt(m.get("timeout")),
+                Integer.parseInt(m.get("warmup")),
                 Integer.parseInt(m.get("peer-max-scale")),
                 Integer.parseInt(m.get("tinkerpop-max-scale")),
                 Path.of(m.get("scratch")));

@@ -105,6 +105,19 @@ class BenchMainTest {
     }
 
     @Test
+    void warmupRunsAreUntimedAndSaidInTheNote() throws Exception {
+        int code = bench("--scale", "8", "--peers", "none", "--algorithms", "pagerank,wcc", "--warmup", "2",
+                "--gremlin-scale", "0", "--in-process", "--out", dir.toString());
+
+        assertThat(code).as(err.toString(StandardCharsets.UTF_8)).isZero();
+        List<String> csv = Files.readAllLines(dir.resolve("results.csv"));
+        assertThat(csv).anyMatch(l -> l.startsWith("cpu,kronecker,pagerank,8,") && l.contains(",1,")
+                && l.contains("after 2 untimed warm-up runs"));
+        assertThat(csv).anyMatch(l -> l.startsWith("cpu,kronecker,wcc,8,") && l.contains("after 2 untimed warm-up runs"));
+        assertThat(bench("--warmup", "-1")).isEqualTo(2);
+    }
+
+    @Test
     void badOptionsAreNamedAndHelpIsPrinted() throws Exception {
         assertThat(bench("--scale", "abc")).isEqualTo(2);
         assertThat(err.toString(StandardCharsets.UTF_8)).contains("--scale must be an integer");
