@@ -11,7 +11,9 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
 
+import java.util.Collection;
 import org.apache.tinkerpop.gremlin.process.traversal.Compare;
+import org.apache.tinkerpop.gremlin.process.traversal.Contains;
 import org.apache.tinkerpop.gremlin.process.traversal.P;
 import org.apache.tinkerpop.gremlin.process.traversal.step.HasContainerHolder;
 import org.apache.tinkerpop.gremlin.process.traversal.step.map.GraphStep;
@@ -27,8 +29,10 @@ import org.apache.tinkerpop.gremlin.util.iterator.IteratorUtils;
 /**
  * {@code V()}/{@code E()} with the {@code has(...)} filters that followed it folded in. Vertex
  * filters are answered from the columns: label filters pick whole label ranges (each label owns a
- * contiguous dense id range), id filters use the key index, property filters scan the property
- * column with primitive comparisons for equality on numbers and strings. No element object is made
+ * contiguous dense id range), id filters use the key index, {@code eq} and small {@code within}
+ * property filters on INT32/INT64/FLOAT64/STRING columns read candidate rows from the graph's lazily
+ * built equality index ({@link EqualityIndex}), other property filters scan the column with
+ * primitive comparisons for equality on numbers and strings. No element object is made
  * for a vertex that does not match.
  */
 final class CsrGraphStep<S, E extends Element> extends GraphStep<S, E> implements HasContainerHolder {
@@ -81,12 +85,13 @@ final class CsrGraphStep<S, E extends Element> extends GraphStep<S, E> implement
             private int local;
             private int end;
             private int base;
+            private int[] rows;
             private int next = advance();
 
             private int advance() {
                 while (true) {
                     while (local < end) {
-                        int l = local++;
+                        int l = rows == null ? local++ : rows[local++];
                         if ((l & 0xFFFF) == 0 && Thread.currentThread().isInterrupted()) {
                             throw new TraversalInterruptedException();
                         }
@@ -106,7 +111,8 @@ final class CsrGraphStep<S, E extends Element> extends GraphStep<S, E> implement
                         VertexLabel l = graph.label(label);
                         base = l.start();
                         local = 0;
-                        end = l.count();
+                        rows = matcher.candidates(label);
+                        end = rows == null ? l.count() : rows.length;
                         return true;
                     }
                 }
@@ -147,10 +153,13 @@ final class CsrGraphStep<S, E extends Element> extends GraphStep<S, E> implement
                 continue;
             }
             VertexLabel l = graph.label(label);
-            for (int local = 0; local < l.count(); local++) {
-                if ((local & 0xFFFF) == 0 && Thread.currentThread().isInterrupted()) {
+            int[] rows = matcher.candidates(label);
+            int end = rows == null ? l.count() : rows.length;
+            for (int i = 0; i < end; i++) {
+                if ((i & 0xFFFF) == 0 && Thread.currentThread().isInterrupted()) {
                     throw new TraversalInterruptedException();
                 }
+                int local = rows == null ? i : rows[i];
                 if (matcher.test(label, local)) {
                     weights[l.start() + local] = 1;
                 }
@@ -179,11 +188,13 @@ final class CsrGraphStep<S, E extends Element> extends GraphStep<S, E> implement
                 count += l.count();
                 continue;
             }
-            for (int local = 0; local < l.count(); local++) {
-                if ((local & 0xFFFF) == 0 && Thread.currentThread().isInterrupted()) {
+            int[] rows = matcher.candidates(label);
+            int end = rows == null ? l.count() : rows.length;
+            for (int i = 0; i < end; i++) {
+                if ((i & 0xFFFF) == 0 && Thread.currentThread().isInterrupted()) {
                     throw new TraversalInterruptedException();
                 }
-                if (matcher.test(label, local)) {
+                if (matcher.test(label, rows == null ? i : rows[i])) {
                     count++;
                 }
             }
@@ -247,6 +258,8 @@ final class CsrGraphStep<S, E extends Element> extends GraphStep<S, E> implement
      * directly.
      */
     static final class VertexMatcher {
+        /** {@code within} with more values than this scans instead of looking each value up. */
+        static final int MAX_WITHIN_LOOKUPS = 64;
         private final CsrGremlinGraph graph;
         private final boolean[] labelMask;
         private final List<HasContainer> idFilters = new ArrayList<>();
@@ -287,6 +300,69 @@ final class CsrGraphStep<S, E extends Element> extends GraphStep<S, E> implement
 
         boolean labelMatches(int label) {
             return labelMask[label];
+        }
+
+        /**
+         * Ascending local rows of {@code label} that may match, from the equality index of the first
+         * {@code eq}/{@code within} property filter that has one; {@code null} means scan the label.
+         * Every candidate is still checked with {@link #test}.
+         */
+        int[] candidates(int label) {
+            for (HasContainer c : propertyFilters) {
+                if (c.getPredicate().getClass() != P.class) {
+                    continue;
+                }
+                P<?> p = c.getPredicate();
+                Object value = p.getValue();
+                int column = graph.vertexColumn(c.getKey());
+                if (column < 0) {
+                    continue;
+                }
+                if (p.getBiPredicate() == Compare.eq && value != null) {
+                    int[] rows = graph.equalityRows(label, column, value);
+                    if (rows != null) {
+                        return rows;
+                    }
+                } else if (p.getBiPredicate() == Contains.within && value instanceof Collection<?> values
+                        && values.size() <= MAX_WITHIN_LOOKUPS) {
+                    int[] rows = withinRows(label, column, values);
+                    if (rows != null) {
+                        return rows;
+                    }
+                }
+            }
+            return null;
+        }
+
+        private int[] withinRows(int label, int column, Collection<?> values) {
+            int[][] parts = new int[values.size()][];
+            int total = 0;
+            int i = 0;
+            for (Object v : values) {
+                int[] rows = v == null ? null : graph.equalityRows(label, column, v);
+                if (rows == null) {
+                    return null;
+                }
+                parts[i++] = rows;
+                total += rows.length;
+            }
+            if (parts.length == 1) {
+                return parts[0];
+            }
+            int[] all = new int[total];
+            int at = 0;
+            for (int[] part : parts) {
+                System.arraycopy(part, 0, all, at, part.length);
+                at += part.length;
+            }
+            java.util.Arrays.sort(all);
+            int distinct = 0;
+            for (int j = 0; j < all.length; j++) {
+                if (j == 0 || all[j] != all[j - 1]) {
+                    all[distinct++] = all[j];
+                }
+            }
+            return distinct == all.length ? all : java.util.Arrays.copyOf(all, distinct);
         }
 
         boolean labelOnly() {

@@ -27,8 +27,13 @@
  * <ul>
  *   <li>{@code CsrGraphStepStrategy}: folds {@code hasLabel/hasId/has(key, predicate)} that follow
  *       {@code V()}/{@code E()} into the start step: label filters select whole label id ranges, ids
- *       use the key index, property filters scan the column (primitive compare for equality on
- *       numbers and strings).</li>
+ *       use the key index, {@code has(k, v)}/{@code P.eq}/{@code P.within} (at most 64 values) on
+ *       INT32/INT64/FLOAT64/STRING columns read candidate rows from an equality index, other property
+ *       filters scan the column (primitive compare for equality on numbers and strings). The index is
+ *       built on first use per (label, property), thread-safely, and kept for the graph's life (it is
+ *       read-only); for an all-labels filter each label's index is consulted. Columns over
+ *       {@code grapholap.gremlin.equalityIndexMaxRows} rows (default 2^26) are scanned instead;
+ *       {@code CsrGremlinGraph.equalityIndexBytes()} reports the memory held.</li>
  *   <li>{@code CsrCountStrategy}: {@code g.V()[filters].count()}, {@code g.E()[hasLabel].count()} and
  *       {@code g.V()[filters].out/in/both(...)….count()} (last hop may be {@code outE/inE/bothE}) are
  *       computed on the CSR arrays without making elements: label sizes, edge type sizes, and per-vertex
