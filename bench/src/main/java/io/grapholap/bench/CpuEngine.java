@@ -12,7 +12,6 @@ import io.grapholap.engine.cpu.algo.PageRank;
 import io.grapholap.engine.cpu.graph.CsrGraph;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -110,23 +109,8 @@ final class CpuEngine implements EngineUnderTest {
 
     @Override
     public String run(String algorithm, int source, Workload workload) {
-        Map<String, Object> params = new HashMap<>();
-        CsrGraph target = graph;
-        switch (algorithm) {
-            case "pagerank" -> {
-                params.put("damping", workload.damping());
-                params.put("iterations", workload.pagerankIterations());
-            }
-            case "bfs" -> params.put("source", (long) source);
-            case "sssp" -> {
-                params.put("source", (long) source);
-                params.put("weight", "weight");
-                target = weighted;
-            }
-            case "cdlp" -> params.put("iterations", workload.cdlpIterations());
-            default -> {
-            }
-        }
+        Map<String, Object> params = workload.params(algorithm, source);
+        CsrGraph target = "sssp".equals(algorithm) ? weighted : graph;
         AlgorithmResult result = CpuAlgorithms.run(target, algorithm, params, new ExecutionContext(cancel, ProgressListener.NONE, threads));
         return check(algorithm, result.stats());
     }

@@ -16,7 +16,6 @@ import io.grapholap.engine.gpu.GpuGraphEngine;
 import io.grapholap.engine.gpu.HostGraphLoader;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ForkJoinPool;
@@ -114,23 +113,8 @@ final class GpuEngine implements EngineUnderTest {
 
     @Override
     public String run(String algorithm, int source, Workload workload) {
-        Map<String, Object> params = new HashMap<>();
-        GraphInstance target = instance;
-        switch (algorithm) {
-            case "pagerank" -> {
-                params.put("damping", workload.damping());
-                params.put("iterations", workload.pagerankIterations());
-            }
-            case "bfs" -> params.put("source", (long) source);
-            case "sssp" -> {
-                params.put("source", (long) source);
-                params.put("weight", "weight");
-                target = weighted;
-            }
-            case "cdlp" -> params.put("iterations", workload.cdlpIterations());
-            default -> {
-            }
-        }
+        Map<String, Object> params = workload.params(algorithm, source);
+        GraphInstance target = "sssp".equals(algorithm) ? weighted : instance;
         AlgorithmResult result = target.runAlgorithm(algorithm, params, new ExecutionContext(cancel, ProgressListener.NONE, threads));
         return CpuEngine.check(algorithm, result.stats());
     }

@@ -2,6 +2,8 @@ package io.grapholap.bench;
 
 import io.grapholap.bench.gen.GeneratedGraph;
 import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.SplittableRandom;
 
 /**
@@ -17,6 +19,29 @@ public record Workload(int[] sources, int pagerankIterations, double damping, in
 
     public static Workload of(GeneratedGraph graph, int sourceCount, long seed) {
         return new Workload(pickSources(graph, sourceCount, seed), PAGERANK_ITERATIONS, DAMPING, CDLP_ITERATIONS);
+    }
+
+    /**
+     * The parameters our engines get for {@code algorithm}, by the names of the algorithm catalog;
+     * {@code source} is the dense id of the bfs/sssp source (equal to its key in generated graphs).
+     */
+    public Map<String, Object> params(String algorithm, int source) {
+        Map<String, Object> params = new HashMap<>();
+        switch (algorithm) {
+            case "pagerank" -> {
+                params.put("damping", damping);
+                params.put("iterations", pagerankIterations);
+            }
+            case "bfs" -> params.put("source", (long) source);
+            case "sssp" -> {
+                params.put("source", (long) source);
+                params.put("weight", "weight");
+            }
+            case "cdlp" -> params.put("iterations", cdlpIterations);
+            default -> {
+            }
+        }
+        return params;
     }
 
     /** The sssp source: the first bfs source. */
