@@ -1,5 +1,6 @@
 package io.grapholap.application.mapping;
 
+import io.grapholap.domain.common.ResourceText;
 import io.grapholap.application.security.Actor;
 import io.grapholap.domain.mapping.Mapping;
 import io.grapholap.domain.mapping.MappingId;
@@ -20,7 +21,7 @@ public final class CopyMapping {
     }
 
     public Mapping copy(Actor actor, MappingId id, String newName) {
-        Mapping.requireName(newName);
+        ResourceText.requireName(newName);
         Mapping source = MappingAccess.existing(repository, id);
         return repository.create(new MappingRepository.NewMapping(newName, source.description(), actor.username(),
                 source.lifecycle(), source.definition(),

@@ -1,5 +1,6 @@
 package io.grapholap.application.mapping;
 
+import io.grapholap.domain.common.ResourceText;
 import io.grapholap.application.security.Actor;
 import io.grapholap.domain.mapping.Lifecycle;
 import io.grapholap.domain.mapping.Mapping;
@@ -22,8 +23,8 @@ public final class CreateMapping {
 
     public record Command(String name, String description, MappingDefinition definition, Lifecycle lifecycle) {
         public Command {
-            Mapping.requireName(name);
-            description = Mapping.checkDescription(description);
+            ResourceText.requireName(name);
+            description = ResourceText.checkDescription(description);
             Objects.requireNonNull(definition, "definition");
             lifecycle = lifecycle == null ? Lifecycle.NONE : lifecycle;
         }

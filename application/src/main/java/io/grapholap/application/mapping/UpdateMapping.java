@@ -1,5 +1,6 @@
 package io.grapholap.application.mapping;
 
+import io.grapholap.domain.common.ResourceText;
 import io.grapholap.application.security.Actor;
 import io.grapholap.domain.error.ValidationException;
 import io.grapholap.domain.mapping.EdgeDefinition;
@@ -33,13 +34,13 @@ public final class UpdateMapping {
             if (changeDescription == null || changeDescription.isBlank()) {
                 throw new ValidationException("change_description", "change_description is required: say what this version changes");
             }
-            if (changeDescription.length() > Mapping.MAX_DESCRIPTION) {
-                throw new ValidationException("change_description", "change_description must be at most " + Mapping.MAX_DESCRIPTION + " characters");
+            if (changeDescription.length() > ResourceText.MAX_DESCRIPTION) {
+                throw new ValidationException("change_description", "change_description must be at most " + ResourceText.MAX_DESCRIPTION + " characters");
             }
             if (name != null) {
-                Mapping.requireName(name);
+                ResourceText.requireName(name);
             }
-            Mapping.checkDescription(description);
+            ResourceText.checkDescription(description);
         }
     }
 

@@ -1,5 +1,6 @@
 package io.grapholap.application.snapshot;
 
+import io.grapholap.domain.common.ResourceText;
 import io.grapholap.application.common.Page;
 import io.grapholap.application.common.PageRequest;
 import io.grapholap.application.mapping.MappingRepository;
@@ -44,8 +45,8 @@ public final class SnapshotUseCases {
             if (mappingId == null) {
                 throw new ValidationException("mapping_id", "mapping_id is required");
             }
-            Snapshot.requireName(name);
-            description = Snapshot.checkDescription(description);
+            ResourceText.requireName(name);
+            description = ResourceText.checkDescription(description);
             if (version != null && version < 1) {
                 throw new ValidationException("version", "version must be >= 1, got " + version);
             }
@@ -84,8 +85,8 @@ public final class SnapshotUseCases {
     public Snapshot update(Actor actor, long id, String name, String description) {
         Snapshot snapshot = get(id);
         actor.requireOwnerOrAdmin(snapshot.owner(), "snapshot " + id);
-        String newName = name == null ? snapshot.name() : Snapshot.requireName(name).trim();
-        String newDescription = description == null ? snapshot.description() : Snapshot.checkDescription(description);
+        String newName = name == null ? snapshot.name() : ResourceText.requireName(name).trim();
+        String newDescription = description == null ? snapshot.description() : ResourceText.checkDescription(description);
         return snapshots.update(id, newName, newDescription, clock.instant());
     }
 

@@ -1,6 +1,6 @@
 package io.grapholap.domain.mapping;
 
-import io.grapholap.domain.error.ValidationException;
+import io.grapholap.domain.common.ResourceText;
 import java.time.Instant;
 import java.util.Objects;
 
@@ -11,12 +11,9 @@ import java.util.Objects;
 public record Mapping(MappingId id, String name, String description, String owner, int currentVersion,
                       MappingDefinition definition, Lifecycle lifecycle, Instant createdAt, Instant updatedAt) {
 
-    public static final int MAX_NAME = 255;
-    public static final int MAX_DESCRIPTION = 4000;
-
     public Mapping {
         Objects.requireNonNull(id, "id");
-        requireName(name);
+        ResourceText.requireName(name);
         description = description == null ? "" : description;
         Objects.requireNonNull(owner, "owner");
         if (currentVersion < 1) {
@@ -26,25 +23,5 @@ public record Mapping(MappingId id, String name, String description, String owne
         lifecycle = lifecycle == null ? Lifecycle.NONE : lifecycle;
         Objects.requireNonNull(createdAt, "createdAt");
         Objects.requireNonNull(updatedAt, "updatedAt");
-    }
-
-    /** Checks a mapping name as given by a client. */
-    public static String requireName(String name) {
-        if (name == null || name.isBlank()) {
-            throw new ValidationException("name", "name is required");
-        }
-        if (name.length() > MAX_NAME) {
-            throw new ValidationException("name", "name must be at most " + MAX_NAME + " characters, got " + name.length());
-        }
-        return name;
-    }
-
-    /** Checks a description as given by a client; null means empty. */
-    public static String checkDescription(String description) {
-        if (description != null && description.length() > MAX_DESCRIPTION) {
-            throw new ValidationException("description",
-                    "description must be at most " + MAX_DESCRIPTION + " characters, got " + description.length());
-        }
-        return description == null ? "" : description;
     }
 }

@@ -1,6 +1,6 @@
 package io.grapholap.domain.snapshot;
 
-import io.grapholap.domain.error.ValidationException;
+import io.grapholap.domain.common.ResourceText;
 import io.grapholap.domain.mapping.Lifecycle;
 import java.time.Instant;
 import java.util.Collections;
@@ -17,11 +17,8 @@ public record Snapshot(long id, long mappingId, int mappingVersion, String name,
                        Map<String, Long> edgeCounts, long sizeBytes, Lifecycle lifecycle,
                        Instant createdAt, Instant updatedAt) {
 
-    public static final int MAX_NAME = 255;
-    public static final int MAX_DESCRIPTION = 4000;
-
     public Snapshot {
-        requireName(name);
+        ResourceText.requireName(name);
         description = description == null ? "" : description;
         Objects.requireNonNull(owner, "owner");
         Objects.requireNonNull(status, "status");
@@ -30,23 +27,5 @@ public record Snapshot(long id, long mappingId, int mappingVersion, String name,
         lifecycle = lifecycle == null ? Lifecycle.NONE : lifecycle;
         Objects.requireNonNull(createdAt, "createdAt");
         Objects.requireNonNull(updatedAt, "updatedAt");
-    }
-
-    public static String requireName(String name) {
-        if (name == null || name.isBlank()) {
-            throw new ValidationException("name", "name is required");
-        }
-        if (name.length() > MAX_NAME) {
-            throw new ValidationException("name", "name must be at most " + MAX_NAME + " characters, got " + name.length());
-        }
-        return name;
-    }
-
-    public static String checkDescription(String description) {
-        if (description != null && description.length() > MAX_DESCRIPTION) {
-            throw new ValidationException("description",
-                    "description must be at most " + MAX_DESCRIPTION + " characters, got " + description.length());
-        }
-        return description == null ? "" : description;
     }
 }
