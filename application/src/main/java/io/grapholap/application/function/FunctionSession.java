@@ -1,0 +1,31 @@
+package io.grapholap.application.function;
+
+import io.grapholap.application.graph.GraphInstance;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What user code may reach beyond its arguments, on behalf of the calling user: datasets and
+ * running instances it may use, loading a dataset, and building a small graph from node and edge
+ * lists. Graphs it hands out are owned by the session (closed or cached by it, not by user code).
+ */
+public interface FunctionSession {
+
+    /** Datasets the caller may load, as plain maps ({@code id}, {@code version}, …). */
+    List<Map<String, Object>> datasets();
+
+    /** Running instances the caller may use, as plain maps ({@code id}, {@code name}, {@code engine}, …). */
+    List<Map<String, Object>> instances();
+
+    /** The graph of dataset {@code datasetId}, loaded on the session's engine. */
+    GraphInstance loadDataset(String datasetId);
+
+    /** The graph of running instance {@code instanceId}. */
+    GraphInstance instance(long instanceId);
+
+    /**
+     * A graph built from plain lists: nodes {@code {"id", "label"?, …properties}}, edges
+     * {@code {"source", "target", "type"?, …properties}}; bounded by the session's size limit.
+     */
+    GraphInstance buildGraph(List<Map<String, Object>> nodes, List<Map<String, Object>> edges);
+}

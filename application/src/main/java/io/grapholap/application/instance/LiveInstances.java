@@ -1,0 +1,18 @@
+package io.grapholap.application.instance;
+
+import io.grapholap.application.security.Actor;
+
+/**
+ * The running instances of this server, for the data plane and UDF code. {@link #use} records
+ * activity (it resets the inactivity timeout).
+ */
+public interface LiveInstances {
+
+    /**
+     * The running instance {@code instanceId} for {@code actor}.
+     *
+     * @throws io.grapholap.domain.error.NotFoundException when there is no such instance
+     * @throws io.grapholap.domain.error.ConflictException code {@code INVALID_STATE} when it is not running
+     */
+    LiveInstance use(long instanceId, Actor actor);
+}
