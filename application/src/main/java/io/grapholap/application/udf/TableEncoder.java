@@ -9,6 +9,9 @@ import java.util.List;
  */
 public interface TableEncoder {
 
+    /** The format this encoder writes. */
+    io.grapholap.domain.udf.OutputFormat format();
+
     /** The media type of what {@link #encode} writes. */
     String contentType();
 
