@@ -5,7 +5,7 @@ import io.grapholap.application.dataset.DatasetRef;
 import io.grapholap.application.function.FunctionRuntime;
 import io.grapholap.application.function.LibraryImporters;
 import io.grapholap.application.function.LibrarySource;
-import io.grapholap.application.graph.GraphEngine;
+import io.grapholap.application.instance.EngineChoice;
 import io.grapholap.application.graph.snapshot.SnapshotWriterFactory;
 import io.grapholap.application.instance.LiveInstances;
 import io.grapholap.application.security.Actor;
@@ -21,19 +21,16 @@ import io.grapholap.application.udf.TableEncoder;
 import io.grapholap.domain.error.NotFoundException;
 import io.grapholap.domain.udf.FunctionEngine;
 import io.grapholap.domain.udf.OutputFormat;
-import io.micronaut.context.BeanContext;
 import io.micronaut.context.BeanProvider;
 import io.micronaut.context.annotation.Bean;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.context.annotation.Value;
-import io.micronaut.inject.qualifiers.Qualifiers;
 import jakarta.inject.Singleton;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.EnumMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -42,12 +39,11 @@ import java.util.Map;
  * {@code grapholap.udf}: {@code default-timeout} (PT30S) and {@code max-timeout} (PT5M) of a run,
  * {@code default-output-bytes} (10 MiB) and {@code max-output-bytes} (100 MiB), {@code cached-datasets}
  * (datasets kept loaded between runs, 4) and {@code memory-budget-bytes} (what they may hold together;
- * 0 = a quarter of the maximum heap), {@code max-built-rows} (nodes plus edges of a graph built from
+ * 0 = a fifth of the maximum heap), {@code max-built-rows} (nodes plus edges of a graph built from
  * lists, 1,000,000). Built graphs are written under {@code ${grapholap.data-dir}/udf-work} before
- * loading. Engines: the default {@link GraphEngine} under its own name, and the GPU engine bean named
- * {@code gpu} when there is one. Ports other helpers implement may be absent from a build: without a
- * dataset catalog no dataset is known, without a live-instance registry no instance, without a
- * library store no library (each says so in its not-found error).
+ * loading. Engines are chosen as for instances ({@link EngineChoice}). Ports other helpers implement
+ * may be absent from a build: without a dataset catalog no dataset is known, without a live-instance
+ * registry no instance, without a library store no library (each says so in its not-found error).
  */
 @Factory
 final class FunctionUseCasesFactory {
@@ -65,19 +61,13 @@ final class FunctionUseCasesFactory {
                                @Value("${grapholap.udf.max-built-rows:1000000}") int maxBuiltRows,
                                @Value("${grapholap.data-dir:./data}") String dataDir) {
         return new RunSettings(duration("grapholap.udf.default-timeout", defaultTimeout), duration("grapholap.udf.max-timeout", maxTimeout),
-                defaultOutput, maxOutput, cached, budget > 0 ? budget : Runtime.getRuntime().maxMemory() / 4, maxBuiltRows,
+                defaultOutput, maxOutput, cached, budget > 0 ? budget : Runtime.getRuntime().maxMemory() / 5, maxBuiltRows,
                 Path.of(dataDir).resolve("udf-work"));
     }
 
     @Singleton
     @Requires(beans = FunctionRuntime.class)
-    FunctionEngines functionEngines(GraphEngine defaultEngine, BeanContext context) {
-        Map<String, GraphEngine> engines = new LinkedHashMap<>();
-        engines.put(defaultEngine.info().name(), defaultEngine);
-        context.findBeanDefinition(Object.class, Qualifiers.byName("gpu"))
-                .map(context::getBean)
-                .filter(GraphEngine.class::isInstance)
-                .ifPresent(gpu -> engines.putIfAbsent("gpu", (GraphEngine) gpu));
+    FunctionEngines functionEngines(EngineChoice engines) {
         return new FunctionEngines(engines);
     }
 

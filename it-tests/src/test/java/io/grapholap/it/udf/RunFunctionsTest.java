@@ -152,7 +152,7 @@ class RunFunctionsTest {
                 out.put(name, source);
             }
             return out;
-        }, datasets, instances, new FunctionEngines(Map.of("cpu", cpu, "gpu", gpu)), new ArrowSnapshotWriterFactory(allocator),
+        }, datasets, instances, new FunctionEngines(new io.grapholap.application.instance.EngineChoice(Map.of("cpu", cpu, "gpu", gpu), "cpu")), new ArrowSnapshotWriterFactory(allocator),
                 Map.of(), new RunSettings(Duration.ofSeconds(5), Duration.ofSeconds(30), 10_000, 1_000_000, 2, budget, 1000,
                 tmp.resolve("work")));
     }
