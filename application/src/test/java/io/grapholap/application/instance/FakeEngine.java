@@ -30,6 +30,7 @@ final class FakeEngine implements GraphEngine {
     long hostBytes = 1_000;
     long peakBytes = 1_500;
     RuntimeException loadFailure;
+    Runnable duringLoad = () -> { };
     final List<FakeGraph> loaded = new ArrayList<>();
 
     FakeEngine(String name) {
@@ -50,6 +51,7 @@ final class FakeEngine implements GraphEngine {
     public GraphInstance load(Path snapshotDir, LoadOptions options, ProgressListener progress, CancellationToken cancel) {
         progress.progress("verify", 0.0, "checking");
         progress.progress("edges", 0.5, "filling");
+        duringLoad.run();
         progress.progress("reverse", 0.8, "");
         if (loadFailure != null) {
             throw loadFailure;
