@@ -431,6 +431,60 @@ public abstract class GraphEngineContractTest {
         }
     }
 
+    // ---- algorithm results stored as vertex properties ----
+
+    @Test
+    void storedAlgorithmResultIsReadByGremlinAndNodeTables() {
+        try (GraphInstance g = load(writePeopleGraph("people"))) {
+            QueryLimits limits = QueryLimits.defaults();
+            AlgorithmResult rank = g.runAlgorithm("pagerank", Map.of(), ExecutionContext.of(2));
+            g.storeVertexProperty("pagerank", rank, "rank");
+            Map<Object, Object> byKey = byKey(rank, "rank");
+
+            assertThat(g.gremlin("g.V().has('pagerank', gt(0.0)).count()", Map.of(), limits).rows())
+                    .containsExactly(List.of(6L));
+            assertThat(g.gremlin("g.V(k).values('pagerank')", Map.of("k", "dan"), limits).rows())
+                    .containsExactly(List.of(byKey.get("dan")));
+            Table persons = g.nodes("person");
+            assertThat(persons.columnNames()).containsExactly("id", "age", "pagerank");
+            assertThat(values(persons.column("pagerank"))).containsExactly(byKey.get("ann"), byKey.get("bob"),
+                    byKey.get("cat"), byKey.get("dan"));
+            assertThat(values(g.nodes("city").column("pagerank"))).containsExactly(byKey.get(100L), byKey.get(200L));
+
+            // out-degree over both edge types: ann 3 (bob, cat, 100), bob 2, cat 2, dan 0, cities 0
+            AlgorithmResult degree = g.runAlgorithm("degree", Map.of("direction", "out"), ExecutionContext.of(2));
+            g.storeVertexProperty("score", degree, "degree");
+            assertThat(g.gremlin("g.V().has('score', gte(3)).id()", Map.of(), limits).rows())
+                    .containsExactly(List.of("ann"));
+            // storing the same name again replaces the values
+            g.storeVertexProperty("score", rank, "rank");
+            assertThat(g.gremlin("g.V().has('score', gte(3)).count()", Map.of(), limits).rows())
+                    .containsExactly(List.of(0L));
+            assertThat(g.gremlin("g.V().has('pagerank').count()", Map.of(), limits).rows())
+                    .containsExactly(List.of(6L));
+        }
+    }
+
+    @Test
+    void storingAPropertyChecksItsNameAndTheResultShape() {
+        try (GraphInstance g = load(writePeopleGraph("people"))) {
+            AlgorithmResult rank = g.runAlgorithm("pagerank", Map.of(), ExecutionContext.of(1));
+            for (String bad : List.of("age", "bad name", "1st", "id", "")) {
+                assertThatThrownBy(() -> g.storeVertexProperty(bad, rank, "rank"))
+                        .as("name '%s'", bad)
+                        .isInstanceOfSatisfying(ValidationException.class,
+                                e -> assertThat(e.field()).isEqualTo("mutate_property"));
+            }
+            AlgorithmResult path = g.runAlgorithm("shortest_path", Map.of("source", "ann", "target", "dan"),
+                    ExecutionContext.of(1));
+            assertThatThrownBy(() -> g.storeVertexProperty("hops", path, "distance"))
+                    .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.field()).isEqualTo("mode"));
+            assertThatThrownBy(() -> g.storeVertexProperty("x", rank, "no_such_column"))
+                    .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.field()).isEqualTo("mode"));
+            assertThat(g.nodes("person").columnNames()).containsExactly("id", "age");
+        }
+    }
+
     // ---- helpers ----
 
     /** Data files of a snapshot in name order (nodes-*, then edges-* after them by convention of the test graphs). */

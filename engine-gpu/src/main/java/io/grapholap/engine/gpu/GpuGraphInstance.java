@@ -86,6 +86,13 @@ final class GpuGraphInstance implements GraphInstance {
         return host.gremlin(query, bindings, limits);
     }
 
+    /** Stored on the host graph, which serves this instance's Gremlin queries and node tables. */
+    @Override
+    public void storeVertexProperty(String property, AlgorithmResult result, String column) {
+        requireOpen();
+        host.storeVertexProperty(property, result, column);
+    }
+
     @Override
     public Table nodes(String label) {
         requireOpen();

@@ -107,6 +107,11 @@ final class HostGraphs {
         }
 
         @Override
+        public void storeVertexProperty(String property, AlgorithmResult result, String column) {
+            throw new UnsupportedOperationException("no stored properties in the GPU tests' host instance");
+        }
+
+        @Override
         public QueryResult gremlin(String query, Map<String, Object> bindings, QueryLimits limits) {
             throw new UnsupportedOperationException("no Gremlin in the GPU tests' host instance");
         }
