@@ -14,6 +14,9 @@ public interface GraphInstance extends AutoCloseable {
 
     GraphStatistics statistics();
 
+    /** Labels, edge types, their counts and property names and types; cheap (no data is read). */
+    GraphSchema schema();
+
     /**
      * Runs algorithm {@code name} with raw parameters (validated by the algorithm: a bad one is a
      * ValidationException naming the parameter; an unknown algorithm names field {@code algorithm}).

@@ -193,6 +193,23 @@ public abstract class GraphEngineContractTest {
     }
 
     @Test
+    void schemaListsLabelsTypesCountsAndPropertyTypes() {
+        try (GraphInstance g = load(writePeopleGraph("people"))) {
+            GraphSchema schema = g.schema();
+            assertThat(schema.labels()).containsExactly(
+                    new GraphSchema.Label("person", 4, ValueType.STRING,
+                            List.of(new GraphSchema.Property("age", ValueType.INT32))),
+                    new GraphSchema.Label("city", 2, ValueType.INT64,
+                            List.of(new GraphSchema.Property("name", ValueType.STRING))));
+            assertThat(schema.edgeTypes()).containsExactly(
+                    new GraphSchema.EdgeType("knows", "person", "person", 4, List.of(
+                            new GraphSchema.Property("weight", ValueType.DOUBLE),
+                            new GraphSchema.Property("since", ValueType.INT32))),
+                    new GraphSchema.EdgeType("lives_in", "person", "city", 3, List.of()));
+        }
+    }
+
+    @Test
     void undirectedLoadCountsEachEdgeOnce() {
         Path dir = writeChainGraph("chain");
         try (GraphInstance g = engine().load(dir, options().withDirected(false), ProgressListener.NONE,

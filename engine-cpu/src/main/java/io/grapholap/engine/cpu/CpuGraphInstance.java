@@ -4,6 +4,7 @@ import io.grapholap.application.graph.AlgorithmResult;
 import io.grapholap.application.graph.Column;
 import io.grapholap.application.graph.ExecutionContext;
 import io.grapholap.application.graph.GraphInstance;
+import io.grapholap.application.graph.GraphSchema;
 import io.grapholap.application.graph.GraphStatistics;
 import io.grapholap.application.graph.QueryLimits;
 import io.grapholap.application.graph.QueryResult;
@@ -96,6 +97,26 @@ public final class CpuGraphInstance implements GraphInstance {
             perType.put(t.name(), t.count());
         }
         return new GraphStatistics(g.vertexCount(), g.edgeCount(), g.isDirected(), perLabel, perType, g.bytesHeld(), 0);
+    }
+
+    @Override
+    public GraphSchema schema() {
+        CsrGraph g = graph();
+        List<GraphSchema.Label> labels = new ArrayList<>();
+        for (VertexLabel l : g.labels()) {
+            labels.add(new GraphSchema.Label(l.name(), l.count(), l.keys().type(), properties(l.properties())));
+        }
+        List<GraphSchema.EdgeType> types = new ArrayList<>();
+        for (EdgeType t : g.edgeTypes()) {
+            types.add(new GraphSchema.EdgeType(t.name(), t.fromLabel(), t.toLabel(), t.count(), properties(t.properties())));
+        }
+        return new GraphSchema(labels, types);
+    }
+
+    private static List<GraphSchema.Property> properties(Map<String, Column> columns) {
+        List<GraphSchema.Property> out = new ArrayList<>();
+        columns.forEach((name, c) -> out.add(new GraphSchema.Property(name, c.type())));
+        return out;
     }
 
     @Override
