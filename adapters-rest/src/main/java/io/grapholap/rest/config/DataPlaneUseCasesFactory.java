@@ -21,7 +21,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * {@code query-timeout} (PT60S) and {@code max-query-timeout} (PT10M), {@code max-rows} (100000, per
  * query response and per kept stream result), {@code algorithm-timeout} (PT30M) and
  * {@code max-algorithm-timeout} (PT2H), {@code sync-wait} (PT30S: how long a start waits before
- * answering 202 with an execution id), {@code max-executions} (200) and {@code execution-retention}
+ * answering 202 with an execution id), {@code max-executions} (100) and {@code execution-retention}
  * (PT1H: finished executions are kept in memory that long).
  */
 @Factory
@@ -34,7 +34,7 @@ final class DataPlaneUseCasesFactory {
                                         @Value("${grapholap.dataplane.algorithm-timeout:PT30M}") String algorithmTimeout,
                                         @Value("${grapholap.dataplane.max-algorithm-timeout:PT2H}") String maxAlgorithmTimeout,
                                         @Value("${grapholap.dataplane.sync-wait:PT30S}") String syncWait,
-                                        @Value("${grapholap.dataplane.max-executions:200}") int maxExecutions,
+                                        @Value("${grapholap.dataplane.max-executions:100}") int maxExecutions,
                                         @Value("${grapholap.dataplane.execution-retention:PT1H}") String retention) {
         return new DataPlaneSettings(duration("query-timeout", queryTimeout), duration("max-query-timeout", maxQueryTimeout),
                 maxRows, duration("algorithm-timeout", algorithmTimeout),

@@ -84,9 +84,10 @@ final class DataPlaneWebModels {
                 result = new LinkedHashMap<>();
                 switch (e.mode()) {
                     case STREAM -> {
+                        List<List<Object>> rows = r.rows();
                         result.put("columns", r.columns());
-                        result.put("rows", r.rows());
-                        result.put("row_count", r.rows().size());
+                        result.put("rows", rows);
+                        result.put("row_count", rows.size());
                         result.put("total_rows", r.rowCount());
                         result.put("truncated", r.truncated());
                         result.put("stats", r.stats());

@@ -123,17 +123,34 @@ public final class AlgorithmUseCases {
     }
 
     /**
-     * What a finished run produced. Stream: {@code columns} and up to the row limit of {@code rows}
-     * ({@code truncated} when there were more than {@code rowCount} returned). Stats: {@code stats}
-     * holds the summary and the algorithm's figures. Mutate: {@code mutateProperty} and the number of
-     * vertices written, with the algorithm's figures in {@code stats}.
+     * What a finished run produced. Stream: {@code columns} and the first rows of the result in
+     * {@code data} (at most the row limit; {@code truncated} when {@code rowCount} is more), read
+     * row by row through {@link #rows()}. Stats: {@code stats} holds the summary and the algorithm's
+     * figures. Mutate: {@code mutateProperty} and the number of vertices written, with the
+     * algorithm's figures in {@code stats}. Kept rows stay in their typed columns (8 bytes a number)
+     * until a caller reads them.
      */
-    public record Result(String engine, List<String> columns, List<List<Object>> rows, long rowCount, boolean truncated,
+    public record Result(String engine, List<String> columns, List<Column> data, long rowCount, boolean truncated,
                          Map<String, Object> stats, String mutateProperty, long verticesWritten) {
         public Result {
             columns = List.copyOf(columns);
-            rows = Collections.unmodifiableList(rows);
+            data = List.copyOf(data);
             stats = Collections.unmodifiableMap(new LinkedHashMap<>(stats));
+        }
+
+        /** The kept rows as JSON-like values (UUIDs as text). */
+        public List<List<Object>> rows() {
+            int n = data.isEmpty() ? 0 : data.get(0).size();
+            List<List<Object>> rows = new ArrayList<>(n);
+            for (int row = 0; row < n; row++) {
+                List<Object> values = new ArrayList<>(data.size());
+                for (Column column : data) {
+                    Object v = column.get(row);
+                    values.add(v instanceof UUID u ? u.toString() : v);
+                }
+                rows.add(Collections.unmodifiableList(values));
+            }
+            return Collections.unmodifiableList(rows);
         }
     }
 
@@ -359,20 +376,27 @@ public final class AlgorithmUseCases {
 
     private Result stream(AlgorithmResult r) {
         int n = (int) Math.min(r.rowCount(), settings.maxRows());
-        List<List<Object>> rows = new ArrayList<>(n);
-        for (int row = 0; row < n; row++) {
-            List<Object> values = new ArrayList<>(r.data().size());
-            for (Column column : r.data()) {
-                values.add(plain(column.get(row)));
-            }
-            rows.add(Collections.unmodifiableList(values));
+        List<Column> head = new ArrayList<>(r.data().size());
+        for (Column c : r.data()) {
+            head.add(head(c, n));
         }
-        return new Result(r.engine(), r.columns(), rows, r.rowCount(), r.rowCount() > n, r.stats(), null, 0);
+        return new Result(r.engine(), r.columns(), head, r.rowCount(), r.rowCount() > n, r.stats(), null, 0);
     }
 
-    /** A column value as a JSON-like value: UUIDs as text, everything else unchanged. */
-    private static Object plain(Object v) {
-        return v instanceof UUID u ? u.toString() : v;
+    /** The first {@code n} rows of {@code c}, copied so the full result can be freed. */
+    private static Column head(Column c, int n) {
+        return switch (c) {
+            case Column.Int64 l -> new Column.Int64(l.type(), Arrays.copyOf(l.values(), n), head(l.nulls(), n));
+            case Column.Int32 i -> new Column.Int32(i.type(), Arrays.copyOf(i.values(), n), head(i.nulls(), n));
+            case Column.Float64 d -> new Column.Float64(Arrays.copyOf(d.values(), n), head(d.nulls(), n));
+            case Column.Float32 f -> new Column.Float32(Arrays.copyOf(f.values(), n), head(f.nulls(), n));
+            case Column.Bool b -> new Column.Bool(b.values().get(0, n), n, head(b.nulls(), n));
+            case Column.Boxed o -> new Column.Boxed(o.type(), Arrays.copyOf(o.values(), n));
+        };
+    }
+
+    private static java.util.BitSet head(java.util.BitSet nulls, int n) {
+        return nulls == null ? null : nulls.get(0, n);
     }
 
     /**

@@ -34,10 +34,10 @@ public record DataPlaneSettings(Duration defaultQueryTimeout, Duration maxQueryT
     }
 
     /** Queries: 60 s default, 10 min at most, 100 000 rows; algorithms: 30 min default, 2 h at most, answered
-     * within 30 s or else by execution id; 200 executions kept for an hour. */
+     * within 30 s or else by execution id; 100 executions kept for an hour. */
     public static DataPlaneSettings defaults() {
         return new DataPlaneSettings(Duration.ofSeconds(60), Duration.ofMinutes(10), 100_000,
-                Duration.ofMinutes(30), Duration.ofHours(2), Duration.ofSeconds(30), 200, Duration.ofHours(1));
+                Duration.ofMinutes(30), Duration.ofHours(2), Duration.ofSeconds(30), 100, Duration.ofHours(1));
     }
 
     /** The timeout of a request: {@code timeoutMs}, or the default when absent; over the maximum is a 400. */
