@@ -165,6 +165,11 @@ abstract class DataPlaneApiTest {
         }
         assertThat(ids).hasSize(3).allSatisfy(id -> assertThat(id).isInstanceOf(Long.class));
 
+        var badCsv = http.request("POST", base() + "/query").bearer(analyst).header("Accept", "text/csv")
+                .json(Map.of("query", "g.V(")).send();
+        assertThat(badCsv.status()).as(badCsv.body()).isEqualTo(400);
+        assertThat(badCsv.errorCode()).isEqualTo("VALIDATION_FAILED");
+
         var xml = http.request("POST", base() + "/query").bearer(analyst).header("Accept", "application/xml")
                 .json(Map.of("query", "g.V().count()")).send();
         assertThat(xml.status()).as(xml.body()).isEqualTo(406);
