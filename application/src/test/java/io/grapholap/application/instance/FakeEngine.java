@@ -6,6 +6,7 @@ import io.grapholap.application.graph.EngineInfo;
 import io.grapholap.application.graph.ExecutionContext;
 import io.grapholap.application.graph.GraphEngine;
 import io.grapholap.application.graph.GraphInstance;
+import io.grapholap.application.graph.GraphSchema;
 import io.grapholap.application.graph.GraphStatistics;
 import io.grapholap.application.graph.LoadOptions;
 import io.grapholap.application.graph.MemoryEstimate;
@@ -81,6 +82,16 @@ final class FakeEngine implements GraphEngine {
 
         @Override
         public GraphStatistics statistics() {
+            throw new UnsupportedOperationException("not used by the instance use cases");
+        }
+
+        @Override
+        public GraphSchema schema() {
+            throw new UnsupportedOperationException("not used by the instance use cases");
+        }
+
+        @Override
+        public void storeVertexProperty(String property, AlgorithmResult result, String column) {
             throw new UnsupportedOperationException("not used by the instance use cases");
         }
 
