@@ -18,6 +18,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
+import java.util.List;
 
 /** The AdminResource bulk delete (admin role): DELETE with a JSON body, as the seed's client sends it. */
 @Controller("/api/admin/resources/bulk")
@@ -35,7 +36,7 @@ final class BulkDeleteController {
     @Delete
     @Operation(summary = "Delete up to 100 resources of one resource_type matching filters (owner/created_by, name_prefix,"
             + " created_before/older_than_hours, status; at least one); reason required; dry_run; expected_count must match (409)")
-    DataEnvelope<BulkDelete.Result> delete(Actor actor, @Body BulkDeleteBody body) {
+    DataEnvelope<ResultWebModel> delete(Actor actor, @Body BulkDeleteBody body) {
         FiltersBody f = body.filters() == null ? new FiltersBody(null, null, null, null, null, null) : body.filters();
         String owner = f.owner();
         if (f.createdBy() != null) {
@@ -47,7 +48,7 @@ final class BulkDeleteController {
         var request = new BulkDelete.Request(body.resourceType(), owner, f.namePrefix(), instant(f.createdBefore()),
                 f.olderThanHours(), f.status(), body.reason(), body.expectedCount(),
                 body.dryRun() != null && body.dryRun());
-        return DataEnvelope.of(bulk.delete(actor, request));
+        return DataEnvelope.of(ResultWebModel.from(bulk.delete(actor, request)));
     }
 
     private static Instant instant(@Nullable String text) {
@@ -63,6 +64,19 @@ final class BulkDeleteController {
                 throw new ValidationException("filters.created_before",
                         "created_before must be an ISO-8601 timestamp such as 2026-01-31T00:00:00Z or a date, got '" + text + "'");
             }
+        }
+    }
+
+    @Introspected
+    record ItemErrorWebModel(long id, String code, String message) {
+    }
+
+    @Introspected
+    record ResultWebModel(boolean dryRun, int matchedCount, List<Long> matchedIds, int deletedCount, List<Long> deletedIds,
+                          List<Long> failedIds, List<ItemErrorWebModel> errors) {
+        static ResultWebModel from(BulkDelete.Result r) {
+            return new ResultWebModel(r.dryRun(), r.matchedCount(), r.matchedIds(), r.deletedCount(), r.deletedIds(), r.failedIds(),
+                    r.errors().stream().map(e -> new ItemErrorWebModel(e.id(), e.code(), e.message())).toList());
         }
     }
 

@@ -12,6 +12,8 @@ import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -30,8 +32,11 @@ final class ClusterController {
 
     @Get("/health")
     @Operation(summary = "healthy, degraded or unhealthy, with each component: databases, engines, background jobs, maintenance")
-    DataEnvelope<ReadClusterStatus.Health> health(Actor actor) {
-        return DataEnvelope.of(cluster.health(actor));
+    DataEnvelope<HealthWebModel> health(Actor actor) {
+        ReadClusterStatus.Health h = cluster.health(actor);
+        Map<String, ComponentWebModel> components = new LinkedHashMap<>();
+        h.components().forEach((name, c) -> components.put(name, new ComponentWebModel(c.status(), c.detail())));
+        return DataEnvelope.of(new HealthWebModel(h.status(), components, h.checkedAt()));
     }
 
     @Get("/instances")
@@ -42,7 +47,7 @@ final class ClusterController {
                 i.byOwner().entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed()
                         .thenComparing(Map.Entry.comparingByKey()))
                         .map(e -> new OwnerCount(e.getKey(), e.getValue())).toList(),
-                i.limits(), i.censusAvailable()));
+                LimitsWebModel.from(i.limits()), i.censusAvailable()));
     }
 
     @Introspected
@@ -50,7 +55,22 @@ final class ClusterController {
     }
 
     @Introspected
-    record InstancesWebModel(long total, Map<String, Long> byStatus, List<OwnerCount> byOwner, ReadClusterStatus.Limits limits,
+    record LimitsWebModel(int perAnalyst, int clusterTotal, long clusterUsed, long clusterAvailable) {
+        static LimitsWebModel from(ReadClusterStatus.Limits l) {
+            return new LimitsWebModel(l.perAnalyst(), l.clusterTotal(), l.clusterUsed(), l.clusterAvailable());
+        }
+    }
+
+    @Introspected
+    record InstancesWebModel(long total, Map<String, Long> byStatus, List<OwnerCount> byOwner, LimitsWebModel limits,
                              boolean censusAvailable) {
+    }
+
+    @Introspected
+    record ComponentWebModel(String status, String detail) {
+    }
+
+    @Introspected
+    record HealthWebModel(String status, Map<String, ComponentWebModel> components, Instant checkedAt) {
     }
 }

@@ -40,9 +40,14 @@ final class OpsJobsController {
 
     @Post("/trigger")
     @Operation(summary = "Run a job now (job_name, reason); at most once a minute per job, else 429 with Retry-After")
-    HttpResponse<DataEnvelope<BackgroundJobs.Triggered>> trigger(Actor actor, @Body TriggerBody body) {
-        return HttpResponse.accepted().body(DataEnvelope.of(jobs.trigger(actor,
-                new BackgroundJobs.TriggerRequest(body.jobName(), body.reason()))));
+    HttpResponse<DataEnvelope<TriggeredWebModel>> trigger(Actor actor, @Body TriggerBody body) {
+        BackgroundJobs.Triggered t = jobs.trigger(actor, new BackgroundJobs.TriggerRequest(body.jobName(), body.reason()));
+        return HttpResponse.accepted().body(DataEnvelope.of(
+                new TriggeredWebModel(t.jobName(), t.status(), t.triggeredAt(), t.triggeredBy(), t.reason())));
+    }
+
+    @Introspected
+    record TriggeredWebModel(String jobName, String status, Instant triggeredAt, String triggeredBy, String reason) {
     }
 
     @Introspected
