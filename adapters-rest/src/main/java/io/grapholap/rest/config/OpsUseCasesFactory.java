@@ -16,6 +16,7 @@ import io.grapholap.application.mapping.MappingRepository;
 import io.grapholap.application.ops.BackgroundJob;
 import io.grapholap.application.ops.BackgroundJobs;
 import io.grapholap.application.ops.InstanceCensus;
+import io.grapholap.application.ops.JobRecords;
 import io.grapholap.application.ops.ReadClusterStatus;
 import io.grapholap.application.ops.ReadPlatformState;
 import io.grapholap.application.snapshot.ReconcileSnapshots;
@@ -117,8 +118,9 @@ final class OpsUseCasesFactory {
     }
 
     @Singleton
-    BackgroundJobs backgroundJobs(List<BackgroundJob> jobs, @Named("background-jobs") ScheduledExecutorService threads) {
-        return new BackgroundJobs(jobs, threads, CLOCK);
+    BackgroundJobs backgroundJobs(List<BackgroundJob> jobs, @Named("background-jobs") ScheduledExecutorService threads,
+                                  JobRecords records) {
+        return new BackgroundJobs(jobs, threads, records, CLOCK);
     }
 
     /** Starts the job schedule once the server is up (after the start-up export reconciliation was queued). */

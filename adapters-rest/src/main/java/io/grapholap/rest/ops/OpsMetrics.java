@@ -63,7 +63,7 @@ final class OpsMetrics implements ApplicationEventListener<ServerStartupEvent> {
             jobGauge("background_job_last_success_timestamp_seconds", "When the job last succeeded (0: never)", name,
                     s -> s.lastSuccessAt() == null ? 0 : seconds(s.lastSuccessAt()));
             jobGauge("background_job_consecutive_failures", "Failed runs since the last success", name, s -> s.consecutiveFailures());
-            jobGauge("background_job_failures", "Failed runs since the server started", name, s -> s.failures());
+            jobGauge("background_job_failures", "Failed runs of the job, all time", name, s -> s.failures());
         }
     }
 

@@ -23,7 +23,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * trigger (ops role, at most once per {@link #TRIGGER_INTERVAL} per job). One run of a job at a
  * time: a scheduled run that finds the job still running is skipped, a trigger is refused with
  * {@code INVALID_STATE}. Keeps each job's last run (start, duration, result, error), its last
- * success and failure and its consecutive failures since the server started.
+ * success and failure, its failure counts and its last trigger in {@link JobRecords}, so they
+ * survive a restart; a record that cannot be written is logged and the job goes on.
  */
 public final class BackgroundJobs {
 
@@ -35,11 +36,13 @@ public final class BackgroundJobs {
 
     private final Map<String, Slot> slots = new LinkedHashMap<>();
     private final ScheduledExecutorService executor;
+    private final JobRecords records;
     private final Clock clock;
     private final AtomicBoolean started = new AtomicBoolean();
 
-    public BackgroundJobs(List<BackgroundJob> jobs, ScheduledExecutorService executor, Clock clock) {
+    public BackgroundJobs(List<BackgroundJob> jobs, ScheduledExecutorService executor, JobRecords records, Clock clock) {
         this.executor = Objects.requireNonNull(executor);
+        this.records = Objects.requireNonNull(records);
         this.clock = Objects.requireNonNull(clock);
         jobs.stream().sorted(java.util.Comparator.comparing(BackgroundJob::name)).forEach(job -> {
             if (job.interval() == null || job.interval().isNegative() || job.interval().isZero()) {
@@ -47,6 +50,12 @@ public final class BackgroundJobs {
             }
             if (slots.putIfAbsent(job.name(), new Slot(job)) != null) {
                 throw new IllegalArgumentException("two background jobs are named " + job.name());
+            }
+        });
+        Map<String, JobRecords.JobRecord> stored = records.load();
+        slots.forEach((name, slot) -> {
+            if (stored.get(name) instanceof JobRecords.JobRecord r) {
+                slot.restore(r);
             }
         });
     }
@@ -123,6 +132,7 @@ public final class BackgroundJobs {
             }
             slot.lastTriggerAt = now;
         }
+        persist(slot);
         LOG.log(System.Logger.Level.INFO, "background job {0} triggered by {1}: {2}", slot.job.name(), actor.username(), request.reason());
         executor.execute(() -> runOnce(slot));
         return new Triggered(slot.job.name(), "triggered", now, actor.username(), request.reason());
@@ -154,7 +164,8 @@ public final class BackgroundJobs {
         String error = null;
         try {
             result = slot.job.run();
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | Error e) {
+            // An Error too is recorded as a failed run, so the schedule of the job goes on.
             error = e.getMessage() == null || e.getMessage().isBlank() ? e.getClass().getSimpleName() : e.getMessage();
             LOG.log(System.Logger.Level.WARNING, "background job " + slot.job.name() + " failed: " + error, e);
         } finally {
@@ -178,8 +189,17 @@ public final class BackgroundJobs {
                 }
             }
             slot.running.set(false);
+            persist(slot);
         }
         return true;
+    }
+
+    private void persist(Slot slot) {
+        try {
+            records.save(slot.record());
+        } catch (RuntimeException e) {
+            LOG.log(System.Logger.Level.WARNING, "could not store the run record of job " + slot.job.name() + ": " + e.getMessage());
+        }
     }
 
     private static String clip(String s) {
@@ -220,6 +240,24 @@ public final class BackgroundJobs {
 
         Slot(BackgroundJob job) {
             this.job = job;
+        }
+
+        synchronized void restore(JobRecords.JobRecord r) {
+            lastRunAt = r.lastRunAt();
+            lastDuration = r.lastDuration();
+            lastResult = r.lastResult();
+            lastError = r.lastError();
+            lastSuccessAt = r.lastSuccessAt();
+            lastFailureAt = r.lastFailureAt();
+            consecutiveFailures = r.consecutiveFailures();
+            runs = r.runs();
+            failures = r.failures();
+            lastTriggerAt = r.lastTriggerAt();
+        }
+
+        synchronized JobRecords.JobRecord record() {
+            return new JobRecords.JobRecord(job.name(), lastRunAt, lastDuration, lastResult, lastError, lastSuccessAt,
+                    lastFailureAt, consecutiveFailures, runs, failures, lastTriggerAt);
         }
 
         synchronized JobStatus status() {

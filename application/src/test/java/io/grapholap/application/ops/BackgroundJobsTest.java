@@ -13,7 +13,9 @@ import io.grapholap.domain.user.Role;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -30,6 +32,18 @@ class BackgroundJobsTest {
 
     private final ScheduledThreadPoolExecutor executor = new ScheduledThreadPoolExecutor(4);
     private final MutableClock clock = new MutableClock(Instant.parse("2026-05-01T10:00:00Z"));
+    private final Map<String, JobRecords.JobRecord> stored = new ConcurrentHashMap<>();
+    private final JobRecords records = new JobRecords() {
+        @Override
+        public Map<String, JobRecords.JobRecord> load() {
+            return Map.copyOf(stored);
+        }
+
+        @Override
+        public void save(JobRecords.JobRecord record) {
+            stored.put(record.name(), record);
+        }
+    };
 
     @AfterEach
     void stop() {
@@ -79,7 +93,7 @@ class BackgroundJobsTest {
             inside.decrementAndGet();
             runs.incrementAndGet();
             return "ok";
-        })), executor, clock);
+        })), executor, records, clock);
         jobs.start();
         for (int i = 0; i < 20; i++) {
             executor.execute(() -> jobs.runNow("busy"));
@@ -106,7 +120,7 @@ class BackgroundJobsTest {
                 Thread.currentThread().interrupt();
             }
             return "done";
-        })), executor, clock);
+        })), executor, records, clock);
 
         BackgroundJobs.Triggered t = jobs.trigger(OPS, new BackgroundJobs.TriggerRequest("slow", "smoke test"));
         assertThat(t.triggeredBy()).isEqualTo("olga");
@@ -140,7 +154,7 @@ class BackgroundJobsTest {
                 throw new IllegalStateException("source down");
             }
             return "fine";
-        })), executor, clock);
+        })), executor, records, clock);
         assertThat(status(jobs, "flaky").healthStatus()).isEqualTo("unknown");
         jobs.runNow("flaky");
         jobs.runNow("flaky");
@@ -163,8 +177,29 @@ class BackgroundJobsTest {
     }
 
     @Test
+    void aNewSchedulerOnTheSameRecordsKnowsTheLastRunsAndTheTriggerLimit() throws Exception {
+        BackgroundJobs first = new BackgroundJobs(List.of(job("nightly", Duration.ofHours(1), () -> {
+            throw new IllegalStateException("disk full");
+        })), executor, records, clock);
+        first.trigger(OPS, new BackgroundJobs.TriggerRequest("nightly", "check"));
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        while ((stored.get("nightly") == null || stored.get("nightly").runs() == 0) && System.nanoTime() < deadline) {
+            Thread.sleep(5);
+        }
+
+        BackgroundJobs restarted = new BackgroundJobs(List.of(job("nightly", Duration.ofHours(1), () -> "ok")), executor, records, clock);
+        BackgroundJobs.JobStatus known = status(restarted, "nightly");
+        assertThat(known.runs()).isEqualTo(1);
+        assertThat(known.consecutiveFailures()).isEqualTo(1);
+        assertThat(known.lastError()).isEqualTo("disk full");
+        assertThat(known.lastTriggerAt()).isNotNull();
+        assertThatThrownBy(() -> restarted.trigger(OPS, new BackgroundJobs.TriggerRequest("nightly", null)))
+                .isInstanceOf(RateLimitedException.class);
+    }
+
+    @Test
     void onlyOpsMayTriggerOrReadAndOnlyKnownJobs() {
-        BackgroundJobs jobs = new BackgroundJobs(List.of(job("a", Duration.ofHours(1), () -> "x")), executor, clock);
+        BackgroundJobs jobs = new BackgroundJobs(List.of(job("a", Duration.ofHours(1), () -> "x")), executor, records, clock);
         assertThatThrownBy(() -> jobs.trigger(ANALYST, new BackgroundJobs.TriggerRequest("a", null)))
                 .isInstanceOf(PermissionDeniedException.class);
         assertThatThrownBy(() -> jobs.status(ANALYST)).isInstanceOf(PermissionDeniedException.class);
@@ -173,6 +208,6 @@ class BackgroundJobsTest {
         assertThatThrownBy(() -> new BackgroundJobs.TriggerRequest("a", "x".repeat(501)))
                 .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.field()).isEqualTo("reason"));
         assertThatThrownBy(() -> new BackgroundJobs(List.of(job("a", Duration.ofHours(1), () -> ""),
-                job("a", Duration.ofHours(1), () -> "")), executor, clock)).isInstanceOf(IllegalArgumentException.class);
+                job("a", Duration.ofHours(1), () -> "")), executor, records, clock)).isInstanceOf(IllegalArgumentException.class);
     }
 }

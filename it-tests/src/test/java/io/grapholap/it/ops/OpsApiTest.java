@@ -181,19 +181,7 @@ abstract class OpsApiTest {
         long retryAfter = Long.parseLong(again.headers().get("retry-after").getFirst());
         assertThat(retryAfter).isBetween(1L, 60L);
 
-        JsonNode job = null;
-        for (int i = 0; i < 200; i++) {
-            for (JsonNode j : http.get("/api/ops/jobs/status", ops).data().get("jobs")) {
-                if (j.get("name").asText().equals("schema_cache") && !j.get("last_run_at").isNull() && !j.get("running").asBoolean()) {
-                    job = j;
-                }
-            }
-            if (job != null) {
-                break;
-            }
-            Thread.sleep(50);
-        }
-        assertThat(job).as("schema_cache ran").isNotNull();
+        JsonNode job = awaitRun("schema_cache");
         assertThat(job.get("last_result").asText()).startsWith("schema cache reloaded");
         assertThat(job.get("health_status").asText()).isEqualTo("healthy");
         assertThat(job.get("consecutive_failures").asInt()).isZero();
@@ -287,12 +275,20 @@ abstract class OpsApiTest {
         }
 
         @Test
-        void settingsSurviveARestart() {
+        void settingsAndJobRecordsSurviveARestart() throws InterruptedException {
             var changed = http().put("/api/config/export", Map.of("max_duration_seconds", 4321), opsToken());
             assertThat(changed.status()).as(changed.body()).isEqualTo(200);
+            var triggered = http().post("/api/ops/jobs/trigger", Map.of("job_name", "export_reconciliation"), opsToken());
+            assertThat(triggered.status()).as(triggered.body()).isEqualTo(202);
+            assertThat(awaitRun("export_reconciliation").get("last_result").asText()).endsWith("marked failed");
+
             RunningServer restarted = restart();
             var read = restarted.http().get("/api/config/export", restarted.http().adminToken());
             assertThat(read.data().get("max_duration_seconds").asLong()).isEqualTo(4321);
+            JsonNode job = awaitRun("export_reconciliation");
+            assertThat(job.get("runs").asLong()).isPositive();
+            var again = http().post("/api/ops/jobs/trigger", Map.of("job_name", "export_reconciliation"), opsToken());
+            assertThat(again.status()).as(again.body()).isEqualTo(429);
         }
     }
 
@@ -301,6 +297,19 @@ abstract class OpsApiTest {
         MetadataDatabase database() {
             return MetadataDatabase.POSTGRES;
         }
+    }
+
+    /** Polls the job status until {@code name} has run and is not running; fails after 10 s. */
+    JsonNode awaitRun(String name) throws InterruptedException {
+        for (int i = 0; i < 200; i++) {
+            for (JsonNode j : http.get("/api/ops/jobs/status", ops).data().get("jobs")) {
+                if (j.get("name").asText().equals(name) && !j.get("last_run_at").isNull() && !j.get("running").asBoolean()) {
+                    return j;
+                }
+            }
+            Thread.sleep(50);
+        }
+        throw new AssertionError("job " + name + " did not run within 10 s");
     }
 
     Http http() {
