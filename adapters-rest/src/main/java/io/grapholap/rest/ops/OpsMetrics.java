@@ -2,6 +2,7 @@ package io.grapholap.rest.ops;
 
 import io.grapholap.application.ops.BackgroundJobs;
 import io.grapholap.application.ops.ReadPlatformState;
+import io.grapholap.domain.instance.InstanceStatus;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micronaut.context.event.ApplicationEventListener;
@@ -10,7 +11,6 @@ import jakarta.inject.Singleton;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.function.ToDoubleFunction;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -27,8 +27,6 @@ import org.slf4j.LoggerFactory;
 final class OpsMetrics implements ApplicationEventListener<ServerStartupEvent> {
 
     static final long COUNTS_MAX_AGE_NANOS = 10_000_000_000L;
-    static final List<String> INSTANCE_STATUSES = List.of("waiting_for_snapshot", "starting", "running", "stopping",
-            "terminated", "failed");
     private static final Logger LOG = LoggerFactory.getLogger(OpsMetrics.class);
 
     private final MeterRegistry registry;
@@ -52,7 +50,8 @@ final class OpsMetrics implements ApplicationEventListener<ServerStartupEvent> {
                     .description("Snapshots per status").tag("status", status).register(registry);
         }
         if (state.census().isPresent()) {
-            for (String status : INSTANCE_STATUSES) {
+            for (InstanceStatus s : InstanceStatus.values()) {
+                String status = s.wire();
                 Gauge.builder("instances_by_status", this, m -> m.counts().instances().getOrDefault(status, 0L))
                         .description("Instances per status").tag("status", status).register(registry);
             }
@@ -81,8 +80,7 @@ final class OpsMetrics implements ApplicationEventListener<ServerStartupEvent> {
         Counts c = counts;
         if (c == null || System.nanoTime() - c.readAtNanos() > COUNTS_MAX_AGE_NANOS) {
             try {
-                Optional<Map<String, Long>> instances = state.census().map(census -> census.countByStatus());
-                c = new Counts(state.snapshotCounts(), instances.orElse(Map.of()), System.nanoTime());
+                c = new Counts(state.snapshotCounts(), state.instanceCounts().orElse(Map.of()), System.nanoTime());
             } catch (RuntimeException e) {
                 LOG.warn("could not count resources for the metrics: {}", e.getMessage());
                 c = c == null ? new Counts(Map.of(), Map.of(), System.nanoTime())

@@ -5,6 +5,7 @@ import io.grapholap.application.config.PlatformConfig;
 import io.grapholap.application.health.CheckReadiness;
 import io.grapholap.application.health.ReadinessProbe;
 import io.grapholap.application.security.Actor;
+import io.grapholap.domain.instance.InstanceStatus;
 import io.grapholap.domain.user.Role;
 import java.time.Clock;
 import java.time.Instant;
@@ -13,7 +14,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * Use case behind {@code /api/cluster/health} and {@code /api/cluster/instances} (ops role).
@@ -23,9 +23,6 @@ import java.util.Set;
  * the concurrency limits and how much of the cluster limit is left.
  */
 public final class ReadClusterStatus {
-
-    /** Statuses that hold a slot of the concurrency limits. */
-    public static final Set<String> LIVE = Set.of("waiting_for_snapshot", "starting", "running", "stopping");
 
     private final CheckReadiness readiness;
     private final BackgroundJobs jobs;
@@ -86,9 +83,9 @@ public final class ReadClusterStatus {
 
     public Instances instances(Actor actor) {
         actor.require(Role.OPS);
-        Map<String, Long> byStatus = census.map(InstanceCensus::countByStatus).map(Map::copyOf).orElse(Map.of());
+        Map<String, Long> byStatus = census.map(c -> ReadPlatformState.everyStatus(c.countByStatus())).orElse(Map.of());
         Map<String, Long> byOwner = census.map(InstanceCensus::liveCountByOwner).map(Map::copyOf).orElse(Map.of());
-        long used = byStatus.entrySet().stream().filter(e -> LIVE.contains(e.getKey())).mapToLong(Map.Entry::getValue).sum();
+        long used = InstanceStatus.LIVE.stream().mapToLong(s -> byStatus.getOrDefault(s.wire(), 0L)).sum();
         long total = byStatus.values().stream().mapToLong(Long::longValue).sum();
         ConcurrencyConfig limits = config.concurrency();
         return new Instances(total, byStatus, byOwner, new Limits(limits.perAnalyst(), limits.clusterTotal(), used,

@@ -8,6 +8,7 @@ import io.grapholap.application.snapshot.SnapshotProgressView;
 import io.grapholap.application.snapshot.SnapshotQuery;
 import io.grapholap.application.snapshot.SnapshotRepository;
 import io.grapholap.domain.error.ValidationException;
+import io.grapholap.domain.instance.InstanceStatus;
 import io.grapholap.domain.snapshot.Snapshot;
 import io.grapholap.domain.snapshot.SnapshotStatus;
 import io.grapholap.domain.user.Role;
@@ -58,7 +59,22 @@ public final class ReadPlatformState {
     /** The same counts without a caller: for the metrics gauges. */
     public State state() {
         long mappingCount = mappings.list(new MappingQuery(null, null, null, null), one("created_at")).total();
-        return new State(mappingCount, snapshotCounts(), census.map(InstanceCensus::countByStatus).map(Map::copyOf));
+        return new State(mappingCount, snapshotCounts(), instanceCounts());
+    }
+
+    /** Instances per status wire name, every status present; empty without a census. */
+    public Optional<Map<String, Long>> instanceCounts() {
+        return census.map(c -> everyStatus(c.countByStatus()));
+    }
+
+    /** {@code counts} with a zero for each instance status it lacks, in the order of the status machine. */
+    static Map<String, Long> everyStatus(Map<String, Long> counts) {
+        Map<String, Long> all = new LinkedHashMap<>();
+        for (InstanceStatus status : InstanceStatus.values()) {
+            all.put(status.wire(), counts.getOrDefault(status.wire(), 0L));
+        }
+        counts.forEach(all::putIfAbsent);
+        return all;
     }
 
     /** Snapshots per status wire name, every status present. */

@@ -203,7 +203,8 @@ abstract class OpsApiTest {
         assertThat(state.data().at("/snapshots/by_status").has("ready")).isTrue();
         assertThat(state.data().at("/export_jobs/queued").isNumber()).isTrue();
         assertThat(state.data().at("/instances/available").asBoolean()).isTrue();
-        assertThat(state.data().at("/instances/by_status").isObject()).isTrue();
+        assertThat(state.data().at("/instances/by_status/running").isNumber()).isTrue();
+        assertThat(state.data().at("/instances/by_status/waiting_for_snapshot").isNumber()).isTrue();
 
         var exports = http.get("/api/ops/export-jobs?limit=10", ops);
         assertThat(exports.status()).as(exports.body()).isEqualTo(200);
@@ -223,6 +224,8 @@ abstract class OpsApiTest {
         assertThat(instances.data().at("/limits/cluster_total").asInt()).isEqualTo(concurrency.get("cluster_total").asInt());
         assertThat(instances.data().at("/limits/per_analyst").asInt()).isEqualTo(concurrency.get("per_analyst").asInt());
         assertThat(instances.data().get("census_available").asBoolean()).isTrue();
+        assertThat(instances.data().at("/by_status/failed").isNumber()).isTrue();
+        assertThat(http.get("/metrics", null).body()).contains("instances_by_status{status=\"running\"}");
         assertThat(http.get("/api/ops/jobs/status", ops).data().get("jobs").findValuesAsText("name")).contains("lifecycle");
     }
 
