@@ -103,15 +103,16 @@ final class GraphTables {
     void upsertEdge(String type, String fromLabel, String toLabel, String fromKeyName, String toKeyName, Value fromKey,
                     Value toKey, Map<String, Value> attributes) {
         DatasetValues.requireName("edge type", type);
+        EdgeTable t = edges.get(type);
+        if (t != null && (!t.fromLabel.equals(fromLabel) || !t.toLabel.equals(toLabel))) {
+            throw new ValidationException(type, "edge type " + type + " goes from " + t.fromLabel + " to " + t.toLabel
+                    + "; it cannot also go from " + fromLabel + " to " + toLabel);
+        }
         NodeTable from = endpoint(fromLabel, fromKey);
         NodeTable to = endpoint(toLabel, toKey);
-        EdgeTable t = edges.get(type);
         if (t == null) {
             t = new EdgeTable(type, fromLabel, toLabel, fromKeyName, toKeyName);
             edges.put(type, t);
-        } else if (!t.fromLabel.equals(fromLabel) || !t.toLabel.equals(toLabel)) {
-            throw new ValidationException(type, "edge type " + type + " goes from " + t.fromLabel + " to " + t.toLabel
-                    + "; it cannot also go from " + fromLabel + " to " + toLabel);
         }
         List<Object> k = List.of(from.key(fromKey), to.key(toKey));
         Object[] row = t.rows.get(k);
