@@ -56,7 +56,9 @@ final class GraphUpsertController {
         this.maxBodyBytes = maxBodyBytes;
     }
 
-    @Post(uri = "/{dataset}", consumes = {MediaType.APPLICATION_JSON, MediaType.TEXT_PLAIN, MediaType.APPLICATION_OCTET_STREAM})
+    // Form-encoded too: "curl -d '{…}'" sends the JSON with that content type.
+    @Post(uri = "/{dataset}", consumes = {MediaType.APPLICATION_JSON, MediaType.APPLICATION_FORM_URLENCODED, MediaType.TEXT_PLAIN,
+            MediaType.APPLICATION_OCTET_STREAM})
     @Operation(summary = "Upsert vertices and edges into a dataset (created if absent); each call writes a new version")
     HttpResponse<Map<String, Object>> upsert(Actor actor, @PathVariable String dataset, @Body byte[] body) {
         if (body.length > maxBodyBytes) {

@@ -310,7 +310,10 @@ abstract class DatasetApiTest {
         assertThat(notOwner.status()).as("admins may").isEqualTo(200);
         assertThat(upsert("typed", "{\"vertices\": {}}", analyst).status()).isEqualTo(400);
         assertThat(upsert("typed", "{}", null).status()).isEqualTo(401);
-        assertThat(http.get("/api/datasets/typed", analyst).data().get("current_version").asInt()).isEqualTo(3);
+        var curlStyle = http.request("POST", "/graph/typed").header("Content-Type", "application/x-www-form-urlencoded")
+                .bearer(analyst).json("{\"vertices\": {\"T\": {\"f\": {\"n\": {\"value\": 4}}}}}").send();
+        assertThat(curlStyle.status()).as("curl -d sends JSON form-encoded: " + curlStyle.body()).isEqualTo(200);
+        assertThat(http.get("/api/datasets/typed", analyst).data().get("current_version").asInt()).isEqualTo(4);
     }
 
     @Test
