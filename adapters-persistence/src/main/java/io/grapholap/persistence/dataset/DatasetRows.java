@@ -13,6 +13,8 @@ interface DatasetRows extends CrudRepository<DatasetRow, Long> {
 
     Optional<DatasetRow> findByName(String name);
 
+    long countByCurrentVersionGreaterThan(int version);
+
     @Query("UPDATE datasets SET current_version = :to, updated_at = :at WHERE id = :id AND current_version = :from")
     int advance(long id, int from, int to, Instant at);
 

@@ -118,9 +118,9 @@ final class JdbcDatasetRepository implements DatasetRepository {
             throw new IllegalArgumentException("unsupported sort field " + page.sortBy());
         }
         String direction = page.descending() ? " DESC" : " ASC";
-        String sql = "SELECT * FROM datasets ORDER BY " + column + direction + ", id" + direction + " LIMIT ? OFFSET ?";
+        String sql = "SELECT * FROM datasets WHERE current_version > 0 ORDER BY " + column + direction + ", id" + direction + " LIMIT ? OFFSET ?";
         return connections.executeRead(status -> {
-            long total = datasets.count();
+            long total = datasets.countByCurrentVersionGreaterThan(0);
             List<Dataset> items = jdbc.prepareStatement(sql, ps -> {
                 ps.setInt(1, page.limit());
                 ps.setInt(2, page.offset());

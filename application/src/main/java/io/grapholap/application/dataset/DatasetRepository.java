@@ -39,6 +39,7 @@ public interface DatasetRepository {
 
     Optional<DatasetVersion> version(long datasetId, int version);
 
+    /** Datasets with at least one published version (not those whose first upload is still being written). */
     Page<Dataset> list(PageRequest page);
 
     /** Deletes the dataset and its version rows; false when it did not exist. */

@@ -115,11 +115,19 @@ public final class DatasetUseCases implements DatasetCatalog {
         return new DatasetRef(d.name().value(), current.version(), directories.of(d.id(), current.directory()));
     }
 
+    /** Newest first, at most 100; a dataset deleted while the list is built is left out. */
     @Override
     public List<DatasetRef> list(Actor actor, int limit) {
         int bounded = Math.max(1, Math.min(limit, PageRequest.MAX_LIMIT));
-        return list(new PageRequest(0, bounded, "created_at", true)).items().stream()
-                .map(v -> resolve(v.id(), actor)).toList();
+        List<DatasetRef> refs = new ArrayList<>();
+        for (DatasetView v : list(new PageRequest(0, bounded, "created_at", true)).items()) {
+            try {
+                refs.add(resolve(v.id(), actor));
+            } catch (NotFoundException deletedMeanwhile) {
+                // listed a moment ago, gone now: not loadable, so not in the list
+            }
+        }
+        return refs;
     }
 
     private Dataset uploaded(String id) {
