@@ -181,6 +181,18 @@ abstract class DatasetApiTest {
             assertThat(graph.statistics().verticesPerLabel()).isEqualTo(Map.of("User", 3L));
             assertThat(graph.statistics().edgesPerType()).isEqualTo(Map.of("follows", 2L));
         }
+
+        var instance = http.post("/api/instances", Map.of("dataset_id", "social", "name", "on social"), analyst);
+        assertThat(instance.status()).as(instance.body()).isEqualTo(202);
+        long instanceId = instance.data().get("id").asLong();
+        JsonNode state = instance.data();
+        for (int i = 0; i < 600 && state.get("status").asText().equals("starting"); i++) {
+            Thread.sleep(100);
+            state = http.get("/api/instances/" + instanceId, analyst).data();
+        }
+        assertThat(state.get("status").asText()).as(state.toString()).isEqualTo("running");
+        assertThat(state.get("dataset_id").asText()).isEqualTo("social");
+        assertThat(http.delete("/api/instances/" + instanceId, analyst).status()).isEqualTo(204);
     }
 
     @Test
