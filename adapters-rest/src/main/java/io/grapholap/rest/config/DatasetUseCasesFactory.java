@@ -4,6 +4,7 @@ import io.grapholap.application.dataset.ArrowStreamDecoder;
 import io.grapholap.application.dataset.DatasetDirectories;
 import io.grapholap.application.dataset.DatasetRepository;
 import io.grapholap.application.dataset.DatasetUseCases;
+import io.grapholap.application.dataset.ReconcileDatasetFiles;
 import io.grapholap.application.dataset.UploadDataset;
 import io.grapholap.application.dataset.UploadSettings;
 import io.grapholap.application.graph.snapshot.SnapshotReader;
@@ -52,5 +53,10 @@ final class DatasetUseCasesFactory {
     DatasetUseCases datasetUseCases(DatasetRepository datasets, DatasetDirectories directories, SnapshotRepository snapshots,
                                     SnapshotDirectories snapshotDirectories) {
         return new DatasetUseCases(datasets, directories, snapshots, snapshotDirectories);
+    }
+
+    @Singleton
+    ReconcileDatasetFiles reconcileDatasetFiles(DatasetRepository datasets, DatasetDirectories directories) {
+        return new ReconcileDatasetFiles(datasets, directories);
     }
 }

@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
+import java.util.List;
 import java.util.stream.Stream;
 
 /**
@@ -37,6 +38,27 @@ public final class DatasetDirectories {
     /** Removes every version of the dataset, and what unfinished writers left. */
     public void removeAll(long datasetId) {
         deleteRecursively(root.resolve(Long.toString(datasetId)));
+    }
+
+    /** The dataset ids that have a directory under the root (other names are ignored). */
+    public List<Long> datasetIds() {
+        return children(root).stream().filter(n -> n.matches("[0-9]{1,18}")).map(Long::parseLong).toList();
+    }
+
+    /** The names in a dataset's directory: published versions, and what unfinished writers left. */
+    public List<String> entries(long datasetId) {
+        return children(root.resolve(Long.toString(datasetId)));
+    }
+
+    private static List<String> children(Path dir) {
+        if (!Files.isDirectory(dir)) {
+            return List.of();
+        }
+        try (Stream<Path> list = Files.list(dir)) {
+            return list.map(p -> p.getFileName().toString()).sorted().toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list " + dir, e);
+        }
     }
 
     private static void deleteRecursively(Path dir) {
