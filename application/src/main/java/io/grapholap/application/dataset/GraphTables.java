@@ -281,7 +281,7 @@ final class GraphTables {
             for (Map.Entry<String, Value> a : attributes.entrySet()) {
                 String name = a.getKey();
                 String field = owner + "." + name;
-                DatasetValues.requireName("attribute " + field, name);
+                DatasetValues.requireName(field, name);
                 if (keyNames.contains(name)) {
                     throw new ValidationException(field, field + " has the name of the key column; choose another attribute name");
                 }

@@ -138,6 +138,8 @@ class GraphTablesTest {
                 .extracting(e -> ((ValidationException) e).field()).isEqualTo("U.v_id");
         assertThatThrownBy(() -> tables.upsertVertex("U", "v_id", s("d"), Map.of("v_id", s("x"))))
                 .isInstanceOf(ValidationException.class).hasMessageContaining("key column");
+        assertThatThrownBy(() -> tables.upsertVertex("U", "v_id", s("d"), Map.of("a b", s("x"))))
+                .isInstanceOf(ValidationException.class).extracting(e -> ((ValidationException) e).field()).isEqualTo("U.a b");
         assertThatThrownBy(() -> tables.upsertVertex("bad label", "v_id", s("d"), Map.of()))
                 .isInstanceOf(ValidationException.class).extracting(e -> ((ValidationException) e).field()).isEqualTo("label");
     }
