@@ -10,7 +10,7 @@
 #   (or ./grapholap bench lifecycle [options]). The source tables are kept in schema bench_lifecycle
 #   of the database test and reused by later runs of the same scale and seed (--reload rebuilds them).
 # Environment: PGHOST/PGPORT/PGUSER/PGDATABASE (default 127.0.0.1/5432/postgres/test),
-#   GRAPHOLAP_LIFECYCLE_PORT (18182), GRAPHOLAP_LIFECYCLE_HEAP (server -Xmx, default 6g).
+#   GRAPHOLAP_LIFECYCLE_PORT (18182), GRAPHOLAP_LIFECYCLE_HEAP (server -Xmx, default 4g).
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 cd "$ROOT"
@@ -39,7 +39,7 @@ SCHEMA=bench_lifecycle
 NODES="nodes_s${SCALE}_seed${SEED}"
 EDGES="edges_s${SCALE}_seed${SEED}"
 PORT="${GRAPHOLAP_LIFECYCLE_PORT:-18182}"
-HEAP="${GRAPHOLAP_LIFECYCLE_HEAP:-6g}"
+HEAP="${GRAPHOLAP_LIFECYCLE_HEAP:-4g}"
 PASSWORD="lifecycle-bench-admin-password"
 BASE="http://127.0.0.1:$PORT"
 
@@ -85,7 +85,7 @@ if [ "$RELOAD" = 1 ] || [ "$have" != "$MARK" ]; then
     -c "create table $SCHEMA.$NODES as select g::bigint as id from generate_series(0, (1::bigint << $SCALE) - 1) g" \
     -c "create table $SCHEMA.$EDGES (src bigint not null, dst bigint not null)"
   # shellcheck disable=SC2086
-  "$JAVA" $JVM_FLAGS -Xmx8g -cp "bench/target/classes:$(cat bench/target/classpath.txt)" io.grapholap.bench.EdgeListMain "$SCALE" "$SEED" \
+  "$JAVA" $JVM_FLAGS -Xmx2g -cp "bench/target/classes:$(cat bench/target/classpath.txt)" io.grapholap.bench.EdgeListMain "$SCALE" "$SEED" \
     | "${PSQL[@]}" -c "\\copy $SCHEMA.$EDGES (src, dst) from stdin"
   "${PSQL[@]}" -c "analyze $SCHEMA.$NODES" -c "analyze $SCHEMA.$EDGES" -c "comment on table $SCHEMA.$EDGES is '$MARK'"
   log "source tables loaded in $(elapsed "$t0" "$(now)") s"

@@ -24,10 +24,10 @@ import org.junit.jupiter.api.TestInstance;
 /**
  * {@code kill -9} in the middle of an export. The server runs as a child process over a PostgreSQL
  * source table large enough that the export is still writing edges when the process gets SIGKILL;
- * a new server on the same data directory and metadata database (H2 file or PostgreSQL) must bring
- * the snapshot to {@code ready} with every row (resume on, the default) or to {@code failed} with a
- * reason that says the server stopped (resume off) — never leave it {@code creating}, and never show
- * as ready a directory that is not complete and intact.
+ * the next server on the same data directory and metadata database (H2 file or PostgreSQL) must
+ * bring the snapshot to {@code failed} with a reason that says the server stopped (resume off) or
+ * export it again to {@code ready} with every row (resume on, the default) — never leave it
+ * {@code creating}, and never show as ready a directory that is not complete and intact.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 abstract class SnapshotCrashTest {
@@ -58,14 +58,34 @@ abstract class SnapshotCrashTest {
         }
     }
 
+    /**
+     * Three servers on one data directory and metadata database: the first is killed mid-export;
+     * the second (resume off) marks the snapshot failed, saying the server stopped, and removes the
+     * half-written files; a retry on it is killed mid-export too; the third (resume on, the
+     * default) exports it again and it ends ready with every row.
+     */
     @Test
-    void anExportKilledMidwayIsResumedAndEndsReadyWithEveryRow() throws Exception {
+    void anExportKilledMidwayEndsFailedWithTheReasonOrResumedAndReadyNeverCreating() throws Exception {
         try (ServerProcess server = ServerProcess.create(metadata(), source.environment())) {
-            long id = startExportAndKillMidway(server);
-
             server.start();
+            long id = createSnapshot(server.http(), server.http().adminToken());
+            killMidway(server, id);
+
+            server.start(Map.of("grapholap.export.resume-after-restart", "false"));
             Http http = server.http();
             String admin = http.adminToken();
+            JsonNode failed = awaitEnd(server, admin, id);
+            assertThat(failed.get("status").asText()).as(failed.toString()).isEqualTo("failed");
+            assertThat(failed.get("error_message").asText()).contains("server stopped");
+            assertThat(snapshotEntries(server)).isEmpty();
+
+            var retry = http.post("/api/snapshots/" + id + "/retry", Map.of(), admin);
+            assertThat(retry.status()).as(retry.body()).isEqualTo(202);
+            killMidway(server, id);
+
+            server.start();
+            http = server.http();
+            admin = http.adminToken();
             JsonNode ready = awaitEnd(server, admin, id);
             assertThat(ready.get("status").asText()).as(ready.toString()).isEqualTo("ready");
             assertThat(ready.get("node_counts").get("V").asLong()).isEqualTo(NODES);
@@ -77,29 +97,8 @@ abstract class SnapshotCrashTest {
         }
     }
 
-    @Test
-    void withoutResumeAnExportKilledMidwayEndsFailedSayingTheServerStopped() throws Exception {
-        try (ServerProcess server = ServerProcess.create(metadata(), source.environment())) {
-            long id = startExportAndKillMidway(server);
-
-            server.start(Map.of("grapholap.export.resume-after-restart", "false"));
-            String admin = server.http().adminToken();
-            JsonNode failed = awaitEnd(server, admin, id);
-            assertThat(failed.get("status").asText()).as(failed.toString()).isEqualTo("failed");
-            assertThat(failed.get("error_message").asText()).contains("server stopped");
-            assertThat(snapshotEntries(server)).isEmpty();
-        }
-    }
-
-    /**
-     * Starts a server, creates the mapping and a snapshot, waits until the edge step has written
-     * some rows but the export is not done, and kills the server; asserts that it left a temporary
-     * directory and no published one. Returns the snapshot id.
-     */
-    private long startExportAndKillMidway(ServerProcess server) throws Exception {
-        server.start();
-        Http http = server.http();
-        String admin = http.adminToken();
+    /** Creates the mapping over the source tables and a snapshot of it; returns the snapshot id. */
+    private static long createSnapshot(Http http, String admin) {
         Map<String, Object> mapping = Map.of(
                 "name", "crash",
                 "node_definitions", List.of(Map.of("label", "V", "sql", "SELECT id FROM crash_nodes",
@@ -110,8 +109,16 @@ abstract class SnapshotCrashTest {
         assertThat(created.status()).as(created.body()).isEqualTo(201);
         var snapshot = http.post("/api/snapshots", Map.of("mapping_id", created.data().get("id").asLong(), "name", "crash"), admin);
         assertThat(snapshot.status()).as(snapshot.body()).isEqualTo(202);
-        long id = snapshot.data().get("id").asLong();
+        return snapshot.data().get("id").asLong();
+    }
 
+    /**
+     * Waits until the export of {@code id} has written some edge rows but is not done, and kills the
+     * server; asserts that it left a half-written temporary directory and nothing published.
+     */
+    private static void killMidway(ServerProcess server, long id) throws Exception {
+        Http http = server.http();
+        String admin = http.adminToken();
         long deadline = System.currentTimeMillis() + WAIT_MILLIS;
         JsonNode progress = null;
         while (System.currentTimeMillis() < deadline) {
@@ -128,7 +135,6 @@ abstract class SnapshotCrashTest {
                 .isBetween(1L, EDGES - 1);
         assertThat(snapshotEntries(server)).as("a half-written temporary directory and nothing published")
                 .singleElement().asString().startsWith("." + id + ".tmp-");
-        return id;
     }
 
     /**

@@ -111,7 +111,10 @@ public final class ServerProcess implements AutoCloseable {
             throw new UncheckedIOException("cannot start the server process " + command, e);
         }
         URI base = URI.create("http://127.0.0.1:" + port);
+        long began = System.nanoTime();
         awaitHealthy(base);
+        System.out.printf("[it-tests] server process %d (start %d) healthy after %d ms%n", process.pid(), starts,
+                (System.nanoTime() - began) / 1_000_000);
         http = new Http(base);
         return this;
     }
