@@ -10,7 +10,8 @@
 #   (or ./grapholap bench lifecycle [options]). The source tables are kept in schema bench_lifecycle
 #   of the database test and reused by later runs of the same scale and seed (--reload rebuilds them).
 # Environment: PGHOST/PGPORT/PGUSER/PGDATABASE (default 127.0.0.1/5432/postgres/test),
-#   GRAPHOLAP_LIFECYCLE_PORT (18182), GRAPHOLAP_LIFECYCLE_HEAP (server -Xmx, default 4g).
+#   GRAPHOLAP_LIFECYCLE_PORT (18182), GRAPHOLAP_LIFECYCLE_HEAP (server -Xmx, default 4g),
+#   GRAPHOLAP_LIFECYCLE_JAVA_OPTS (more server JVM options, e.g. -XX:StartFlightRecording=filename=x.jfr).
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 cd "$ROOT"
@@ -25,7 +26,7 @@ while [ $# -gt 0 ]; do
     --seed) SEED="$2"; shift 2 ;;
     --lookups) LOOKUPS="$2"; shift 2 ;;
     --reload) RELOAD=1; shift ;;
-    -h|--help) sed -n '2,16p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    -h|--help) sed -n '2,/^set /p' "$0" | grep '^#' | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) echo "unknown option: $1 (see --help)" >&2; exit 2 ;;
   esac
 done
@@ -99,7 +100,7 @@ log "starting the server on port $PORT (data directory $DATA)"
 GRAPHOLAP_DATA_DIR="$DATA" GRAPHOLAP_PORT="$PORT" GRAPHOLAP_ADMIN_PASSWORD="$PASSWORD" \
   GRAPHOLAP_SOURCE_URL="jdbc:postgresql://$PGHOST:$PGPORT/$PGDATABASE?currentSchema=$SCHEMA" \
   GRAPHOLAP_SOURCE_USER="$PGUSER" GRAPHOLAP_SOURCE_PASSWORD="${PGPASSWORD:-}" \
-  GRAPHOLAP_JAVA_OPTS="-Xmx$HEAP -Dgrapholap.source.statement-timeout=PT1H" \
+  GRAPHOLAP_JAVA_OPTS="-Xmx$HEAP -Dgrapholap.source.statement-timeout=PT1H ${GRAPHOLAP_LIFECYCLE_JAVA_OPTS:-}" \
   ./grapholap serve >"$DATA/server.log" 2>&1 &
 SERVER=$!
 for _ in $(seq 1 240); do
