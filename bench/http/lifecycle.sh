@@ -130,7 +130,18 @@ MAPPING="$(api POST /api/mappings "{\"name\":\"lifecycle bench s$SCALE\",
   \"edge_definitions\":[{\"type\":\"E\",\"from_node\":\"V\",\"to_node\":\"V\",\"sql\":\"SELECT src, dst FROM $EDGES\",
                          \"from_key\":\"src\",\"to_key\":\"dst\"}]}" | json_field id)"
 [ "$(status)" = 201 ] || { echo "mapping not created: $(cat "$DATA/body")" >&2; exit 1; }
+cpu_ticks() { # cpu_ticks PID...: user+system clock ticks of those processes (missing ones count 0)
+  local total=0 pid f
+  for pid in "$@"; do
+    f="$(cut -d')' -f2- "/proc/$pid/stat" 2>/dev/null)" || continue
+    total=$((total + $(echo "$f" | awk '{print $12 + $13}')))
+  done
+  echo "$total"
+}
+postgres_pids() { pgrep -x postgres || true; }
+TICKS="$(getconf CLK_TCK)"
 log "(a) exporting snapshot of mapping $MAPPING"
+server_cpu0="$(cpu_ticks "$SERVER")"; pg_cpu0="$(cpu_ticks $(postgres_pids))"
 t0="$(now)"
 SNAPSHOT="$(api POST /api/snapshots "{\"mapping_id\":$MAPPING,\"name\":\"lifecycle bench s$SCALE\"}" | json_field id)"
 [ "$(status)" = 202 ] || { echo "snapshot not created: $(cat "$DATA/body")" >&2; exit 1; }
@@ -140,11 +151,19 @@ while :; do
   sleep 0.1
 done
 t1="$(now)"
+server_cpu1="$(cpu_ticks "$SERVER")"; pg_cpu1="$(cpu_ticks $(postgres_pids))"
 [ "$s" = ready ] || { echo "export failed: $(cat "$DATA/body")" >&2; exit 1; }
 EXPORT_S="$(elapsed "$t0" "$t1")"
 SIZE="$(json_field size_bytes <"$DATA/body")"
 ROWS=$((NODE_ROWS + EDGE_ROWS))
 report "export: $ROWS rows ($NODE_ROWS vertices + $EDGE_ROWS edges) in $EXPORT_S s = $(awk -v r="$ROWS" -v s="$EXPORT_S" 'BEGIN{printf "%.0f", r/s}') rows/s (POST to ready, 0.1 s polling); snapshot $SIZE bytes"
+# CPU time does not depend on how many other processes share the cores, so it says what a quiet
+# machine can do: with the server and PostgreSQL each on a core of their own, the export cannot go
+# faster than the busier of the two allows.
+SERVER_CPU_S="$(awk -v a="$server_cpu0" -v b="$server_cpu1" -v t="$TICKS" 'BEGIN{printf "%.2f", (b - a) / t}')"
+PG_CPU_S="$(awk -v a="$pg_cpu0" -v b="$pg_cpu1" -v t="$TICKS" 'BEGIN{printf "%.2f", (b - a) / t}')"
+report "export CPU: server JVM $SERVER_CPU_S s, all postgres processes $PG_CPU_S s; per 1M rows: $(awk -v j="$SERVER_CPU_S" -v p="$PG_CPU_S" -v r="$ROWS" 'BEGIN{
+  printf "JVM %.3f s, PostgreSQL %.3f s -> on two otherwise idle cores at most %.0f rows/s", j / r * 1e6, p / r * 1e6, r / (j > p ? j : p) }')"
 api GET "/api/snapshots/$SNAPSHOT/progress" >/dev/null
 report "export progress: $(cat "$DATA/body")"
 
@@ -163,6 +182,7 @@ if [ "$(status)" = 404 ]; then
   report "instance start: not measured (this server has no /api/instances)"
 else
   log "(b) starting an instance from snapshot $SNAPSHOT"
+  server_cpu0="$(cpu_ticks "$SERVER")"
   t0="$(now)"
   INSTANCE="$(api POST /api/instances "{\"snapshot_id\":$SNAPSHOT,\"name\":\"lifecycle bench s$SCALE\"}" | json_field id)"
   case "$(status)" in 200|201|202) ;; *) echo "instance not created: $(cat "$DATA/body")" >&2; exit 1 ;; esac
@@ -172,8 +192,10 @@ else
     sleep 0.05
   done
   t1="$(now)"
+  server_cpu1="$(cpu_ticks "$SERVER")"
   [ "$s" = running ] || { echo "instance did not start: $(cat "$DATA/body")" >&2; exit 1; }
-  report "instance start: $(elapsed "$t0" "$t1") s from POST /api/instances to running (0.05 s polling; target <= 5 s)"
+  report "instance start: $(elapsed "$t0" "$t1") s from POST /api/instances to running (0.05 s polling; target <= 5 s); server CPU meanwhile $(
+    awk -v a="$server_cpu0" -v b="$server_cpu1" -v t="$TICKS" 'BEGIN{printf "%.2f", (b - a) / t}') s"
   report "instance: $(cat "$DATA/body")"
 fi
 
