@@ -1,4 +1,4 @@
-package io.grapholap.it.snapshot;
+package io.grapholap.it.crash;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -22,19 +22,20 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
 /**
- * {@code kill -9} in the middle of an export. The server runs as a child process over a PostgreSQL
+ * {@code kill -9} in the middle of an export and while an instance is starting. The server runs as a child process over a PostgreSQL
  * source table large enough that the export is still writing edges when the process gets SIGKILL;
  * the next server on the same data directory and metadata database (H2 file or PostgreSQL) must
  * bring the snapshot to {@code failed} with a reason that says the server stopped (resume off) or
  * export it again to {@code ready} with every row (resume on, the default) — never leave it
- * {@code creating}, and never show as ready a directory that is not complete and intact.
+ * {@code creating}, and never show as ready a directory that is not complete and intact. An
+ * instance killed while {@code starting} is loaded again by the next server, up to {@code running}.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-abstract class SnapshotCrashTest {
+abstract class CrashRestartTest {
 
     private static final long NODES = 100_000;
     private static final long EDGES = 2_000_000;
-    private static final long WAIT_MILLIS = 90_000;
+    private static final long WAIT_MILLIS = 240_000;
 
     private SourcePostgres source;
 
@@ -45,7 +46,7 @@ abstract class SnapshotCrashTest {
         source = SourcePostgres.create();
         source.execute(
                 "CREATE TABLE crash_nodes AS SELECT g::bigint AS id FROM generate_series(1, " + NODES + ") g",
-                "CREATE TABLE crash_edges AS SELECT g::bigint AS src, (g::bigint * 7919 % " + NODES + " + 1) AS dst "
+                "CREATE TABLE crash_edges AS SELECT (g::bigint % " + NODES + " + 1) AS src, (g::bigint * 7919 % " + NODES + " + 1) AS dst "
                         + "FROM generate_series(1, " + EDGES + ") g",
                 "ANALYZE crash_nodes",
                 "ANALYZE crash_edges");
@@ -59,13 +60,14 @@ abstract class SnapshotCrashTest {
     }
 
     /**
-     * Three servers on one data directory and metadata database: the first is killed mid-export;
+     * Four servers on one data directory and metadata database: the first is killed mid-export;
      * the second (resume off) marks the snapshot failed, saying the server stopped, and removes the
      * half-written files; a retry on it is killed mid-export too; the third (resume on, the
-     * default) exports it again and it ends ready with every row.
+     * default) exports it again and it ends ready with every row, then is killed while an instance
+     * of that snapshot is starting; the fourth loads that instance again until it is running.
      */
     @Test
-    void anExportKilledMidwayEndsFailedWithTheReasonOrResumedAndReadyNeverCreating() throws Exception {
+    void killedMidExportOrMidStartNothingStaysCreatingOrStarting() throws Exception {
         try (ServerProcess server = ServerProcess.create(metadata(), source.environment())) {
             server.start();
             long id = createSnapshot(server.http(), server.http().adminToken());
@@ -94,7 +96,37 @@ abstract class SnapshotCrashTest {
             assertThat(snapshotEntries(server)).containsExactly(Long.toString(id));
             JsonNode progress = http.get("/api/snapshots/" + id + "/progress", admin).data();
             assertThat(progress.get("progress_percent").asInt()).isEqualTo(100);
+
+            var instance = http.post("/api/instances", Map.of("snapshot_id", id, "name", "crash"), admin);
+            assertThat(instance.status()).as(instance.body()).isEqualTo(202);
+            long instanceId = instance.data().get("id").asLong();
+            JsonNode before = http.get("/api/instances/" + instanceId, admin).data();
+            assertThat(before.get("status").asText()).as("killed while starting: " + before).isEqualTo("starting");
+            server.kill();
+
+            server.start();
+            admin = server.http().adminToken();
+            JsonNode running = awaitInstance(server, admin, instanceId);
+            assertThat(running.get("status").asText()).as(running.toString()).isEqualTo("running");
+            assertThat(running.get("snapshot_id").asLong()).isEqualTo(id);
+            assertThat(running.get("memory_bytes").asLong()).isPositive();
         }
+    }
+
+    /** Polls the instance until it is running, failed or terminated; never starting for good. */
+    private static JsonNode awaitInstance(ServerProcess server, String admin, long id) throws Exception {
+        long deadline = System.currentTimeMillis() + WAIT_MILLIS;
+        JsonNode i = null;
+        while (System.currentTimeMillis() < deadline) {
+            i = server.http().get("/api/instances/" + id, admin).data();
+            String status = i.get("status").asText();
+            if (!status.equals("starting")) {
+                return i;
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("instance " + id + " still starting after " + WAIT_MILLIS + " ms: " + i
+                + "\nserver log tail:\n" + server.logTail(30));
     }
 
     /** Creates the mapping over the source tables and a snapshot of it; returns the snapshot id. */
@@ -175,14 +207,14 @@ abstract class SnapshotCrashTest {
         }
     }
 
-    static final class OnH2 extends SnapshotCrashTest {
+    static final class OnH2 extends CrashRestartTest {
         @Override
         MetadataDatabase metadata() {
             return MetadataDatabase.H2;
         }
     }
 
-    static final class OnPostgres extends SnapshotCrashTest {
+    static final class OnPostgres extends CrashRestartTest {
         @Override
         MetadataDatabase metadata() {
             return MetadataDatabase.POSTGRES;

@@ -34,7 +34,7 @@ import java.util.stream.Stream;
  */
 public final class ServerProcess implements AutoCloseable {
 
-    private static final Duration START_LIMIT = Duration.ofSeconds(90);
+    private static final Duration START_LIMIT = Duration.ofSeconds(240);
 
     private final Path workDir;
     private final Path dataDir;
