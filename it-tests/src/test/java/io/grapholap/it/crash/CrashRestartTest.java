@@ -118,7 +118,9 @@ abstract class CrashRestartTest {
         long deadline = System.currentTimeMillis() + WAIT_MILLIS;
         JsonNode i = null;
         while (System.currentTimeMillis() < deadline) {
-            i = server.http().get("/api/instances/" + id, admin).data();
+            var response = server.http().get("/api/instances/" + id, admin);
+            assertThat(response.status()).as("the instance after the restart: " + response).isEqualTo(200);
+            i = response.data();
             String status = i.get("status").asText();
             if (!status.equals("starting")) {
                 return i;
@@ -177,7 +179,9 @@ abstract class CrashRestartTest {
         long deadline = System.currentTimeMillis() + WAIT_MILLIS;
         JsonNode s = null;
         while (System.currentTimeMillis() < deadline) {
-            s = server.http().get("/api/snapshots/" + id, admin).data();
+            var response = server.http().get("/api/snapshots/" + id, admin);
+            assertThat(response.status()).as("the snapshot after the restart: " + response).isEqualTo(200);
+            s = response.data();
             String status = s.get("status").asText();
             if (status.equals("ready")) {
                 Path dir = server.dataDir().resolve("snapshots").resolve(Long.toString(id));
