@@ -3,7 +3,9 @@
 #   (a) snapshot export of a Kronecker edge table: rows/s, next to `psql \copy (same query) to /dev/null`;
 #   (b) instance start from that snapshot: seconds from POST /api/instances to `running`;
 #   (c) Gremlin point lookup by key over HTTP (POST /api/instances/{id}/query): p50/p90/p99 after
-#       30 untimed warm-up lookups.
+#       30 untimed warm-up lookups;
+#   (d) UDF runs over HTTP: a trivial JS and Python function (warm), and pagerank through a JS UDF
+#       on the instance against the algorithm endpoint on the same instance.
 # (b) and (c) run when the server has those routes (a 404 says it has not; the part is then reported
 # as not measured). Raw results go to bench/results/lifecycle-<UTC time>.txt.
 #
@@ -238,6 +240,40 @@ else
         printf "p50 %.2f ms, p90 %.2f ms, p99 %.2f ms, max %.2f ms", v[int(NR*0.5+0.5)], v[int(NR*0.9+0.5)], v[int(NR*0.99+0.5)], v[NR] }'
     ) (target p50 <= 5 ms); server CPU per lookup $(awk -v a="$server_cpu0" -v b="$server_cpu1" -v t="$TICKS" -v n="$LOOKUPS" 'BEGIN{printf "%.2f", (b - a) / t / n * 1000}') ms"
   fi
+fi
+# --- (d) user-defined functions -----------------------------------------------------------------
+time_runs() { # time_runs N PATH BODY: N sequential POSTs, prints "p50 … ms, p90 … ms" (all must answer 200)
+  local n="$1" path="$2" body="$3"
+  : >"$DATA/times"
+  for _ in $(seq 1 "$n"); do
+    curl -s -o "$DATA/run-body" -w '%{http_code} %{time_total}\n' -X POST -H "Authorization: Bearer $TOKEN" \
+      -H 'Content-Type: application/json' -d "$body" "$BASE$path" >>"$DATA/times"
+  done
+  local bad; bad="$(awk '$1 != 200' "$DATA/times" | wc -l)"
+  [ "$bad" = 0 ] || { echo "$bad of $n runs of $path did not answer 200: $(cat "$DATA/run-body")" >&2; exit 1; }
+  awk '{print $2 * 1000}' "$DATA/times" | sort -n | awk '{ v[NR] = $1 } END {
+    printf "p50 %.2f ms, p90 %.2f ms (%d runs)", v[int(NR*0.5+0.5)], v[int(NR*0.9+0.5)], NR }'
+}
+if [ -n "$INSTANCE" ]; then
+  ORG=bench
+  api POST "/api/v2/o/$ORG/functions/js/trivial-js" '{"execute": "function task(g, args) { return {ok: true}; }"}' >/dev/null
+  [ "$(status)" = 201 ] || [ "$(status)" = 200 ] || { echo "UDF not created: $(cat "$DATA/body")" >&2; exit 1; }
+  api POST "/api/v2/o/$ORG/functions/python/trivial-py" '{"execute": "def task(g, args):\n    return {\"ok\": True}\n"}' >/dev/null
+  api POST "/api/v2/o/$ORG/functions/js/pagerank-js" '{"execute": "function task(g, args) { const r = session.instance(args.instance).pagerank({damping: 0.85, iterations: 20}); return {rows: r.row_count}; }"}' >/dev/null
+  # Runs name the snapshot as their dataset: the first run loads it into the UDF dataset cache (untimed).
+  log "(d) UDF runs: trivial JS and Python (warm), pagerank through a UDF against the algorithm endpoint"
+  time_runs 20 "/api/v2/o/$ORG/run/js/trivial-js/dataset/snapshot-$SNAPSHOT" '{}' >/dev/null
+  report "trivial JS UDF run over HTTP, warm: $(time_runs 200 "/api/v2/o/$ORG/run/js/trivial-js/dataset/snapshot-$SNAPSHOT" '{}') (target p50 <= 5 ms)"
+  time_runs 10 "/api/v2/o/$ORG/run/python/trivial-py/dataset/snapshot-$SNAPSHOT" '{}' >/dev/null
+  report "trivial Python UDF run over HTTP, warm: $(time_runs 100 "/api/v2/o/$ORG/run/python/trivial-py/dataset/snapshot-$SNAPSHOT" '{}') (target p50 <= 50 ms)"
+  ALGO_BODY='{"params": {"damping": 0.85, "iterations": 20}, "mode": "stats"}'
+  UDF_BODY="{\"execute_args\": {\"instance\": $INSTANCE}}"
+  time_runs 1 "/api/instances/$INSTANCE/algo/pagerank" "$ALGO_BODY" >/dev/null
+  time_runs 1 "/api/v2/o/$ORG/run/js/pagerank-js/dataset/snapshot-$SNAPSHOT" "$UDF_BODY" >/dev/null
+  ALGO_T="$(time_runs 7 "/api/instances/$INSTANCE/algo/pagerank" "$ALGO_BODY")"
+  UDF_T="$(time_runs 7 "/api/v2/o/$ORG/run/js/pagerank-js/dataset/snapshot-$SNAPSHOT" "$UDF_BODY")"
+  report "pagerank-20 on instance $INSTANCE: algorithm endpoint (mode stats) $ALGO_T; through a JS UDF (session.instance(id).pagerank) $UDF_T; UDF/endpoint p50 $(
+    echo "$ALGO_T $UDF_T" | awk '{ printf "%.3f", $8 / $2 }') (target <= 1.10)"
 fi
 report "# load average at the end: $(cut -d' ' -f1-3 /proc/loadavg) (other processes on these cores make every figure pessimistic)"
 log "raw results: $OUT"
