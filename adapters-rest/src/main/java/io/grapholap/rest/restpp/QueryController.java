@@ -40,7 +40,9 @@ import java.util.Map;
  * The REST++ query routes (seed 004): {@code GET/POST /query/{dataset}/{function}} run a UDF with
  * {@code execute_args} built from typed query-string parameters and, for POST, a JSON object body.
  * Every answer, errors included, is the REST++ envelope {@code {version, error, message, results}}
- * (errors add {@code code}). Limits: the request URL at most 8 KB (414), the body at most
+ * (errors add {@code code}). Limits: the request line (method, URL, version) at most 8 KB, refused
+ * by the HTTP server itself ({@code micronaut.server.netty.max-initial-line-length}, 413 in the
+ * platform envelope, before this controller runs); the body at most
  * {@code grapholap.restpp.max-body-bytes} (default 8 MiB; 413); {@code GSQL-TIMEOUT} (ms) sets the
  * run's timeout (capped by the server's maximum); {@code RESPONSE-LIMIT} (bytes) turns a larger
  * response into the {@code REST-4000} error (HTTP 413).
@@ -50,9 +52,6 @@ import java.util.Map;
 @ExecuteOn(TaskExecutors.BLOCKING)
 @Tag(name = "restpp")
 final class QueryController {
-
-    /** The longest request URL (path and query string) the seed allows. */
-    static final int MAX_URL_BYTES = 8 * 1024;
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Map<String, Object> VERSION = Map.of("api", "v2", "schema", 0);
@@ -81,11 +80,6 @@ final class QueryController {
 
     private HttpResponse<byte[]> answer(Actor actor, HttpRequest<?> request, String dataset, String function, byte[] body) {
         try {
-            int urlBytes = request.getUri().toString().getBytes(StandardCharsets.UTF_8).length;
-            if (urlBytes > MAX_URL_BYTES) {
-                return error(HttpStatus.REQUEST_URI_TOO_LONG, "URI_TOO_LONG",
-                        "the request URL is " + urlBytes + " bytes, over the limit of " + MAX_URL_BYTES + "; send large parameters in a POST body");
-            }
             if (body != null && body.length > maxBodyBytes) {
                 return error(HttpStatus.REQUEST_ENTITY_TOO_LARGE, "PAYLOAD_TOO_LARGE",
                         "the request body is " + body.length + " bytes, over the limit of " + maxBodyBytes);
