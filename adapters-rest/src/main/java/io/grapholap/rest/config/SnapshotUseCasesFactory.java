@@ -7,6 +7,7 @@ import io.grapholap.application.mapping.MappingRepository;
 import io.grapholap.application.snapshot.ExportJobs;
 import io.grapholap.application.snapshot.ExportSettings;
 import io.grapholap.application.snapshot.ReconcileSnapshots;
+import io.grapholap.application.snapshot.SnapshotDependants;
 import io.grapholap.application.snapshot.SnapshotDirectories;
 import io.grapholap.application.snapshot.SnapshotExporter;
 import io.grapholap.application.snapshot.SnapshotMappingDependencies;
@@ -70,8 +71,8 @@ final class SnapshotUseCasesFactory {
 
     @Singleton
     SnapshotUseCases snapshotUseCases(SnapshotRepository snapshots, MappingRepository mappings, SnapshotExporter exporter,
-                                      SnapshotDirectories directories) {
-        return new SnapshotUseCases(snapshots, mappings, exporter, directories, CLOCK);
+                                      SnapshotDirectories directories, SnapshotDependants dependants) {
+        return new SnapshotUseCases(snapshots, mappings, exporter, directories, dependants, CLOCK);
     }
 
     @Singleton
@@ -80,8 +81,8 @@ final class SnapshotUseCasesFactory {
     }
 
     @Singleton
-    MappingDependencies snapshotMappingDependencies(SnapshotRepository snapshots) {
-        return new SnapshotMappingDependencies(snapshots);
+    MappingDependencies snapshotMappingDependencies(SnapshotRepository snapshots, SnapshotDependants dependants) {
+        return new SnapshotMappingDependencies(snapshots, dependants);
     }
 
     @Singleton

@@ -27,14 +27,21 @@ public final class SnapshotUseCases {
     private final MappingRepository mappings;
     private final SnapshotExporter exporter;
     private final SnapshotDirectories directories;
+    private final SnapshotDependants dependants;
     private final Clock clock;
 
     public SnapshotUseCases(SnapshotRepository snapshots, MappingRepository mappings, SnapshotExporter exporter,
                             SnapshotDirectories directories, Clock clock) {
+        this(snapshots, mappings, exporter, directories, SnapshotDependants.NONE, clock);
+    }
+
+    public SnapshotUseCases(SnapshotRepository snapshots, MappingRepository mappings, SnapshotExporter exporter,
+                            SnapshotDirectories directories, SnapshotDependants dependants, Clock clock) {
         this.snapshots = snapshots;
         this.mappings = mappings;
         this.exporter = exporter;
         this.directories = directories;
+        this.dependants = dependants;
         this.clock = clock;
     }
 
@@ -114,11 +121,17 @@ public final class SnapshotUseCases {
 
     /**
      * Deletes the snapshot and its files (owner or admin). A running export notices at its next
-     * progress write and stops, removing what it wrote.
+     * progress write and stops, removing what it wrote. Refused with 409
+     * {@code RESOURCE_HAS_DEPENDENCIES} while a live instance uses the snapshot.
      */
     public void delete(Actor actor, long id) {
         Snapshot snapshot = get(id);
         actor.requireOwnerOrAdmin(snapshot.owner(), "snapshot " + id);
+        long live = dependants.liveInstances(id);
+        if (live > 0) {
+            throw new ConflictException("RESOURCE_HAS_DEPENDENCIES", "snapshot " + id + " is used by " + live
+                    + " live instance(s); terminate them first", Map.of("snapshot_id", id, "live_instances", live));
+        }
         snapshots.delete(id);
         directories.removeAll(id);
     }

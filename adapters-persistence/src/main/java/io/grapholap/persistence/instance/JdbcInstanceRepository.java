@@ -1,0 +1,275 @@
+package io.grapholap.persistence.instance;
+
+import io.grapholap.application.common.Page;
+import io.grapholap.application.common.PageRequest;
+import io.grapholap.application.instance.InstanceQuery;
+import io.grapholap.application.instance.InstanceRepository;
+import io.grapholap.domain.error.NotFoundException;
+import io.grapholap.domain.instance.Instance;
+import io.grapholap.domain.instance.InstanceStatus;
+import io.grapholap.domain.mapping.Lifecycle;
+import io.micronaut.data.connection.ConnectionOperations;
+import io.micronaut.data.jdbc.runtime.JdbcOperations;
+import jakarta.inject.Singleton;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Instances in the metadata database, through the Micronaut Data repository {@link InstanceRows};
+ * the filtered list and the counts are portable SQL over {@link JdbcOperations} with bound
+ * parameters. Status changes are single compare-and-set updates.
+ */
+@Singleton
+final class JdbcInstanceRepository implements InstanceRepository {
+
+    private static final Map<String, String> SORT_COLUMNS = Map.of("name", "LOWER(name)", "created_at", "created_at",
+            "updated_at", "updated_at", "status", "status", "expires_at", "expires_at");
+    private static final List<String> LIVE = InstanceStatus.LIVE.stream().map(InstanceStatus::wire).sorted().toList();
+    private static final String LIVE_IN = "('" + String.join("','", LIVE) + "')";
+
+    private final InstanceRows rows;
+    private final JdbcOperations jdbc;
+    private final ConnectionOperations<Connection> connections;
+
+    JdbcInstanceRepository(InstanceRows rows, JdbcOperations jdbc, ConnectionOperations<Connection> connections) {
+        this.rows = rows;
+        this.jdbc = jdbc;
+        this.connections = connections;
+    }
+
+    @Override
+    public Instance create(NewInstance n) {
+        Instant at = micros(n.createdAt());
+        InstanceRow row = rows.save(new InstanceRow(null, n.snapshotId(), n.datasetId(), n.dataDirectory(), n.name(),
+                n.description(), n.owner(), n.status().wire(), n.engine(), n.cpuCores(), n.memoryBytes(), null,
+                text(n.lifecycle().ttl()), text(n.lifecycle().inactivityTimeout()), micros(n.expiresAt()), null, at, at));
+        return instance(row);
+    }
+
+    @Override
+    public Optional<Instance> find(long id) {
+        return rows.findById(id).map(JdbcInstanceRepository::instance);
+    }
+
+    @Override
+    public boolean transition(long id, InstanceStatus from, InstanceStatus to, String errorMessage, Instant at) {
+        if (!from.canMoveTo(to)) {
+            return false;
+        }
+        return rows.transition(id, from.wire(), to.wire(), clip(errorMessage), micros(at)) == 1;
+    }
+
+    @Override
+    public void setMemory(long id, long memoryBytes, Instant at) {
+        rows.memory(id, memoryBytes, micros(at));
+    }
+
+    @Override
+    public void setDataDirectory(long id, String dataDirectory, Instant at) {
+        rows.dataDirectory(id, dataDirectory, micros(at));
+    }
+
+    @Override
+    public Instance update(long id, String name, String description, Instant at) {
+        rows.rename(id, name, description, micros(at));
+        return existing(id);
+    }
+
+    @Override
+    public Instance setLifecycle(long id, Lifecycle lifecycle, Instant expiresAt, Instant at) {
+        rows.lifecycle(id, text(lifecycle.ttl()), text(lifecycle.inactivityTimeout()), micros(expiresAt), micros(at));
+        return existing(id);
+    }
+
+    @Override
+    public Instance setCpuCores(long id, int cpuCores, Instant at) {
+        rows.cpu(id, cpuCores, micros(at));
+        return existing(id);
+    }
+
+    @Override
+    public void touch(long id, Instant lastActivityAt) {
+        rows.touch(id, micros(lastActivityAt));
+    }
+
+    @Override
+    public boolean delete(long id) {
+        return rows.remove(id) == 1;
+    }
+
+    @Override
+    public List<Instance> withStatus(Set<InstanceStatus> statuses) {
+        if (statuses.isEmpty()) {
+            return List.of();
+        }
+        return rows.findByStatusIn(statuses.stream().map(InstanceStatus::wire).toList()).stream()
+                .map(JdbcInstanceRepository::instance).toList();
+    }
+
+    @Override
+    public List<Instance> ofSnapshots(Collection<Long> snapshotIds) {
+        if (snapshotIds.isEmpty()) {
+            return List.of();
+        }
+        return rows.findBySnapshotIdInOrderByCreatedAtDesc(snapshotIds).stream().map(JdbcInstanceRepository::instance).toList();
+    }
+
+    @Override
+    public long countLive() {
+        return rows.countByStatusIn(LIVE);
+    }
+
+    @Override
+    public long countLiveOf(String owner) {
+        return rows.countByOwnerAndStatusIn(owner, LIVE);
+    }
+
+    @Override
+    public long liveMemoryBytes() {
+        return connections.executeRead(status -> jdbc.prepareStatement(
+                "SELECT COALESCE(SUM(memory_bytes), 0) FROM instances WHERE status IN " + LIVE_IN, ps -> {
+                    try (ResultSet rs = ps.executeQuery()) {
+                        rs.next();
+                        return rs.getLong(1);
+                    }
+                }));
+    }
+
+    @Override
+    public Map<String, Long> countByStatus() {
+        return grouped("SELECT status, COUNT(*) FROM instances GROUP BY status ORDER BY status");
+    }
+
+    @Override
+    public Map<String, Long> liveCountByOwner() {
+        return grouped("SELECT owner, COUNT(*) FROM instances WHERE status IN " + LIVE_IN + " GROUP BY owner ORDER BY owner");
+    }
+
+    private Map<String, Long> grouped(String sql) {
+        return connections.executeRead(status -> jdbc.prepareStatement(sql, ps -> {
+            Map<String, Long> counts = new LinkedHashMap<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    counts.put(rs.getString(1), rs.getLong(2));
+                }
+            }
+            return counts;
+        }));
+    }
+
+    @Override
+    public Page<Instance> list(InstanceQuery query, PageRequest page) {
+        StringBuilder where = new StringBuilder(" WHERE 1=1");
+        List<Object> args = new ArrayList<>();
+        if (query.snapshotId() != null) {
+            where.append(" AND snapshot_id = ?");
+            args.add(query.snapshotId());
+        }
+        if (query.owner() != null) {
+            where.append(" AND owner = ?");
+            args.add(query.owner());
+        }
+        if (query.status() != null) {
+            where.append(" AND status = ?");
+            args.add(query.status().wire());
+        }
+        if (query.search() != null) {
+            where.append(" AND (LOWER(name) LIKE ? ESCAPE '!' OR LOWER(description) LIKE ? ESCAPE '!')");
+            String pattern = "%" + escape(query.search().toLowerCase(Locale.ROOT)) + "%";
+            args.add(pattern);
+            args.add(pattern);
+        }
+        if (query.namePrefix() != null) {
+            where.append(" AND name LIKE ? ESCAPE '!'");
+            args.add(escape(query.namePrefix()) + "%");
+        }
+        if (query.createdAfter() != null) {
+            where.append(" AND created_at >= ?");
+            args.add(OffsetDateTime.ofInstant(query.createdAfter(), ZoneOffset.UTC));
+        }
+        if (query.createdBefore() != null) {
+            where.append(" AND created_at < ?");
+            args.add(OffsetDateTime.ofInstant(query.createdBefore(), ZoneOffset.UTC));
+        }
+        String column = SORT_COLUMNS.get(page.sortBy());
+        if (column == null) {
+            throw new IllegalArgumentException("unsupported sort field " + page.sortBy());
+        }
+        String direction = page.descending() ? " DESC" : " ASC";
+        String sql = "SELECT * FROM instances" + where + " ORDER BY " + column + direction + ", id" + direction + " LIMIT ? OFFSET ?";
+        return connections.executeRead(status -> {
+            long total = jdbc.prepareStatement("SELECT COUNT(*) FROM instances" + where, ps -> {
+                bind(ps, args);
+                try (ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    return rs.getLong(1);
+                }
+            });
+            List<Instance> items = jdbc.prepareStatement(sql, ps -> {
+                bind(ps, args);
+                ps.setInt(args.size() + 1, page.limit());
+                ps.setInt(args.size() + 2, page.offset());
+                List<Instance> found = new ArrayList<>();
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        found.add(instance(jdbc.readEntity(rs, InstanceRow.class)));
+                    }
+                }
+                return found;
+            });
+            return new Page<>(items, total, page.offset(), page.limit());
+        });
+    }
+
+    private Instance existing(long id) {
+        return find(id).orElseThrow(() -> new NotFoundException("instance", id));
+    }
+
+    private static String escape(String s) {
+        return s.replace("!", "!!").replace("%", "!%").replace("_", "!_");
+    }
+
+    private static void bind(PreparedStatement ps, List<Object> args) throws SQLException {
+        for (int i = 0; i < args.size(); i++) {
+            ps.setObject(i + 1, args.get(i));
+        }
+    }
+
+    private static Instance instance(InstanceRow r) {
+        return new Instance(r.id(), r.snapshotId(), r.datasetId(), r.dataDirectory(), r.name(), r.description(), r.owner(),
+                InstanceStatus.parse("status", r.status()), r.engine(), r.cpuCores(), r.memoryBytes(), r.errorMessage(),
+                new Lifecycle(duration(r.ttl()), duration(r.inactivityTimeout())), r.expiresAt(), r.lastActivityAt(),
+                r.createdAt(), r.updatedAt());
+    }
+
+    private static String clip(String message) {
+        return message == null || message.length() <= 4000 ? message : message.substring(0, 3997) + "...";
+    }
+
+    private static Instant micros(Instant at) {
+        return at == null ? null : at.truncatedTo(ChronoUnit.MICROS);
+    }
+
+    private static String text(Duration d) {
+        return d == null ? null : d.toString();
+    }
+
+    private static Duration duration(String text) {
+        return text == null ? null : Duration.parse(text);
+    }
+}

@@ -1,0 +1,74 @@
+package io.grapholap.rest.instance;
+
+import io.grapholap.application.instance.InstanceProgressView;
+import io.grapholap.domain.instance.Instance;
+import io.micronaut.core.annotation.Introspected;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+/** Instance resources on the wire (snake_case through the server's JSON settings). */
+final class InstanceWebModels {
+
+    private InstanceWebModels() {
+    }
+
+    @Introspected
+    record InstanceWebModel(long id, Long snapshotId, String datasetId, String name, String description, String owner,
+                            String status, String engine, int cpuCores, String instanceUrl, String errorMessage,
+                            long memoryBytes, String ttl, String inactivityTimeout, Instant expiresAt,
+                            Instant lastActivityAt, Instant createdAt, Instant updatedAt) {
+        /** {@code baseUrl} is the scheme and authority the client used, e.g. {@code http://host:8080}. */
+        static InstanceWebModel from(Instance i, String baseUrl) {
+            return new InstanceWebModel(i.id(), i.snapshotId(), i.datasetId(), i.name(), i.description(), i.owner(),
+                    i.status().wire(), i.engine(), i.cpuCores(), baseUrl + "/api/instances/" + i.id(), i.errorMessage(),
+                    i.memoryBytes(), text(i.lifecycle().ttl()), text(i.lifecycle().inactivityTimeout()), i.expiresAt(),
+                    i.lastActivityAt(), i.createdAt(), i.updatedAt());
+        }
+    }
+
+    @Introspected
+    record CreateInstanceRequest(Long snapshotId, Long mappingId, Integer mappingVersion, String snapshotName,
+                                 String datasetId, String name, String description, String ttl, String inactivityTimeout,
+                                 String engine, Integer cpuCores) {
+    }
+
+    @Introspected
+    record FromMappingRequest(Long mappingId, Integer mappingVersion, String snapshotName, String name, String description,
+                              String ttl, String inactivityTimeout, String engine, Integer cpuCores) {
+    }
+
+    @Introspected
+    record UpdateInstanceRequest(String name, String description) {
+    }
+
+    @Introspected
+    record LifecycleRequest(String ttl, String inactivityTimeout) {
+    }
+
+    @Introspected
+    record ExtendRequest(Long hours) {
+    }
+
+    @Introspected
+    record CpuRequest(Integer cpuCores) {
+    }
+
+    @Introspected
+    record StepWebModel(String name, String status, String message) {
+    }
+
+    @Introspected
+    record ProgressWebModel(long id, String status, String phase, Instant startedAt, List<StepWebModel> steps,
+                            String currentStep, int progressPercent, Long estimatedRemainingSeconds, String errorMessage) {
+        static ProgressWebModel from(InstanceProgressView p) {
+            return new ProgressWebModel(p.id(), p.status(), p.phase(), p.startedAt(),
+                    p.steps().stream().map(s -> new StepWebModel(s.name(), s.status(), s.message())).toList(),
+                    p.currentStep(), p.progressPercent(), p.estimatedRemainingSeconds(), p.errorMessage());
+        }
+    }
+
+    private static String text(Duration d) {
+        return d == null ? null : d.toString();
+    }
+}

@@ -1,0 +1,69 @@
+package io.grapholap.application.instance;
+
+import io.grapholap.application.common.Page;
+import io.grapholap.application.common.PageRequest;
+import io.grapholap.domain.instance.Instance;
+import io.grapholap.domain.instance.InstanceStatus;
+import io.grapholap.domain.mapping.Lifecycle;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/** Out-port: where instances are kept. Status changes are compare-and-set on the current status. */
+public interface InstanceRepository {
+
+    /** Stores a new instance in {@code n.status()} and returns it with its id. */
+    Instance create(NewInstance n);
+
+    Optional<Instance> find(long id);
+
+    /**
+     * Moves the instance from {@code from} to {@code to} only if it is still in {@code from}; sets
+     * (or, with null, clears) the error message. False when it is gone or in another status, or the
+     * move is not allowed.
+     */
+    boolean transition(long id, InstanceStatus from, InstanceStatus to, String errorMessage, Instant at);
+
+    /** Records the engine's memory estimate once the source is known. */
+    void setMemory(long id, long memoryBytes, Instant at);
+
+    /** Sets the data directory of a dataset instance (resolved when it starts). */
+    void setDataDirectory(long id, String dataDirectory, Instant at);
+
+    Instance update(long id, String name, String description, Instant at);
+
+    Instance setLifecycle(long id, Lifecycle lifecycle, Instant expiresAt, Instant at);
+
+    Instance setCpuCores(long id, int cpuCores, Instant at);
+
+    /** Records activity: keeps the later of the stored and the given time. */
+    void touch(long id, Instant lastActivityAt);
+
+    boolean delete(long id);
+
+    Page<Instance> list(InstanceQuery query, PageRequest page);
+
+    List<Instance> withStatus(Set<InstanceStatus> statuses);
+
+    /** Instances made from any of {@code snapshotIds}, newest first. */
+    List<Instance> ofSnapshots(Collection<Long> snapshotIds);
+
+    long countLive();
+
+    long countLiveOf(String owner);
+
+    /** Sum of {@code memory_bytes} over live instances. */
+    long liveMemoryBytes();
+
+    Map<String, Long> countByStatus();
+
+    Map<String, Long> liveCountByOwner();
+
+    record NewInstance(Long snapshotId, String datasetId, String dataDirectory, String name, String description,
+                       String owner, InstanceStatus status, String engine, int cpuCores, long memoryBytes,
+                       Lifecycle lifecycle, Instant expiresAt, Instant createdAt) {
+    }
+}
