@@ -19,9 +19,6 @@ interface InstanceRows extends CrudRepository<InstanceRow, Long> {
     @Query("UPDATE instances SET memory_bytes = :memoryBytes, updated_at = :at WHERE id = :id")
     int memory(long id, long memoryBytes, Instant at);
 
-    @Query("UPDATE instances SET data_directory = :dataDirectory, updated_at = :at WHERE id = :id")
-    int dataDirectory(long id, String dataDirectory, Instant at);
-
     @Query("UPDATE instances SET name = :name, description = :description, updated_at = :at WHERE id = :id")
     int rename(long id, String name, String description, Instant at);
 

@@ -80,11 +80,6 @@ final class JdbcInstanceRepository implements InstanceRepository {
     }
 
     @Override
-    public void setDataDirectory(long id, String dataDirectory, Instant at) {
-        rows.dataDirectory(id, dataDirectory, micros(at));
-    }
-
-    @Override
     public Instance update(long id, String name, String description, Instant at) {
         rows.rename(id, name, description, micros(at));
         return existing(id);

@@ -77,6 +77,19 @@ abstract class InstanceRepositoryContractTest {
     }
 
     @Test
+    void keepsADatasetInstanceWithItsDirectory() {
+        Instance i = repository.create(new NewInstance(null, "people", "/data/datasets/people/3", "ds", "", "erin",
+                InstanceStatus.STARTING, "gpu", 1, 5, Lifecycle.NONE, null, T0));
+        Instance found = repository.find(i.id()).orElseThrow();
+        assertThat(found.snapshotId()).isNull();
+        assertThat(found.datasetId()).isEqualTo("people");
+        assertThat(found.dataDirectory()).isEqualTo("/data/datasets/people/3");
+        assertThat(found.engine()).isEqualTo("gpu");
+        assertThat(found.expiresAt()).isNull();
+        assertThat(found.lifecycle()).isEqualTo(Lifecycle.NONE);
+    }
+
+    @Test
     void touchKeepsTheLatestActivity() {
         Instance i = create("touch", "alice", 2, InstanceStatus.RUNNING, 0);
         repository.touch(i.id(), T0.plusSeconds(60));
@@ -85,7 +98,7 @@ abstract class InstanceRepositoryContractTest {
     }
 
     @Test
-    void updatesNameLifecycleCpuMemoryAndDirectory() {
+    void updatesNameLifecycleCpuAndMemory() {
         Instance i = create("edit", "bob", 3, InstanceStatus.WAITING_FOR_SNAPSHOT, 0);
         assertThat(repository.update(i.id(), "edited", "new", T0).name()).isEqualTo("edited");
         Instance extended = repository.setLifecycle(i.id(), new Lifecycle(Duration.ofHours(48), null), T0.plus(Duration.ofHours(48)), T0);
@@ -93,10 +106,8 @@ abstract class InstanceRepositoryContractTest {
         assertThat(extended.expiresAt()).isEqualTo(MICROS.plus(Duration.ofHours(48)));
         assertThat(repository.setCpuCores(i.id(), 4, T0).cpuCores()).isEqualTo(4);
         repository.setMemory(i.id(), 777, T0);
-        repository.setDataDirectory(i.id(), "/data/x", T0);
         Instance after = repository.find(i.id()).orElseThrow();
         assertThat(after.memoryBytes()).isEqualTo(777);
-        assertThat(after.dataDirectory()).isEqualTo("/data/x");
     }
 
     @Test

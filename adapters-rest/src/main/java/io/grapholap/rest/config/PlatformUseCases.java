@@ -1,7 +1,5 @@
 package io.grapholap.rest.config;
 
-import io.grapholap.application.config.InMemoryPlatformConfig;
-import io.grapholap.application.config.PlatformConfig;
 import io.grapholap.application.health.CheckReadiness;
 import io.grapholap.application.health.ReadinessProbe;
 import io.micronaut.context.annotation.Factory;
@@ -18,10 +16,5 @@ final class PlatformUseCases {
     @Singleton
     CheckReadiness checkReadiness(List<ReadinessProbe> probes) {
         return new CheckReadiness(probes);
-    }
-
-    @Singleton
-    PlatformConfig platformConfig() {
-        return new InMemoryPlatformConfig();
     }
 }

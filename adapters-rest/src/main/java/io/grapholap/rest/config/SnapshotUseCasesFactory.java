@@ -1,5 +1,6 @@
 package io.grapholap.rest.config;
 
+import io.grapholap.application.config.PlatformConfig;
 import io.grapholap.application.favorite.ResourceNames;
 import io.grapholap.application.graph.snapshot.SnapshotWriterFactory;
 import io.grapholap.application.mapping.MappingDependencies;
@@ -26,7 +27,8 @@ import java.time.Duration;
 
 /**
  * Wires the snapshot use cases. Settings: {@code grapholap.export.time-limit} (ISO-8601, default
- * PT1H), {@code grapholap.export.fetch-size} (10000), {@code grapholap.export.workers} (exports run
+ * PT1H; the default of {@code max_duration_seconds} in {@code /api/config/export}, which is what
+ * exports obey), {@code grapholap.export.fetch-size} (10000), {@code grapholap.export.workers} (exports run
  * at once, 2), {@code grapholap.export.resume-after-restart} (true: exports a stopped server left
  * unfinished run again from scratch; false: they are marked failed). Files live under
  * {@code ${grapholap.data-dir}/snapshots}.
@@ -65,8 +67,11 @@ final class SnapshotUseCasesFactory {
     @Singleton
     SnapshotExporter snapshotExporter(SnapshotRepository snapshots, MappingRepository mappings, SourceRows source,
                                       SnapshotWriterFactory writers, SnapshotDirectories directories,
-                                      @Named("snapshot-export") ExecutorExportJobs jobs, ExportSettings settings) {
-        return new SnapshotExporter(snapshots, mappings, source, writers, directories, jobs, settings, CLOCK);
+                                      @Named("snapshot-export") ExecutorExportJobs jobs, ExportSettings settings,
+                                      PlatformConfig config) {
+        // The time limit is the live /api/config/export value, read as each export starts.
+        return new SnapshotExporter(snapshots, mappings, source, writers, directories, jobs, settings,
+                () -> Duration.ofSeconds(config.export().maxDurationSeconds()), CLOCK);
     }
 
     @Singleton
@@ -90,9 +95,14 @@ final class SnapshotUseCasesFactory {
         return new SnapshotNames(snapshots);
     }
 
-    /** A fixed number of export threads; queued jobs wait (their snapshots stay pending in the database). */
+    /**
+     * A fixed number of export threads; queued jobs wait (their snapshots stay pending in the
+     * database). Knows which snapshots it has queued or is running, so the periodic export
+     * reconciliation leaves those alone.
+     */
     static final class ExecutorExportJobs implements ExportJobs, AutoCloseable {
         private final java.util.concurrent.ExecutorService executor;
+        private final java.util.Set<Long> held = java.util.concurrent.ConcurrentHashMap.newKeySet();
         private volatile boolean stopping;
 
         ExecutorExportJobs(int workers) {
@@ -109,7 +119,24 @@ final class SnapshotUseCasesFactory {
 
         @Override
         public void submit(long snapshotId, Runnable job) {
-            executor.execute(job);
+            held.add(snapshotId);
+            try {
+                executor.execute(() -> {
+                    try {
+                        job.run();
+                    } finally {
+                        held.remove(snapshotId);
+                    }
+                });
+            } catch (RuntimeException e) {
+                held.remove(snapshotId);
+                throw e;
+            }
+        }
+
+        /** Whether this server has the export of {@code snapshotId} queued or running. */
+        boolean holds(long snapshotId) {
+            return held.contains(snapshotId);
         }
 
         @Override

@@ -6,6 +6,7 @@ import io.grapholap.domain.error.DomainException;
 import io.grapholap.domain.error.NotFoundException;
 import io.grapholap.domain.error.OperationTimeoutException;
 import io.grapholap.domain.error.PermissionDeniedException;
+import io.grapholap.domain.error.RateLimitedException;
 import io.grapholap.domain.error.UnavailableException;
 import io.grapholap.domain.error.ValidationException;
 import io.micronaut.http.HttpStatus;
@@ -44,6 +45,7 @@ final class ErrorCodes {
             case PermissionDeniedException p -> HttpStatus.FORBIDDEN;
             case OperationTimeoutException t -> HttpStatus.REQUEST_TIMEOUT;
             case UnavailableException u -> HttpStatus.SERVICE_UNAVAILABLE;
+            case RateLimitedException r -> HttpStatus.TOO_MANY_REQUESTS;
             default -> HttpStatus.BAD_REQUEST;
         };
     }

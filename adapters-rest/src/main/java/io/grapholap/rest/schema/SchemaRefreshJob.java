@@ -1,29 +1,47 @@
 package io.grapholap.rest.schema;
 
+import io.grapholap.application.ops.BackgroundJob;
 import io.grapholap.application.schema.RefreshSchemaCache;
-import io.micronaut.scheduling.annotation.Scheduled;
+import io.micronaut.context.annotation.Value;
 import jakarta.inject.Singleton;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import java.time.Duration;
 
-/** Reloads the schema cache every {@code grapholap.schema.refresh-interval} (default 10 minutes). */
+/**
+ * Background job {@code schema_cache}: reloads the schema cache every
+ * {@code grapholap.schema.refresh-interval} (default 10 minutes), run by the ops job scheduler.
+ */
 @Singleton
-final class SchemaRefreshJob {
-
-    private static final Logger LOG = LoggerFactory.getLogger(SchemaRefreshJob.class);
+final class SchemaRefreshJob implements BackgroundJob {
 
     private final RefreshSchemaCache refresh;
+    private final Duration interval;
 
-    SchemaRefreshJob(RefreshSchemaCache refresh) {
+    SchemaRefreshJob(RefreshSchemaCache refresh, @Value("${grapholap.schema.refresh-interval:10m}") Duration interval) {
         this.refresh = refresh;
+        this.interval = interval;
     }
 
-    @Scheduled(fixedDelay = "${grapholap.schema.refresh-interval:10m}", initialDelay = "${grapholap.schema.refresh-interval:10m}")
-    void refresh() {
-        try {
-            refresh.refreshScheduled();
-        } catch (RuntimeException e) {
-            LOG.warn("Scheduled schema cache refresh failed: {}", e.getMessage());
+    @Override
+    public String name() {
+        return "schema_cache";
+    }
+
+    @Override
+    public String description() {
+        return "reloads the source database schema cache";
+    }
+
+    @Override
+    public Duration interval() {
+        return interval;
+    }
+
+    @Override
+    public String run() {
+        RefreshSchemaCache.Stats stats = refresh.refreshScheduled();
+        if (stats.lastError() != null) {
+            throw new IllegalStateException("schema cache reload failed (the previous view stays): " + stats.lastError());
         }
+        return "schema cache reloaded: " + stats.tables() + " tables in " + stats.lastRefreshMillis() + " ms";
     }
 }

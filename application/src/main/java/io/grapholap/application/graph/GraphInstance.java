@@ -14,6 +14,9 @@ public interface GraphInstance extends AutoCloseable {
 
     GraphStatistics statistics();
 
+    /** Labels, edge types, their counts and property names and types; cheap (no data is read). */
+    GraphSchema schema();
+
     /**
      * Runs algorithm {@code name} with raw parameters (validated by the algorithm: a bad one is a
      * ValidationException naming the parameter; an unknown algorithm names field {@code algorithm}).
@@ -37,6 +40,20 @@ public interface GraphInstance extends AutoCloseable {
      * @throws io.grapholap.domain.error.NotFoundException when the type does not exist
      */
     Table edges(String type);
+
+    /**
+     * Stores column {@code column} of {@code result}, a per-vertex result of an algorithm run on this
+     * instance (one row per vertex, in the row order this instance gives such results), as the vertex
+     * property {@code property} of every label. Later Gremlin queries ({@code has}, {@code values})
+     * and {@link #nodes(String)} tables read it; queries already running keep the graph they started
+     * on. Storing a property again replaces it. Safe to call while queries and algorithms run.
+     *
+     * @throws io.grapholap.domain.error.ValidationException field {@code mutate_property} when the
+     *         name is not an identifier of at most 64 characters, names a property of the snapshot, or
+     *         would pass the instance's limit of stored properties; field {@code mode} when the result
+     *         is not one row per vertex
+     */
+    void storeVertexProperty(String property, AlgorithmResult result, String column);
 
     /** Threads used by later calls that do not pass their own context (the instance's cpu_cores). */
     void setParallelism(int threads);

@@ -10,6 +10,7 @@ import io.grapholap.domain.instance.Instance;
 import io.grapholap.domain.user.Role;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -52,6 +53,16 @@ public final class InstanceRegistry implements LiveInstances {
         requireUser(actor, running.owner(), instanceId);
         activity.put(instanceId, clock.instant());
         return running;
+    }
+
+    /** The running instances {@code actor} may use (own ones; all for ops and admins), by id, at most {@code limit}. */
+    @Override
+    public List<LiveInstance> list(Actor actor, int limit) {
+        return live.values().stream()
+                .filter(i -> actor.username().equals(i.owner()) || actor.has(Role.OPS))
+                .sorted(java.util.Comparator.comparingLong(LiveInstance::id))
+                .limit(Math.max(0, limit))
+                .toList();
     }
 
     private static void requireUser(Actor actor, String owner, long id) {

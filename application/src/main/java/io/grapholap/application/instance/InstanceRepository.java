@@ -30,9 +30,6 @@ public interface InstanceRepository {
     /** Records the engine's memory estimate once the source is known. */
     void setMemory(long id, long memoryBytes, Instant at);
 
-    /** Sets the data directory of a dataset instance (resolved when it starts). */
-    void setDataDirectory(long id, String dataDirectory, Instant at);
-
     Instance update(long id, String name, String description, Instant at);
 
     Instance setLifecycle(long id, Lifecycle lifecycle, Instant expiresAt, Instant at);

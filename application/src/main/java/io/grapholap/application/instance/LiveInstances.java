@@ -1,6 +1,7 @@
 package io.grapholap.application.instance;
 
 import io.grapholap.application.security.Actor;
+import java.util.List;
 
 /**
  * The running instances of this server, for the data plane and UDF code. {@link #use} records
@@ -15,4 +16,13 @@ public interface LiveInstances {
      * @throws io.grapholap.domain.error.ConflictException code {@code INVALID_STATE} when it is not running
      */
     LiveInstance use(long instanceId, Actor actor);
+
+    /**
+     * The running instances {@code actor} may use, at most {@code limit} (what UDF code sees as
+     * {@code session.instances()}). Does not record activity. The default knows of none: a registry
+     * that can enumerate its instances overrides it.
+     */
+    default List<LiveInstance> list(Actor actor, int limit) {
+        return List.of();
+    }
 }

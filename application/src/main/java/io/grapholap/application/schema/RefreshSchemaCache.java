@@ -23,9 +23,10 @@ public final class RefreshSchemaCache {
         return stats();
     }
 
-    /** Refresh on a schedule: no caller to check. */
-    public void refreshScheduled() {
+    /** Refresh on a schedule: no caller to check. The stats say whether it failed ({@code lastError}). */
+    public Stats refreshScheduled() {
         cache.refresh();
+        return stats();
     }
 
     public Stats stats(Actor actor) {

@@ -4,6 +4,7 @@ import io.grapholap.domain.snapshot.Snapshot;
 import io.grapholap.domain.snapshot.SnapshotStatus;
 import java.time.Clock;
 import java.util.EnumSet;
+import java.util.function.Predicate;
 
 /**
  * Start-up step: snapshots left {@code pending} or {@code creating} by a server that stopped are
@@ -33,9 +34,20 @@ public final class ReconcileSnapshots {
     }
 
     public Outcome reconcile() {
+        return reconcile(s -> true);
+    }
+
+    /**
+     * The same for only the unfinished snapshots {@code abandoned} accepts: the periodic pass,
+     * which must leave alone the exports this server has queued or is running.
+     */
+    public Outcome reconcile(Predicate<Snapshot> abandoned) {
         int resumed = 0;
         int failed = 0;
         for (Snapshot s : snapshots.withStatus(EnumSet.of(SnapshotStatus.PENDING, SnapshotStatus.CREATING))) {
+            if (!abandoned.test(s)) {
+                continue;
+            }
             directories.removeAll(s.id());
             if (exporter.settings().resumeAfterRestart()) {
                 if (s.status() == SnapshotStatus.PENDING

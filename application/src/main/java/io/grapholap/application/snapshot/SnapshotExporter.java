@@ -21,10 +21,12 @@ import io.grapholap.domain.snapshot.ExportProgress.StepStatus;
 import io.grapholap.domain.snapshot.Snapshot;
 import io.grapholap.domain.snapshot.SnapshotStatus;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * Exports a snapshot: takes it from {@code pending} to {@code creating}, streams every node and
@@ -43,11 +45,23 @@ public final class SnapshotExporter {
     private final SnapshotDirectories directories;
     private final ExportJobs jobs;
     private final ExportSettings settings;
+    private final Supplier<Duration> timeLimit;
     private final Clock clock;
 
     public SnapshotExporter(SnapshotRepository snapshots, MappingRepository mappings, SourceRows source,
                             SnapshotWriterFactory writers, SnapshotDirectories directories, ExportJobs jobs,
                             ExportSettings settings, Clock clock) {
+        this(snapshots, mappings, source, writers, directories, jobs, settings, settings::timeLimit, clock);
+    }
+
+    /**
+     * As above, with the time limit read from {@code timeLimit} when each export starts (the live
+     * platform setting), instead of {@link ExportSettings#timeLimit()}.
+     */
+    public SnapshotExporter(SnapshotRepository snapshots, MappingRepository mappings, SourceRows source,
+                            SnapshotWriterFactory writers, SnapshotDirectories directories, ExportJobs jobs,
+                            ExportSettings settings, Supplier<Duration> timeLimit, Clock clock) {
+        this.timeLimit = timeLimit;
         this.snapshots = snapshots;
         this.mappings = mappings;
         this.source = source;
@@ -100,11 +114,12 @@ public final class SnapshotExporter {
 
     private SnapshotSummary write(long id, Snapshot snapshot, MappingDefinition definition) {
         Instant started = clock.instant();
-        Instant deadline = started.plus(settings.timeLimit());
+        Duration limit = timeLimit.get();
+        Instant deadline = started.plus(limit);
         List<Step> steps = new ArrayList<>();
         definition.nodes().forEach(n -> steps.add(new Step("node:" + n.label(), StepStatus.PENDING, 0)));
         definition.edges().forEach(e -> steps.add(new Step("edge:" + e.type(), StepStatus.PENDING, 0)));
-        Tracker tracker = new Tracker(id, new ExportProgress(steps, started), deadline);
+        Tracker tracker = new Tracker(id, new ExportProgress(steps, started), deadline, limit);
         tracker.save();
         try (SnapshotWriter writer = writers.create(directories.of(id),
                 SnapshotSource.mapping(Long.toString(snapshot.mappingId()), snapshot.mappingVersion()))) {
@@ -202,13 +217,15 @@ public final class SnapshotExporter {
     private final class Tracker {
         private final long id;
         private final Instant deadline;
+        private final Duration limit;
         private ExportProgress progress;
         private long rowsSinceSave;
         private long lastSaveNanos = System.nanoTime();
         private long rows;
 
-        Tracker(long id, ExportProgress progress, Instant deadline) {
+        Tracker(long id, ExportProgress progress, Instant deadline, Duration limit) {
             this.id = id;
+            this.limit = limit;
             this.progress = progress;
             this.deadline = deadline;
         }
@@ -256,8 +273,8 @@ public final class SnapshotExporter {
 
         void check() {
             if (clock.instant().isAfter(deadline)) {
-                throw new ExportFailure("the export exceeded its time limit of " + settings.timeLimit()
-                        + " (setting grapholap.export.time-limit)");
+                throw new ExportFailure("the export exceeded its time limit of " + limit
+                        + " (max_duration_seconds of /api/config/export)");
             }
         }
     }

@@ -193,6 +193,23 @@ public abstract class GraphEngineContractTest {
     }
 
     @Test
+    void schemaListsLabelsTypesCountsAndPropertyTypes() {
+        try (GraphInstance g = load(writePeopleGraph("people"))) {
+            GraphSchema schema = g.schema();
+            assertThat(schema.labels()).containsExactly(
+                    new GraphSchema.Label("person", 4, ValueType.STRING,
+                            List.of(new GraphSchema.Property("age", ValueType.INT32))),
+                    new GraphSchema.Label("city", 2, ValueType.INT64,
+                            List.of(new GraphSchema.Property("name", ValueType.STRING))));
+            assertThat(schema.edgeTypes()).containsExactly(
+                    new GraphSchema.EdgeType("knows", "person", "person", 4, List.of(
+                            new GraphSchema.Property("weight", ValueType.DOUBLE),
+                            new GraphSchema.Property("since", ValueType.INT32))),
+                    new GraphSchema.EdgeType("lives_in", "person", "city", 3, List.of()));
+        }
+    }
+
+    @Test
     void undirectedLoadCountsEachEdgeOnce() {
         Path dir = writeChainGraph("chain");
         try (GraphInstance g = engine().load(dir, options().withDirected(false), ProgressListener.NONE,
@@ -428,6 +445,60 @@ public abstract class GraphEngineContractTest {
             assertThat(truncated.truncated()).isTrue();
             assertThatThrownBy(() -> g.gremlin("g.V(", Map.of(), limits)).isInstanceOfSatisfying(
                     ValidationException.class, e -> assertThat(e.field()).isEqualTo("query"));
+        }
+    }
+
+    // ---- algorithm results stored as vertex properties ----
+
+    @Test
+    void storedAlgorithmResultIsReadByGremlinAndNodeTables() {
+        try (GraphInstance g = load(writePeopleGraph("people"))) {
+            QueryLimits limits = QueryLimits.defaults();
+            AlgorithmResult rank = g.runAlgorithm("pagerank", Map.of(), ExecutionContext.of(2));
+            g.storeVertexProperty("pagerank", rank, "rank");
+            Map<Object, Object> byKey = byKey(rank, "rank");
+
+            assertThat(g.gremlin("g.V().has('pagerank', gt(0.0)).count()", Map.of(), limits).rows())
+                    .containsExactly(List.of(6L));
+            assertThat(g.gremlin("g.V(k).values('pagerank')", Map.of("k", "dan"), limits).rows())
+                    .containsExactly(List.of(byKey.get("dan")));
+            Table persons = g.nodes("person");
+            assertThat(persons.columnNames()).containsExactly("id", "age", "pagerank");
+            assertThat(values(persons.column("pagerank"))).containsExactly(byKey.get("ann"), byKey.get("bob"),
+                    byKey.get("cat"), byKey.get("dan"));
+            assertThat(values(g.nodes("city").column("pagerank"))).containsExactly(byKey.get(100L), byKey.get(200L));
+
+            // out-degree over both edge types: ann 3 (bob, cat, 100), bob 2, cat 2, dan 0, cities 0
+            AlgorithmResult degree = g.runAlgorithm("degree", Map.of("direction", "out"), ExecutionContext.of(2));
+            g.storeVertexProperty("score", degree, "degree");
+            assertThat(g.gremlin("g.V().has('score', gte(3)).id()", Map.of(), limits).rows())
+                    .containsExactly(List.of("ann"));
+            // storing the same name again replaces the values
+            g.storeVertexProperty("score", rank, "rank");
+            assertThat(g.gremlin("g.V().has('score', gte(3)).count()", Map.of(), limits).rows())
+                    .containsExactly(List.of(0L));
+            assertThat(g.gremlin("g.V().has('pagerank').count()", Map.of(), limits).rows())
+                    .containsExactly(List.of(6L));
+        }
+    }
+
+    @Test
+    void storingAPropertyChecksItsNameAndTheResultShape() {
+        try (GraphInstance g = load(writePeopleGraph("people"))) {
+            AlgorithmResult rank = g.runAlgorithm("pagerank", Map.of(), ExecutionContext.of(1));
+            for (String bad : List.of("age", "bad name", "1st", "id", "")) {
+                assertThatThrownBy(() -> g.storeVertexProperty(bad, rank, "rank"))
+                        .as("name '%s'", bad)
+                        .isInstanceOfSatisfying(ValidationException.class,
+                                e -> assertThat(e.field()).isEqualTo("mutate_property"));
+            }
+            AlgorithmResult path = g.runAlgorithm("shortest_path", Map.of("source", "ann", "target", "dan"),
+                    ExecutionContext.of(1));
+            assertThatThrownBy(() -> g.storeVertexProperty("hops", path, "distance"))
+                    .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.field()).isEqualTo("mode"));
+            assertThatThrownBy(() -> g.storeVertexProperty("x", rank, "no_such_column"))
+                    .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.field()).isEqualTo("mode"));
+            assertThat(g.nodes("person").columnNames()).containsExactly("id", "age");
         }
     }
 

@@ -6,6 +6,7 @@ import io.grapholap.application.graph.EngineInfo;
 import io.grapholap.application.graph.ExecutionContext;
 import io.grapholap.application.graph.GraphEngine;
 import io.grapholap.application.graph.GraphInstance;
+import io.grapholap.application.graph.GraphSchema;
 import io.grapholap.application.graph.GraphStatistics;
 import io.grapholap.application.graph.LoadOptions;
 import io.grapholap.application.graph.MemoryEstimate;
@@ -30,6 +31,7 @@ final class FakeEngine implements GraphEngine {
     long hostBytes = 1_000;
     long peakBytes = 1_500;
     RuntimeException loadFailure;
+    Runnable duringLoad = () -> { };
     final List<FakeGraph> loaded = new ArrayList<>();
 
     FakeEngine(String name) {
@@ -50,6 +52,7 @@ final class FakeEngine implements GraphEngine {
     public GraphInstance load(Path snapshotDir, LoadOptions options, ProgressListener progress, CancellationToken cancel) {
         progress.progress("verify", 0.0, "checking");
         progress.progress("edges", 0.5, "filling");
+        duringLoad.run();
         progress.progress("reverse", 0.8, "");
         if (loadFailure != null) {
             throw loadFailure;
@@ -79,6 +82,16 @@ final class FakeEngine implements GraphEngine {
 
         @Override
         public GraphStatistics statistics() {
+            throw new UnsupportedOperationException("not used by the instance use cases");
+        }
+
+        @Override
+        public GraphSchema schema() {
+            throw new UnsupportedOperationException("not used by the instance use cases");
+        }
+
+        @Override
+        public void storeVertexProperty(String property, AlgorithmResult result, String column) {
             throw new UnsupportedOperationException("not used by the instance use cases");
         }
 

@@ -71,12 +71,6 @@ final class InMemoryInstances implements InstanceRepository {
     }
 
     @Override
-    public void setDataDirectory(long id, String dataDirectory, Instant at) {
-        edit(id, i -> with(i, i.status(), i.errorMessage(), i.memoryBytes(), i.lifecycle(), i.expiresAt(), i.cpuCores(),
-                i.lastActivityAt(), dataDirectory, i.name(), i.description(), at));
-    }
-
-    @Override
     public Instance update(long id, String name, String description, Instant at) {
         return edit(id, i -> with(i, i.status(), i.errorMessage(), i.memoryBytes(), i.lifecycle(), i.expiresAt(), i.cpuCores(),
                 i.lastActivityAt(), i.dataDirectory(), name, description, at));

@@ -160,6 +160,29 @@ class InstanceUseCasesTest {
     }
 
     @Test
+    void progressFollowsTheEngineWhileItLoads() {
+        snapshot(1, SnapshotStatus.READY, "s1", "alice");
+        Instance created = useCases.create(ALICE, fromSnapshot(1, "watched"));
+        List<InstanceProgressView> seen = new java.util.ArrayList<>();
+        cpu.duringLoad = () -> {
+            clock.advance(Duration.ofSeconds(10));
+            seen.add(useCases.progress(created.id()));
+        };
+        runJobs();
+        InstanceProgressView mid = seen.getFirst();
+        assertThat(mid.status()).isEqualTo("starting");
+        assertThat(mid.phase()).isEqualTo("read_files");
+        assertThat(mid.progressPercent()).isEqualTo(50);
+        assertThat(mid.estimatedRemainingSeconds()).isEqualTo(10);
+        assertThat(mid.steps()).extracting(InstanceProgressView.Step::status)
+                .containsExactly("completed", "running", "pending", "pending");
+        assertThat(mid.steps().get(1).message()).isEqualTo("filling");
+        InstanceProgressView done = useCases.progress(created.id());
+        assertThat(done.phase()).isEqualTo("ready");
+        assertThat(done.estimatedRemainingSeconds()).isZero();
+    }
+
+    @Test
     void refusesSnapshotsThatAreMissingOrNotReadyAndBadInput() {
         snapshot(1, SnapshotStatus.CREATING, "s1", "alice");
         assertThatThrownBy(() -> useCases.create(ALICE, fromSnapshot(1, "x"))).satisfies(e -> assertCode(e, "INVALID_STATE"));

@@ -81,6 +81,10 @@ class SnapshotExportTest {
     }
 
     private void build(ExportSettings settings) {
+        build(settings, settings::timeLimit);
+    }
+
+    private void build(ExportSettings settings, java.util.function.Supplier<Duration> timeLimit) {
         SourceRows source = (sql, columns, fetchSize, sink) -> {
             asked.add(columns);
             if (failing.containsKey(sql)) {
@@ -92,7 +96,7 @@ class SnapshotExportTest {
             }
         };
         exporter = new SnapshotExporter(snapshots, mappings(), source, writers, directories, (id, job) -> jobs.add(job),
-                settings, clock);
+                settings, timeLimit, clock);
         useCases = new SnapshotUseCases(snapshots, mappings(), exporter, directories, clock);
     }
 
@@ -176,6 +180,21 @@ class SnapshotExportTest {
         assertThat(failed.status()).isEqualTo(SnapshotStatus.FAILED);
         assertThat(failed.errorMessage()).contains("time limit of PT1M");
         assertThat(files()).isEmpty();
+    }
+
+    @Test
+    void theTimeLimitIsTheLiveValueWhenEachExportStarts() {
+        java.util.concurrent.atomic.AtomicReference<Duration> live = new java.util.concurrent.atomic.AtomicReference<>(Duration.ofMinutes(1));
+        build(new ExportSettings(Duration.ofHours(1), 100, 1, Duration.ofSeconds(1), true), live::get);
+        perRow = Duration.ofSeconds(30);
+        Snapshot tooSlow = create();
+        runJobs();
+        assertThat(useCases.get(tooSlow.id()).errorMessage()).contains("time limit of PT1M");
+
+        live.set(Duration.ofMinutes(10));
+        Snapshot inTime = create();
+        runJobs();
+        assertThat(useCases.get(inTime.id()).status()).isEqualTo(SnapshotStatus.READY);
     }
 
     @Test

@@ -8,16 +8,15 @@ import java.util.Set;
 
 /**
  * Where an instance is in its life. Allowed moves ({@link #canMoveTo}): waiting_for_snapshot →
- * starting | failed | terminated; starting → running | failed | terminated | starting (a reload after
- * a restart); running → stopping | starting (a reload after a restart) | failed; stopping →
- * terminated. {@code terminated} and {@code failed} are final.
+ * starting | failed | terminated; starting → running | failed | terminated; running → stopping |
+ * starting (a reload after a restart) | failed; stopping → terminated. {@code terminated} and {@code failed} are final.
  */
 public enum InstanceStatus {
     WAITING_FOR_SNAPSHOT, STARTING, RUNNING, STOPPING, TERMINATED, FAILED;
 
     private static final Map<InstanceStatus, Set<InstanceStatus>> TRANSITIONS = Map.of(
             WAITING_FOR_SNAPSHOT, EnumSet.of(STARTING, FAILED, TERMINATED),
-            STARTING, EnumSet.of(STARTING, RUNNING, FAILED, TERMINATED),
+            STARTING, EnumSet.of(RUNNING, FAILED, TERMINATED),
             RUNNING, EnumSet.of(STOPPING, STARTING, FAILED),
             STOPPING, EnumSet.of(TERMINATED),
             TERMINATED, EnumSet.noneOf(InstanceStatus.class),

@@ -3,6 +3,7 @@ package io.grapholap.engine.gpu;
 import io.grapholap.application.graph.AlgorithmResult;
 import io.grapholap.application.graph.ExecutionContext;
 import io.grapholap.application.graph.GraphInstance;
+import io.grapholap.application.graph.GraphSchema;
 import io.grapholap.application.graph.GraphStatistics;
 import io.grapholap.application.graph.QueryLimits;
 import io.grapholap.application.graph.QueryResult;
@@ -84,6 +85,19 @@ final class GpuGraphInstance implements GraphInstance {
     public QueryResult gremlin(String query, Map<String, Object> bindings, QueryLimits limits) {
         requireOpen();
         return host.gremlin(query, bindings, limits);
+    }
+
+    @Override
+    public GraphSchema schema() {
+        requireOpen();
+        return host.schema();
+    }
+
+    /** Stored on the host graph, which serves this instance's Gremlin queries and node tables. */
+    @Override
+    public void storeVertexProperty(String property, AlgorithmResult result, String column) {
+        requireOpen();
+        host.storeVertexProperty(property, result, column);
     }
 
     @Override

@@ -3,6 +3,7 @@ package io.grapholap.engine.gpu;
 import io.grapholap.application.graph.AlgorithmResult;
 import io.grapholap.application.graph.ExecutionContext;
 import io.grapholap.application.graph.GraphInstance;
+import io.grapholap.application.graph.GraphSchema;
 import io.grapholap.application.graph.GraphStatistics;
 import io.grapholap.application.graph.QueryLimits;
 import io.grapholap.application.graph.QueryResult;
@@ -104,6 +105,16 @@ final class HostGraphs {
         @Override
         public AlgorithmResult runAlgorithm(String name, Map<String, Object> params, ExecutionContext ctx) {
             return CpuAlgorithms.run(graph, name, params, ctx);
+        }
+
+        @Override
+        public GraphSchema schema() {
+            throw new UnsupportedOperationException("no schema in the GPU tests' host instance");
+        }
+
+        @Override
+        public void storeVertexProperty(String property, AlgorithmResult result, String column) {
+            throw new UnsupportedOperationException("no stored properties in the GPU tests' host instance");
         }
 
         @Override

@@ -7,7 +7,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.grapholap.application.config.ConcurrencyConfig;
 import io.grapholap.application.config.PlatformConfig;
-import io.grapholap.application.instance.InstanceRegistry;
+import io.grapholap.application.instance.LiveInstances;
+import io.grapholap.application.ops.InstanceCensus;
 import io.grapholap.application.security.Actor;
 import io.grapholap.domain.user.Role;
 import io.grapholap.it.support.Http;
@@ -141,8 +142,11 @@ abstract class InstanceApiTest {
         assertThat(progress.get("progress_percent").asInt()).isEqualTo(100);
         assertThat(progress.get("steps").findValuesAsText("name")).containsExactly("estimate", "read_files", "build", "ready");
 
-        var live = server.bean(InstanceRegistry.class).use(id, new Actor("ivy", Set.of(Role.ANALYST), Set.of()));
+        var live = server.bean(LiveInstances.class).use(id, new Actor("ivy", Set.of(Role.ANALYST), Set.of()));
+        assertThat(live.engine()).isEqualTo("cpu");
         assertThat(live.graph().statistics().verticesPerLabel()).containsEntry("Customer", 10_000L);
+        assertThat(server.bean(InstanceCensus.class).liveCountByOwner()).containsKey("ivy");
+        assertThat(server.bean(InstanceCensus.class).countByStatus()).containsKey("running");
 
         var listed = http.get("/api/instances?snapshot_id=" + readySnapshot + "&owner=ivy&status=running&sort_by=name&sort_order=asc", analyst);
         assertThat(listed.status()).as(listed.body()).isEqualTo(200);

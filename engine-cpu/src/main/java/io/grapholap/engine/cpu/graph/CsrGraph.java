@@ -84,6 +84,47 @@ public final class CsrGraph {
         }
     }
 
+    /** A copy of {@code base} sharing every array, with {@code labels} in place of its labels. */
+    private CsrGraph(CsrGraph base, List<VertexLabel> labels) {
+        this.vertexCount = base.vertexCount;
+        this.directed = base.directed;
+        this.outOffsets = base.outOffsets;
+        this.outTargets = base.outTargets;
+        this.inOffsets = base.inOffsets;
+        this.inSources = base.inSources;
+        this.weightProperty = base.weightProperty;
+        this.outWeights = base.outWeights;
+        this.inWeights = base.inWeights;
+        this.outTypes = base.outTypes;
+        this.inTypes = base.inTypes;
+        this.outRows = base.outRows;
+        this.inRows = base.inRows;
+        this.labels = List.copyOf(labels);
+        this.edgeTypes = base.edgeTypes;
+        this.edgeCount = base.edgeCount;
+        this.labelStarts = base.labelStarts;
+    }
+
+    /**
+     * This graph with other vertex property columns: {@code labels} must be this graph's labels in
+     * order (same code, name, vertex range and keys), their property maps may differ. Adjacency,
+     * weights, keys and edge types are shared, not copied, so the copy costs only the new columns.
+     */
+    public CsrGraph withLabels(List<VertexLabel> labels) {
+        if (labels.size() != this.labels.size()) {
+            throw new IllegalArgumentException(labels.size() + " labels for a graph of " + this.labels.size());
+        }
+        for (int i = 0; i < labels.size(); i++) {
+            VertexLabel now = this.labels.get(i);
+            VertexLabel next = labels.get(i);
+            if (next.code() != now.code() || !next.name().equals(now.name()) || next.start() != now.start()
+                    || next.count() != now.count() || next.keys() != now.keys()) {
+                throw new IllegalArgumentException("label " + next.name() + " is not label " + now.name() + " of this graph");
+            }
+        }
+        return new CsrGraph(this, labels);
+    }
+
     public static Builder builder(int vertexCount, boolean directed) {
         return new Builder(vertexCount, directed);
     }

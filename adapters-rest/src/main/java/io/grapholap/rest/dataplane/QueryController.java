@@ -1,0 +1,71 @@
+package io.grapholap.rest.dataplane;
+
+import io.grapholap.application.dataplane.QueryUseCase;
+import io.grapholap.application.security.Actor;
+import io.grapholap.domain.error.ValidationException;
+import io.grapholap.rest.dataplane.DataPlaneWebModels.QueryRequest;
+import io.grapholap.rest.dataplane.DataPlaneWebModels.QueryWebModel;
+import io.grapholap.rest.web.DataEnvelope;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpHeaders;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.MutableHttpResponse;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Header;
+import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.Produces;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.rules.SecurityRule;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
+/**
+ * Gremlin queries on a running instance. JSON by default; {@code Accept: text/csv} or
+ * {@code application/vnd.apache.arrow.stream} give the rows as CSV or as an Arrow IPC stream, with
+ * the engine, row count, truncation and run time in {@code X-Grapholap-*} headers.
+ */
+@Controller("/api/instances/{id}")
+@Secured(SecurityRule.IS_AUTHENTICATED)
+@ExecuteOn(TaskExecutors.BLOCKING)
+@Tag(name = "data plane")
+final class QueryController {
+
+    private final QueryUseCase queries;
+    private final ResultFormats formats;
+
+    QueryController(QueryUseCase queries, ResultFormats formats) {
+        this.queries = queries;
+        this.formats = formats;
+    }
+
+    @Post("/query")
+    @Produces({MediaType.APPLICATION_JSON, ResultFormats.CSV, ResultFormats.ARROW_STREAM})
+    @Operation(summary = "Run a Gremlin query with parameter bindings; bounded by timeout_ms (at most the server maximum) and the row limit (truncated)")
+    MutableHttpResponse<?> query(Actor actor, @PathVariable long id, @Body QueryRequest body,
+                                 @Nullable @Header(HttpHeaders.ACCEPT) String accept) {
+        ResultFormats.Format format = ResultFormats.negotiate(accept);
+        if (format == null) {
+            return ResultFormats.notAcceptable(accept);
+        }
+        if (body == null) {
+            throw new ValidationException("query", "a JSON body with 'query' is required");
+        }
+        var outcome = queries.run(actor, id, new QueryUseCase.Command(body.query(), body.parameters(), body.timeoutMs()));
+        if (format == ResultFormats.Format.JSON) {
+            return HttpResponse.ok(DataEnvelope.of(QueryWebModel.from(outcome))).contentType(MediaType.APPLICATION_JSON_TYPE);
+        }
+        var result = outcome.result();
+        byte[] bytes = format == ResultFormats.Format.CSV ? formats.csv(result.columns(), result.rows())
+                : formats.arrow(result.columns(), result.rows());
+        return HttpResponse.ok(bytes).contentType(format.mediaType)
+                .header("X-Grapholap-Engine", outcome.engine())
+                .header("X-Grapholap-Row-Count", Integer.toString(result.rows().size()))
+                .header("X-Grapholap-Truncated", Boolean.toString(result.truncated()))
+                .header("X-Grapholap-Execution-Time-Ms", Long.toString(result.executionMillis()));
+    }
+}

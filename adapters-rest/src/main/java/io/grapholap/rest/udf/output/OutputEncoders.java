@@ -1,0 +1,24 @@
+package io.grapholap.rest.udf.output;
+
+import io.grapholap.application.udf.TableEncoder;
+import io.micronaut.context.annotation.Factory;
+import jakarta.inject.Named;
+import jakarta.inject.Singleton;
+import org.apache.arrow.memory.BufferAllocator;
+
+/** The binary UDF output formats: Parquet (own writer) and Arrow IPC stream (on the server's Arrow allocator). */
+@Factory
+final class OutputEncoders {
+
+    @Singleton
+    @Named("parquet")
+    TableEncoder parquetEncoder() {
+        return new ParquetTableEncoder();
+    }
+
+    @Singleton
+    @Named("arrow")
+    TableEncoder arrowEncoder(BufferAllocator allocator) {
+        return new ArrowTableEncoder(allocator);
+    }
+}
