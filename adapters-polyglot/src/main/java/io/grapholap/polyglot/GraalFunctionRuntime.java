@@ -174,6 +174,17 @@ public final class GraalFunctionRuntime implements FunctionRuntime, AutoCloseabl
         return pool;
     }
 
+    /** A fresh context; a language whose contexts can no longer be built is unavailable. */
+    private static Context take(ContextPool pool, Language language) {
+        try {
+            return pool.take();
+        } catch (RuntimeException e) {
+            LOG.log(System.Logger.Level.ERROR, "cannot build a " + language.wireName() + " context", e);
+            throw new UnavailableException("LANGUAGE_UNAVAILABLE", "the " + language.wireName()
+                    + " runtime cannot start a context: " + e.getMessage(), Map.of("language", language.wireName()));
+        }
+    }
+
     /** Contexts of {@code language} ready for runs now (for tests and metrics). */
     public int readyContexts(Language language) {
         ContextPool pool = pools.get(language);
@@ -194,7 +205,7 @@ public final class GraalFunctionRuntime implements FunctionRuntime, AutoCloseabl
 
     private void checkJs(String code, EntryPoint entry, String field) {
         ContextPool pool = pool(Language.JS);
-        Context context = pool.take();
+        Context context = take(pool, Language.JS);
         CancellationToken token = CancellationToken.create();
         try (RunWatchdog.Guard guard = watchdog.watch(context, settings.checkTimeout().toNanos(), token)) {
             try {
@@ -322,7 +333,7 @@ public final class GraalFunctionRuntime implements FunctionRuntime, AutoCloseabl
     public Object run(Invocation invocation) {
         Language language = invocation.language();
         ContextPool pool = pool(language);
-        Context context = pool.take();
+        Context context = take(pool, language);
         String id = language == Language.JS ? "js" : "python";
         Duration timeout = invocation.limits().timeout();
         CancellationToken token = CancellationToken.create();

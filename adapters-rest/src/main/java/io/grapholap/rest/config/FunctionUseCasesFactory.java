@@ -23,6 +23,7 @@ import io.grapholap.domain.udf.FunctionEngine;
 import io.grapholap.domain.udf.OutputFormat;
 import io.micronaut.context.BeanProvider;
 import io.micronaut.context.annotation.Bean;
+import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.context.annotation.Value;
@@ -50,7 +51,8 @@ final class FunctionUseCasesFactory {
 
     private static final Clock CLOCK = Clock.systemUTC();
 
-    @Singleton
+    /** Built at start-up (a {@code @Context} bean) so that bad settings stop the server with their message. */
+    @Context
     @Requires(beans = FunctionRuntime.class)
     RunSettings udfRunSettings(@Value("${grapholap.udf.default-timeout:PT30S}") String defaultTimeout,
                                @Value("${grapholap.udf.max-timeout:PT5M}") String maxTimeout,
