@@ -27,6 +27,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
@@ -58,7 +59,7 @@ final class LibraryController {
     /** A library in the seed's list shape, plus its language and who changed it last. */
     @Introspected
     record LibraryWebModel(String name, String bucket, String scope, String language, String code, String updatedBy,
-                           java.time.Instant createdAt, java.time.Instant updatedAt) {
+                           Instant createdAt, Instant updatedAt) {
         static LibraryWebModel from(Library l) {
             return new LibraryWebModel(l.name(), l.namespace().bucket(), l.namespace().scope(), l.language(), l.code(), l.updatedBy(),
                     l.createdAt(), l.updatedAt());

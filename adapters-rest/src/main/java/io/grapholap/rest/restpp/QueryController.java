@@ -32,6 +32,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -90,7 +91,7 @@ final class QueryController {
             Map<String, List<String>> query = new LinkedHashMap<>();
             request.getParameters().forEach((name, values) -> query.put(name, List.copyOf(values)));
             Object value = runQuery.run(actor, new RunQuery.Call(dataset, function, query, jsonObject(body), timeout));
-            List<?> results = value instanceof List<?> list ? list : value == null ? List.of() : java.util.Collections.singletonList(value);
+            List<?> results = value instanceof List<?> list ? list : value == null ? List.of() : Collections.singletonList(value);
             byte[] resultBytes = JSON.writeValueAsBytes(results);
             if (responseLimit != null && resultBytes.length > responseLimit) {
                 Map<String, Object> envelope = envelope(true, "The query response size is " + resultBytes.length

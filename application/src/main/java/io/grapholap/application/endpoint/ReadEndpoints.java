@@ -1,6 +1,7 @@
 package io.grapholap.application.endpoint;
 
 import io.grapholap.application.common.Page;
+import io.grapholap.application.common.PageRequest;
 import io.grapholap.application.security.Actor;
 import io.grapholap.domain.endpoint.CustomEndpoint;
 import io.grapholap.domain.error.NotFoundException;
@@ -16,7 +17,7 @@ public final class ReadEndpoints {
     }
 
     public Page<CustomEndpoint> list(Actor actor, int offset, int limit) {
-        io.grapholap.application.common.PageRequest page = new io.grapholap.application.common.PageRequest(offset, limit, "id", false);
+        PageRequest page = new PageRequest(offset, limit, "id", false);
         Collection<String> orgs = actor.isAdmin() ? null : actor.organizations();
         return new Page<>(repository.list(orgs, page.offset(), page.limit()), repository.count(orgs), page.offset(), page.limit());
     }

@@ -3,6 +3,7 @@ package io.grapholap.application.endpoint;
 import io.grapholap.application.security.Actor;
 import io.grapholap.domain.endpoint.CustomEndpoint;
 import io.grapholap.domain.endpoint.EndpointMethod;
+import io.grapholap.domain.endpoint.RouteTemplate;
 import io.grapholap.domain.error.ValidationException;
 import io.grapholap.domain.user.Role;
 import java.util.ArrayList;
@@ -55,7 +56,7 @@ public final class ServeEndpoint {
     }
 
     public Outcome serve(Actor actor, Call call) {
-        if (call.path().isEmpty() || call.path().size() > io.grapholap.domain.endpoint.RouteTemplate.MAX_SEGMENTS) {
+        if (call.path().isEmpty() || call.path().size() > RouteTemplate.MAX_SEGMENTS) {
             return new NoRoute();
         }
         List<CustomEndpoint> matching = new ArrayList<>();
