@@ -7,6 +7,7 @@ import io.grapholap.application.function.FunctionRuntime;
 import io.grapholap.application.function.FunctionSession;
 import io.grapholap.application.function.Invocation;
 import io.grapholap.application.function.Language;
+import io.grapholap.application.graph.AlgorithmResult;
 import io.grapholap.application.graph.CancellationToken;
 import io.grapholap.application.graph.GraphInstance;
 import io.grapholap.application.graph.algo.AlgorithmCatalog;
@@ -356,7 +357,9 @@ public final class GraalFunctionRuntime implements FunctionRuntime, AutoCloseabl
                 Value out = bindings.getMember("__grapholap_invoke").execute(task, argumentsJson(invocation, bridge));
                 int handle = out.getArrayElement(0).asInt();
                 if (handle >= 0) {
-                    return bridge.target(handle);
+                    Object target = bridge.target(handle);
+                    return target instanceof AlgorithmResult r
+                            ? HostBridge.plainResult(r, invocation.limits().maxOutputBytes()) : target;
                 }
                 Object result = new GuestValues(invocation.limits().maxOutputBytes(), language == Language.JS)
                         .convert(out.getArrayElement(1));

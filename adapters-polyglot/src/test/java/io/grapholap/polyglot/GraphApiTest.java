@@ -131,6 +131,20 @@ class GraphApiTest {
     }
 
     @Test
+    void aReturnedAlgorithmResultComesBackWhole() {
+        for (Language language : Language.values()) {
+            String code = language == Language.JS ? "function task(g, args) { return g.degree({direction: 'in'}); }"
+                    : "def task(g, args):\n    return g.degree({'direction': 'in'})";
+            @SuppressWarnings("unchecked")
+            Map<String, Object> out = (Map<String, Object>) TestGraphs.execute(language, code, Map.of());
+            assertThat(out).as(language.wireName()).containsEntry("algorithm", "degree").containsEntry("engine", "cpu")
+                    .containsEntry("columns", List.of("id", "degree")).containsEntry("row_count", 6)
+                    .containsEntry("data", Map.of("id", List.of("ann", "bob", "cat", "dan", 100L, 200L),
+                            "degree", List.of(0L, 1L, 2L, 1L, 2L, 1L)));
+        }
+    }
+
+    @Test
     void loadDataReturnsADatasetGraphOrBuildsOneFromLists() {
         Object js = RUNTIME.run(invocation(Language.JS, "function task(args) { return session.load_dataset(args.id); }",
                 EntryPoint.LOAD_DATA, List.of(Map.of("id", "people")), Map.of(), LIMITS));
