@@ -111,11 +111,12 @@ abstract class UdfExtensionsApiTest {
     void aPublishedUdfAnswersUnderProxy(String language) {
         String alias = "mirror-" + language;
         createUdf(language, alias, body("execute", language.equals("js")
-                ? "function task(request, user) {\n  return {table: request.path_parameters.table_name, method: request.method,"
-                + " rows: request.body, mode: request.query_parameters.mode, user: user.name, orgs: user.organizations};\n}\n"
-                : "def task(request, user, session=None):\n    return {'table': request['path_parameters']['table_name'],"
+                ? "function task(request, user, session) {\n  return {table: request.path_parameters.table_name, method: request.method,"
+                + " rows: request.body, mode: request.query_parameters.mode, user: user.name, orgs: user.organizations,"
+                + " datasets: session.datasets().length};\n}\n"
+                : "def task(request, user, session):\n    return {'table': request['path_parameters']['table_name'],"
                 + " 'method': request['method'], 'rows': request['body'], 'mode': request['query_parameters']['mode'],"
-                + " 'user': user['name'], 'orgs': user['organizations']}\n",
+                + " 'user': user['name'], 'orgs': user['organizations'], 'datasets': len(session.datasets())}\n",
                 "load_dataset", DATASET));
         var created = http.post("/api/endpoints", Map.of("route", language + "/tables/{table_name}/rows", "method", "POST",
                 "function", alias), ana);
@@ -129,6 +130,7 @@ abstract class UdfExtensionsApiTest {
         assertThat(served.json().get("user").asText()).isEqualTo("ext-ana");
         assertThat(served.json().get("orgs").toString()).isEqualTo("[\"acme\"]");
         assertThat(served.json().get("rows").toString()).isEqualTo("[[2021,5,19,50]]");
+        assertThat(served.json().get("datasets").asInt()).as("the session lists the datasets the caller may load").isPositive();
 
         var wrong = http.get("/proxy/" + language + "/tables/Quantity/rows", ana);
         assertThat(wrong.status()).isEqualTo(405);
