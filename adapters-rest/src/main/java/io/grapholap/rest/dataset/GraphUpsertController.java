@@ -6,17 +6,13 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.grapholap.application.dataset.UploadDataset;
 import io.grapholap.application.security.Actor;
-import io.grapholap.domain.error.CancelledException;
-import io.grapholap.domain.error.ConflictException;
 import io.grapholap.domain.error.DomainException;
-import io.grapholap.domain.error.NotFoundException;
-import io.grapholap.domain.error.OperationTimeoutException;
-import io.grapholap.domain.error.PermissionDeniedException;
-import io.grapholap.domain.error.UnavailableException;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
+import io.grapholap.rest.error.ErrorCodes;
+import io.grapholap.rest.web.RestppEnvelope;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
@@ -82,40 +78,18 @@ final class GraphUpsertController {
         accepted.put("accepted_edges", result.acceptedEdges());
         accepted.put("dataset", result.dataset().name().value());
         accepted.put("dataset_version", result.version().version());
-        return HttpResponse.ok(envelope(false, "", List.of(accepted), null, Map.of(), result.version().version()));
+        return HttpResponse.ok(RestppEnvelope.ok(List.of(accepted), result.version().version()));
     }
 
     /** Domain errors of this route in the REST++ envelope; the status follows the platform's mapping. */
     @Error(exception = DomainException.class)
     HttpResponse<Map<String, Object>> domainError(HttpRequest<?> request, DomainException e) {
-        HttpStatus status = switch (e) {
-            case NotFoundException n -> HttpStatus.NOT_FOUND;
-            case ConflictException c -> HttpStatus.CONFLICT;
-            case CancelledException c -> HttpStatus.CONFLICT;
-            case PermissionDeniedException p -> HttpStatus.FORBIDDEN;
-            case OperationTimeoutException t -> HttpStatus.REQUEST_TIMEOUT;
-            case UnavailableException u -> HttpStatus.SERVICE_UNAVAILABLE;
-            default -> HttpStatus.BAD_REQUEST;
-        };
-        return failure(status, e.code(), e.getMessage(), e.details());
+        return failure(ErrorCodes.statusOf(e), e.code(), e.getMessage(), e.details());
     }
 
     private static HttpResponse<Map<String, Object>> failure(HttpStatus status, String code, String message,
                                                              Map<String, ?> details) {
-        return HttpResponse.<Map<String, Object>>status(status).body(envelope(true, message, List.of(), code, details, 0));
+        return HttpResponse.<Map<String, Object>>status(status).body(RestppEnvelope.error(code, message, details));
     }
 
-    private static Map<String, Object> envelope(boolean error, String message, List<?> results, String code,
-                                                Map<String, ?> details, int schema) {
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("version", Map.of("edition", "grapholap", "api", "v2", "schema", schema));
-        out.put("error", error);
-        out.put("message", message);
-        out.put("results", results);
-        if (code != null) {
-            out.put("code", code);
-            out.put("details", details);
-        }
-        return out;
-    }
 }

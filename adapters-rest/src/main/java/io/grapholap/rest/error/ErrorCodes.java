@@ -12,7 +12,7 @@ import io.grapholap.domain.error.ValidationException;
 import io.micronaut.http.HttpStatus;
 
 /** The mapping between HTTP statuses, error codes and domain errors, in one place. */
-final class ErrorCodes {
+public final class ErrorCodes {
 
     private ErrorCodes() {
     }
@@ -36,7 +36,8 @@ final class ErrorCodes {
         };
     }
 
-    static HttpStatus statusOf(DomainException e) {
+    /** The HTTP status of a domain error, for every envelope (platform and REST++). */
+    public static HttpStatus statusOf(DomainException e) {
         return switch (e) {
             case ValidationException v -> HttpStatus.BAD_REQUEST;
             case NotFoundException n -> HttpStatus.NOT_FOUND;

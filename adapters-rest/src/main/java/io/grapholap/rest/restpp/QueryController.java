@@ -3,19 +3,15 @@ package io.grapholap.rest.restpp;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.grapholap.application.restpp.RunQuery;
 import io.grapholap.application.security.Actor;
-import io.grapholap.domain.error.CancelledException;
-import io.grapholap.domain.error.ConflictException;
 import io.grapholap.domain.error.DomainException;
-import io.grapholap.domain.error.NotFoundException;
-import io.grapholap.domain.error.OperationTimeoutException;
-import io.grapholap.domain.error.PermissionDeniedException;
-import io.grapholap.domain.error.UnavailableException;
 import io.grapholap.domain.error.ValidationException;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
+import io.grapholap.rest.error.ErrorCodes;
+import io.grapholap.rest.web.RestppEnvelope;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Consumes;
@@ -55,7 +51,6 @@ import java.util.Map;
 final class QueryController {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Map<String, Object> VERSION = Map.of("api", "v2", "schema", 0);
 
     private final RunQuery runQuery;
     private final int maxBodyBytes;
@@ -94,14 +89,12 @@ final class QueryController {
             List<?> results = value instanceof List<?> list ? list : value == null ? List.of() : Collections.singletonList(value);
             byte[] resultBytes = JSON.writeValueAsBytes(results);
             if (responseLimit != null && resultBytes.length > responseLimit) {
-                Map<String, Object> envelope = envelope(true, "The query response size is " + resultBytes.length
-                        + " bytes, which exceeds limit " + responseLimit + " bytes.", List.of());
-                envelope.put("code", "REST-4000");
-                return json(HttpStatus.REQUEST_ENTITY_TOO_LARGE, envelope);
+                return json(HttpStatus.REQUEST_ENTITY_TOO_LARGE, RestppEnvelope.error("REST-4000", "The query response size is "
+                        + resultBytes.length + " bytes, which exceeds limit " + responseLimit + " bytes.", Map.of()));
             }
-            return json(HttpStatus.OK, envelope(false, "", results));
+            return json(HttpStatus.OK, RestppEnvelope.ok(results, 0));
         } catch (DomainException e) {
-            return error(statusOf(e), e.code(), e.getMessage(), e.details());
+            return error(ErrorCodes.statusOf(e), e.code(), e.getMessage(), e.details());
         } catch (IOException e) {
             return error(HttpStatus.BAD_REQUEST, "VALIDATION_FAILED", "the result cannot be written as JSON: " + e.getMessage());
         }
@@ -141,26 +134,12 @@ final class QueryController {
         return (Map<String, Object>) map;
     }
 
-    private static Map<String, Object> envelope(boolean error, String message, List<?> results) {
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("version", VERSION);
-        out.put("error", error);
-        out.put("message", message);
-        out.put("results", results);
-        return out;
-    }
-
     private static HttpResponse<byte[]> error(HttpStatus status, String code, String message) {
         return error(status, code, message, Map.of());
     }
 
     private static HttpResponse<byte[]> error(HttpStatus status, String code, String message, Map<String, Object> details) {
-        Map<String, Object> envelope = envelope(true, message, List.of());
-        envelope.put("code", code);
-        if (!details.isEmpty()) {
-            envelope.put("details", details);
-        }
-        return json(status, envelope);
+        return json(status, RestppEnvelope.error(code, message, details));
     }
 
     private static HttpResponse<byte[]> json(HttpStatus status, Map<String, Object> envelope) {
@@ -171,17 +150,4 @@ final class QueryController {
         }
     }
 
-    /** The statuses of the platform's error mapping, for errors answered in the REST++ envelope. */
-    private static HttpStatus statusOf(DomainException e) {
-        return switch (e) {
-            case ValidationException v -> HttpStatus.BAD_REQUEST;
-            case NotFoundException n -> HttpStatus.NOT_FOUND;
-            case ConflictException c -> HttpStatus.CONFLICT;
-            case CancelledException c -> HttpStatus.CONFLICT;
-            case PermissionDeniedException p -> HttpStatus.FORBIDDEN;
-            case OperationTimeoutException t -> HttpStatus.REQUEST_TIMEOUT;
-            case UnavailableException u -> HttpStatus.SERVICE_UNAVAILABLE;
-            default -> HttpStatus.BAD_REQUEST;
-        };
-    }
 }
