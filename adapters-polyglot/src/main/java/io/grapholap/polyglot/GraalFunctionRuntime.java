@@ -7,6 +7,7 @@ import io.grapholap.application.function.FunctionRuntime;
 import io.grapholap.application.function.FunctionSession;
 import io.grapholap.application.function.Invocation;
 import io.grapholap.application.function.Language;
+import io.grapholap.application.graph.AlgorithmResult;
 import io.grapholap.application.graph.CancellationToken;
 import io.grapholap.application.graph.GraphInstance;
 import io.grapholap.application.graph.algo.AlgorithmCatalog;
@@ -174,6 +175,17 @@ public final class GraalFunctionRuntime implements FunctionRuntime, AutoCloseabl
         return pool;
     }
 
+    /** A fresh context; a language whose contexts can no longer be built is unavailable. */
+    private static Context take(ContextPool pool, Language language) {
+        try {
+            return pool.take();
+        } catch (RuntimeException e) {
+            LOG.log(System.Logger.Level.ERROR, "cannot build a " + language.wireName() + " context", e);
+            throw new UnavailableException("LANGUAGE_UNAVAILABLE", "the " + language.wireName()
+                    + " runtime cannot start a context: " + e.getMessage(), Map.of("language", language.wireName()));
+        }
+    }
+
     /** Contexts of {@code language} ready for runs now (for tests and metrics). */
     public int readyContexts(Language language) {
         ContextPool pool = pools.get(language);
@@ -194,7 +206,7 @@ public final class GraalFunctionRuntime implements FunctionRuntime, AutoCloseabl
 
     private void checkJs(String code, EntryPoint entry, String field) {
         ContextPool pool = pool(Language.JS);
-        Context context = pool.take();
+        Context context = take(pool, Language.JS);
         CancellationToken token = CancellationToken.create();
         try (RunWatchdog.Guard guard = watchdog.watch(context, settings.checkTimeout().toNanos(), token)) {
             try {
@@ -322,7 +334,7 @@ public final class GraalFunctionRuntime implements FunctionRuntime, AutoCloseabl
     public Object run(Invocation invocation) {
         Language language = invocation.language();
         ContextPool pool = pool(language);
-        Context context = pool.take();
+        Context context = take(pool, language);
         String id = language == Language.JS ? "js" : "python";
         Duration timeout = invocation.limits().timeout();
         CancellationToken token = CancellationToken.create();
@@ -345,7 +357,9 @@ public final class GraalFunctionRuntime implements FunctionRuntime, AutoCloseabl
                 Value out = bindings.getMember("__grapholap_invoke").execute(task, argumentsJson(invocation, bridge));
                 int handle = out.getArrayElement(0).asInt();
                 if (handle >= 0) {
-                    return bridge.target(handle);
+                    Object target = bridge.target(handle);
+                    return target instanceof AlgorithmResult r
+                            ? HostBridge.plainResult(r, invocation.limits().maxOutputBytes()) : target;
                 }
                 Object result = new GuestValues(invocation.limits().maxOutputBytes(), language == Language.JS)
                         .convert(out.getArrayElement(1));

@@ -101,6 +101,12 @@ final class HostBridge implements ProxyExecutable {
                 default -> throw new ValidationException("op", "unknown session call " + op);
             };
         }
+        if (op.equals("algo_data")) {
+            if (!(target instanceof AlgorithmResult r)) {
+                throw new IllegalStateException("not an algorithm result handle");
+            }
+            return data(r);
+        }
         if (!(target instanceof GraphInstance g)) {
             throw new IllegalStateException("not a graph handle");
         }
@@ -114,8 +120,11 @@ final class HostBridge implements ProxyExecutable {
                 @SuppressWarnings("unchecked")
                 Map<String, Object> p = params == null ? Map.of() : (Map<String, Object>) params;
                 cancel.throwIfCancelled("function run");
-                yield algorithm(g.runAlgorithm(string(a, "name"), p,
-                        new ExecutionContext(cancel, ProgressListener.NONE, Math.min(parallelism, g.parallelism()))));
+                AlgorithmResult r = g.runAlgorithm(string(a, "name"), p,
+                        new ExecutionContext(cancel, ProgressListener.NONE, Math.min(parallelism, g.parallelism())));
+                Map<String, Object> summary = summary(r);
+                summary.put("handle", register(r));
+                yield summary;
             }
             case "gremlin" -> {
                 Object bindings = a.get("bindings");
@@ -170,18 +179,50 @@ final class HostBridge implements ProxyExecutable {
         return m;
     }
 
-    private static Map<String, Object> algorithm(AlgorithmResult r) {
-        Map<String, Object> data = new LinkedHashMap<>();
-        for (int i = 0; i < r.columns().size(); i++) {
-            data.put(r.columns().get(i), r.data().get(i));
-        }
+    /** An algorithm result without its columns, which user code fetches only when it reads {@code data}. */
+    private static Map<String, Object> summary(AlgorithmResult r) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("algorithm", r.algorithm());
         m.put("engine", r.engine());
         m.put("columns", r.columns());
         m.put("row_count", r.rowCount());
-        m.put("data", data);
         m.put("stats", r.stats());
+        return m;
+    }
+
+    private static Map<String, Object> data(AlgorithmResult r) {
+        Map<String, Object> data = new LinkedHashMap<>();
+        for (int i = 0; i < r.columns().size(); i++) {
+            data.put(r.columns().get(i), r.data().get(i));
+        }
+        return data;
+    }
+
+    /**
+     * An algorithm result that user code returned as it was, as plain values without a trip through
+     * the guest: {@code {algorithm, engine, columns, row_count, stats, data: {column: [values]}}}.
+     * Refused when its estimated JSON size is over {@code maxBytes}.
+     */
+    static Map<String, Object> plainResult(AlgorithmResult r, long maxBytes) {
+        long estimate = 64;
+        for (Column c : r.data()) {
+            estimate += c.type() == ValueType.STRING || c.type() == ValueType.LIST ? c.bytes() : 12L * c.size();
+        }
+        if (estimate > maxBytes) {
+            throw new ValidationException("output", "the function's result is larger than the output limit of "
+                    + maxBytes + " bytes");
+        }
+        Map<String, Object> data = new LinkedHashMap<>();
+        for (int i = 0; i < r.columns().size(); i++) {
+            Column c = r.data().get(i);
+            List<Object> values = new ArrayList<>(c.size());
+            for (int row = 0; row < c.size(); row++) {
+                values.add(c.get(row));
+            }
+            data.put(r.columns().get(i), values);
+        }
+        Map<String, Object> m = summary(r);
+        m.put("data", data);
         return m;
     }
 

@@ -26,13 +26,40 @@
         return handles.get(x);
     }
 
+    // An algorithm's result; its columns (`data`) cross from the host only when first read, and a
+    // result returned as it is goes back to the host without crossing at all.
+    class AlgorithmResult {
+        constructor(summary) {
+            const handle = summary.handle;
+            let data = null;
+            handles.set(this, handle);
+            this.algorithm = summary.algorithm;
+            this.engine = summary.engine;
+            this.columns = summary.columns;
+            this.row_count = summary.row_count;
+            this.stats = summary.stats;
+            Object.defineProperty(this, 'data', {
+                enumerable: true,
+                get: function () {
+                    if (data === null) {
+                        data = call('algo_data', handle);
+                    }
+                    return data;
+                }
+            });
+            Object.freeze(this);
+        }
+    }
+
     class Graph {
         constructor(handle) {
             handles.set(this, handle);
             Object.freeze(this);
         }
         statistics() { return call('statistics', handleOf(this)); }
-        algo(name, params) { return call('algo', handleOf(this), { name: name, params: params === undefined ? null : params }); }
+        algo(name, params) {
+            return new AlgorithmResult(call('algo', handleOf(this), { name: name, params: params === undefined ? null : params }));
+        }
         gremlin(query, bindings) { return call('gremlin', handleOf(this), { query: query, bindings: bindings === undefined ? null : bindings }); }
         nodes(label, limit) { return call('nodes', handleOf(this), { label: label, limit: limit === undefined ? null : limit }); }
         edges(type, limit) { return call('edges', handleOf(this), { type: type, limit: limit === undefined ? null : limit }); }
@@ -141,7 +168,7 @@
             return a.json;
         });
         const result = task.apply(undefined, args);
-        const handle = result instanceof Graph ? handleOf(result) : -1;
+        const handle = result instanceof Graph || result instanceof AlgorithmResult ? handleOf(result) : -1;
         return [handle === undefined ? -1 : handle, result];
     }
 

@@ -45,7 +45,10 @@ def _make_api(bridge, session_handle):
             return call('statistics', self._h)
 
         def algo(self, name, params=None):
-            return call('algo', self._h, {'name': name, 'params': params})
+            summary = call('algo', self._h, {'name': name, 'params': params})
+            result = AlgorithmResult(summary)
+            result['data'] = call('algo_data', summary['handle'])
+            return result
 
         def gremlin(self, query, bindings=None):
             return call('gremlin', self._h, {'query': query, 'bindings': bindings})
@@ -112,6 +115,14 @@ def _make_api(bridge, session_handle):
     return Graph, Session
 
 
+class AlgorithmResult(dict):
+    """An algorithm's result as a dict; returned as it is, it goes back to the host without conversion."""
+
+    def __init__(self, summary):
+        super().__init__((k, v) for k, v in summary.items() if k != 'handle')
+        self._h = summary['handle']
+
+
 class _LibraryFinder:
     """Finds the function libraries handed to this run by name: `import name`, `from name import f`."""
 
@@ -151,7 +162,7 @@ def __grapholap_setup(bridge, libraries_json, has_session):
             else:
                 args.append(a['json'])
         result = task(*args)
-        return [result._h if isinstance(result, Graph) else -1, result]
+        return [result._h if isinstance(result, (Graph, AlgorithmResult)) else -1, result]
 
     __grapholap_invoke = invoke
     del main['__grapholap_setup']

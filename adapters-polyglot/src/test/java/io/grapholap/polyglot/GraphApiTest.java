@@ -125,6 +125,23 @@ class GraphApiTest {
         assertThat(sub).isInstanceOf(GraphInstance.class);
         assertThat(((GraphInstance) sub).statistics().vertexCount()).isEqualTo(4);
         assertThat(((GraphInstance) sub).statistics().edgeCount()).isEqualTo(4);
+        Object py = RUNTIME.run(invocation(Language.PYTHON, "def task(g, args):\n    return g", EntryPoint.EXECUTE,
+                List.of(PEOPLE, Map.of()), Map.of(), LIMITS));
+        assertThat(py).isSameAs(PEOPLE);
+    }
+
+    @Test
+    void aReturnedAlgorithmResultComesBackWhole() {
+        for (Language language : Language.values()) {
+            String code = language == Language.JS ? "function task(g, args) { return g.degree({direction: 'in'}); }"
+                    : "def task(g, args):\n    return g.degree({'direction': 'in'})";
+            @SuppressWarnings("unchecked")
+            Map<String, Object> out = (Map<String, Object>) TestGraphs.execute(language, code, Map.of());
+            assertThat(out).as(language.wireName()).containsEntry("algorithm", "degree").containsEntry("engine", "cpu")
+                    .containsEntry("columns", List.of("id", "degree")).containsEntry("row_count", 6)
+                    .containsEntry("data", Map.of("id", List.of("ann", "bob", "cat", "dan", 100L, 200L),
+                            "degree", List.of(0L, 1L, 2L, 1L, 2L, 1L)));
+        }
     }
 
     @Test
@@ -156,6 +173,12 @@ class GraphApiTest {
                 }
                 """, EntryPoint.ENDPOINT, List.of(request, user, session), Map.of(), session, LIMITS));
         assertThat(js).isEqualTo(Map.of("who", "ann", "roles", List.of("analyst"), "vertices", 6));
+        Object py = RUNTIME.run(new Invocation(Language.PYTHON, """
+                def task(request, user, session):
+                    g = session.instance(int(request['path_parameters']['id']))
+                    return {'who': user['name'], 'roles': user['roles'], 'vertices': g.statistics()['vertex_count']}
+                """, EntryPoint.ENDPOINT, List.of(request, user, session), Map.of(), session, LIMITS));
+        assertThat(py).isEqualTo(js);
     }
 
     private static Map<String, Object> run(Language language, String code) {

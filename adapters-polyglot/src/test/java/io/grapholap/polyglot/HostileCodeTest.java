@@ -261,6 +261,15 @@ class HostileCodeTest {
     }
 
     @Test
+    void pythonGrowingAllocationIsStoppedByTheMemoryGuard() {
+        // 64 MiB per step: live data passes the guard's share of the old generation long before the timeout
+        assertThat(fails(Language.PYTHON, "def task(g, args):\n    keep = []\n    while True:\n"
+                + "        keep.append(bytearray(1 << 26))", new RunLimits(Duration.ofSeconds(60), 1 << 16)))
+                .isInstanceOf(FunctionFailedException.class)
+                .hasMessage("the function was stopped: it held too much memory");
+    }
+
+    @Test
     void pythonHugeAllocationAndOutputFail() {
         assertThat(fails(Language.PYTHON, "def task(g, args):\n    return bytearray(1 << 40)", IMPORTING))
                 .isInstanceOf(FunctionFailedException.class);

@@ -10,6 +10,7 @@ import io.micronaut.http.server.exceptions.ConversionErrorHandler;
 import io.micronaut.http.server.exceptions.ExceptionHandler;
 import io.micronaut.http.server.exceptions.JacksonExceptionHandler;
 import io.micronaut.http.server.exceptions.JsonExceptionHandler;
+import io.micronaut.http.server.exceptions.UnsatisfiedRouteHandler;
 import io.micronaut.json.JsonSyntaxException;
 import io.micronaut.web.router.exceptions.UnsatisfiedRouteException;
 import jakarta.inject.Singleton;
@@ -59,6 +60,7 @@ final class BodyErrorHandlers {
 
     @Produces
     @Singleton
+    @Replaces(UnsatisfiedRouteHandler.class)
     static final class Unsatisfied implements ExceptionHandler<UnsatisfiedRouteException, HttpResponse<ErrorEnvelope>> {
         @Override
         public HttpResponse<ErrorEnvelope> handle(HttpRequest request, UnsatisfiedRouteException exception) {

@@ -271,6 +271,9 @@ abstract class MappingApiTest {
         var wrongType = http.request("POST", "/api/mappings").bearer(admin).json("{\"name\": {\"first\": 1}}").send();
         assertThat(wrongType.status()).as(wrongType.body()).isEqualTo(400);
         assertThat(wrongType.json().at("/error/details/field").asText()).isEqualTo("name");
+        var noBody = http.request("POST", "/api/mappings").bearer(admin).header("Content-Type", "application/json").send();
+        assertThat(noBody.status()).as(noBody.body()).isEqualTo(400);
+        assertThat(noBody.errorCode()).isEqualTo("VALIDATION_FAILED");
     }
 
     @Test

@@ -1,0 +1,121 @@
+package io.grapholap.rest.dataset;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.grapholap.application.dataset.UploadDataset;
+import io.grapholap.application.security.Actor;
+import io.grapholap.domain.error.CancelledException;
+import io.grapholap.domain.error.ConflictException;
+import io.grapholap.domain.error.DomainException;
+import io.grapholap.domain.error.NotFoundException;
+import io.grapholap.domain.error.OperationTimeoutException;
+import io.grapholap.domain.error.PermissionDeniedException;
+import io.grapholap.domain.error.UnavailableException;
+import io.micronaut.context.annotation.Value;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Error;
+import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.rules.SecurityRule;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The REST++ upsert, {@code POST /graph/{dataset}}: vertices and edges as JSON, answered in the
+ * REST++ envelope {@code {version, error, message, results}}, errors included (with a {@code code}
+ * and, for bad input, the offending {@code field}).
+ */
+@Controller("/graph")
+@Secured(SecurityRule.IS_AUTHENTICATED)
+@ExecuteOn(TaskExecutors.BLOCKING)
+@Tag(name = "restpp")
+final class GraphUpsertController {
+
+    private static final ObjectMapper JSON = new ObjectMapper()
+            .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+
+    private final UploadDataset upload;
+    private final long maxBodyBytes;
+
+    GraphUpsertController(UploadDataset upload, @Value("${grapholap.datasets.max-body-bytes:16777216}") long maxBodyBytes) {
+        this.upload = upload;
+        this.maxBodyBytes = maxBodyBytes;
+    }
+
+    // Form-encoded too: "curl -d '{…}'" sends the JSON with that content type.
+    @Post(uri = "/{dataset}", consumes = {MediaType.APPLICATION_JSON, MediaType.APPLICATION_FORM_URLENCODED, MediaType.TEXT_PLAIN,
+            MediaType.APPLICATION_OCTET_STREAM})
+    @Operation(summary = "Upsert vertices and edges into a dataset (created if absent); each call writes a new version")
+    HttpResponse<Map<String, Object>> upsert(Actor actor, @PathVariable String dataset, @Body byte[] body) {
+        if (body.length > maxBodyBytes) {
+            return failure(HttpStatus.REQUEST_ENTITY_TOO_LARGE, "REST-4000", "the body is " + body.length
+                    + " bytes; an upsert takes at most " + maxBodyBytes, Map.of("field", "body", "max_bytes", maxBodyBytes));
+        }
+        Object tree;
+        try {
+            tree = JSON.readValue(body, Object.class);
+        } catch (JsonProcessingException e) {
+            String where = e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr() + ", column "
+                    + e.getLocation().getColumnNr();
+            return failure(HttpStatus.BAD_REQUEST, "REST-1000", "the body is not valid JSON" + where + ": "
+                    + e.getOriginalMessage(), Map.of("field", "body"));
+        } catch (java.io.IOException e) {
+            return failure(HttpStatus.BAD_REQUEST, "REST-1000", "the body cannot be read: " + e.getMessage(), Map.of("field", "body"));
+        }
+        UploadDataset.Result result = upload.upsert(actor, dataset, tree);
+        Map<String, Object> accepted = new LinkedHashMap<>();
+        accepted.put("accepted_vertices", result.acceptedVertices());
+        accepted.put("accepted_edges", result.acceptedEdges());
+        accepted.put("dataset", result.dataset().name().value());
+        accepted.put("dataset_version", result.version().version());
+        return HttpResponse.ok(envelope(false, "", List.of(accepted), null, Map.of(), result.version().version()));
+    }
+
+    /** Domain errors of this route in the REST++ envelope; the status follows the platform's mapping. */
+    @Error(exception = DomainException.class)
+    HttpResponse<Map<String, Object>> domainError(HttpRequest<?> request, DomainException e) {
+        HttpStatus status = switch (e) {
+            case NotFoundException n -> HttpStatus.NOT_FOUND;
+            case ConflictException c -> HttpStatus.CONFLICT;
+            case CancelledException c -> HttpStatus.CONFLICT;
+            case PermissionDeniedException p -> HttpStatus.FORBIDDEN;
+            case OperationTimeoutException t -> HttpStatus.REQUEST_TIMEOUT;
+            case UnavailableException u -> HttpStatus.SERVICE_UNAVAILABLE;
+            default -> HttpStatus.BAD_REQUEST;
+        };
+        return failure(status, e.code(), e.getMessage(), e.details());
+    }
+
+    private static HttpResponse<Map<String, Object>> failure(HttpStatus status, String code, String message,
+                                                             Map<String, ?> details) {
+        return HttpResponse.<Map<String, Object>>status(status).body(envelope(true, message, List.of(), code, details, 0));
+    }
+
+    private static Map<String, Object> envelope(boolean error, String message, List<?> results, String code,
+                                                Map<String, ?> details, int schema) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("version", Map.of("edition", "grapholap", "api", "v2", "schema", schema));
+        out.put("error", error);
+        out.put("message", message);
+        out.put("results", results);
+        if (code != null) {
+            out.put("code", code);
+            out.put("details", details);
+        }
+        return out;
+    }
+}
