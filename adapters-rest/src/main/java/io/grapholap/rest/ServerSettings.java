@@ -37,8 +37,10 @@ public record ServerSettings(
             throw new UncheckedIOException("cannot create the data directory " + dataDir, e);
         }
         String h2Options = ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH";
+        // WRITE_DELAY=0: H2 otherwise writes commits to the file up to 500 ms later, and a killed
+        // server loses them (a created instance or snapshot state change vanishes; CrashRestartTest).
         String metadataUrl = env.getOrDefault("GRAPHOLAP_METADATA_URL",
-                "jdbc:h2:file:" + dataDir.resolve("metadata/grapholap") + h2Options);
+                "jdbc:h2:file:" + dataDir.resolve("metadata/grapholap") + h2Options + ";WRITE_DELAY=0");
         boolean demo = !env.containsKey("GRAPHOLAP_SOURCE_URL");
         String sourceUrl = env.getOrDefault("GRAPHOLAP_SOURCE_URL",
                 "jdbc:h2:file:" + dataDir.resolve("source/demo") + h2Options);

@@ -34,7 +34,11 @@ final class JdbcSourceRows implements SourceRows {
             try (PreparedStatement ps = c.prepareStatement(query, ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY)) {
                 ps.setQueryTimeout(pool.statementTimeoutSeconds());
                 ps.setFetchSize(fetchSize);
-                try (ResultSet rs = ps.executeQuery()) {
+                try (ResultSet pooled = ps.executeQuery()) {
+                    // Values are read from the driver's own result set: the pool's proxy adds a call per
+                    // value whose call site is shared with the metadata database's driver, so the JIT
+                    // inlines it badly (lifecycle bench: server CPU per million exported rows 0.49 -> 0.43 s).
+                    ResultSet rs = pooled.unwrap(ResultSet.class);
                     int[] index = new int[columns.size()];
                     for (int i = 0; i < index.length; i++) {
                         index[i] = column(rs, columns.get(i).name());

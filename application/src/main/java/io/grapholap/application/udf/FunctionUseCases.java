@@ -156,11 +156,27 @@ public final class FunctionUseCases {
         if (!runtime.languages().contains(language)) {
             throw new ValidationException("language", "the " + language.wireName() + " runtime is not available on this server");
         }
-        runtime.check(language, f.execute(), EntryPoint.EXECUTE, "execute");
+        checkExecute(language, f.execute());
         if (f.loadData() != null) {
             runtime.check(language, f.loadData(), EntryPoint.LOAD_DATA, "load_data");
         }
         return imports(language, f);
+    }
+
+    /**
+     * {@code execute} code defines {@code task(g, args)}, or {@code task(request, user, session)} when
+     * the function is meant to serve a custom endpoint; the error reported is the first form's.
+     */
+    private void checkExecute(Language language, String code) {
+        try {
+            runtime.check(language, code, EntryPoint.EXECUTE, "execute");
+        } catch (ValidationException asExecute) {
+            try {
+                runtime.check(language, code, EntryPoint.ENDPOINT, "execute");
+            } catch (ValidationException asEndpoint) {
+                throw asExecute;
+            }
+        }
     }
 
     private Set<String> imports(Language language, UserFunction f) {

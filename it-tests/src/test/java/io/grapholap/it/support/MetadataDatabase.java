@@ -66,6 +66,18 @@ public enum MetadataDatabase {
             }
         }
 
+        String url() {
+            return url;
+        }
+
+        String user() {
+            return user;
+        }
+
+        String password() {
+            return password;
+        }
+
         Provisioned freshSchema() {
             String schema = "it_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
             execute("CREATE SCHEMA " + schema);

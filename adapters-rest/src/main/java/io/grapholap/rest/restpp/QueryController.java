@@ -1,0 +1,187 @@
+package io.grapholap.rest.restpp;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.grapholap.application.restpp.RunQuery;
+import io.grapholap.application.security.Actor;
+import io.grapholap.domain.error.CancelledException;
+import io.grapholap.domain.error.ConflictException;
+import io.grapholap.domain.error.DomainException;
+import io.grapholap.domain.error.NotFoundException;
+import io.grapholap.domain.error.OperationTimeoutException;
+import io.grapholap.domain.error.PermissionDeniedException;
+import io.grapholap.domain.error.UnavailableException;
+import io.grapholap.domain.error.ValidationException;
+import io.micronaut.context.annotation.Value;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Consumes;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.rules.SecurityRule;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The REST++ query routes (seed 004): {@code GET/POST /query/{dataset}/{function}} run a UDF with
+ * {@code execute_args} built from typed query-string parameters and, for POST, a JSON object body.
+ * Every answer, errors included, is the REST++ envelope {@code {version, error, message, results}}
+ * (errors add {@code code}). Limits: the request line (method, URL, version) at most 8 KB, refused
+ * by the HTTP server itself ({@code micronaut.server.netty.max-initial-line-length}, 413 in the
+ * platform envelope, before this controller runs); the body at most
+ * {@code grapholap.restpp.max-body-bytes} (default 8 MiB; 413); {@code GSQL-TIMEOUT} (ms) sets the
+ * run's timeout (capped by the server's maximum); {@code RESPONSE-LIMIT} (bytes) turns a larger
+ * response into the {@code REST-4000} error (HTTP 413).
+ */
+@Controller("/query")
+@Secured(SecurityRule.IS_AUTHENTICATED)
+@ExecuteOn(TaskExecutors.BLOCKING)
+@Tag(name = "restpp")
+final class QueryController {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Map<String, Object> VERSION = Map.of("api", "v2", "schema", 0);
+
+    private final RunQuery runQuery;
+    private final int maxBodyBytes;
+
+    QueryController(RunQuery runQuery, @Value("${grapholap.restpp.max-body-bytes:8388608}") int maxBodyBytes) {
+        this.runQuery = runQuery;
+        this.maxBodyBytes = maxBodyBytes;
+    }
+
+    @Get("/{dataset}/{function}")
+    @Operation(summary = "Run a UDF on a dataset with typed query-string parameters (REST++ envelope)")
+    HttpResponse<byte[]> get(Actor actor, HttpRequest<?> request, @PathVariable String dataset, @PathVariable String function) {
+        return answer(actor, request, dataset, function, null);
+    }
+
+    @Post("/{dataset}/{function}")
+    @Consumes(MediaType.ALL)
+    @Operation(summary = "Run a UDF on a dataset with query-string parameters and a JSON object body (REST++ envelope)")
+    HttpResponse<byte[]> post(Actor actor, HttpRequest<?> request, @PathVariable String dataset, @PathVariable String function,
+                              @Nullable @Body byte[] body) {
+        return answer(actor, request, dataset, function, body == null ? new byte[0] : body);
+    }
+
+    private HttpResponse<byte[]> answer(Actor actor, HttpRequest<?> request, String dataset, String function, byte[] body) {
+        try {
+            if (body != null && body.length > maxBodyBytes) {
+                return error(HttpStatus.REQUEST_ENTITY_TOO_LARGE, "PAYLOAD_TOO_LARGE",
+                        "the request body is " + body.length + " bytes, over the limit of " + maxBodyBytes);
+            }
+            Long timeoutMillis = positive(request.getHeaders().get("GSQL-TIMEOUT"), "GSQL-TIMEOUT");
+            Duration timeout = timeoutMillis == null ? null : Duration.ofMillis(timeoutMillis);
+            Long responseLimit = positive(request.getHeaders().get("RESPONSE-LIMIT"), "RESPONSE-LIMIT");
+            Map<String, List<String>> query = new LinkedHashMap<>();
+            request.getParameters().forEach((name, values) -> query.put(name, List.copyOf(values)));
+            Object value = runQuery.run(actor, new RunQuery.Call(dataset, function, query, jsonObject(body), timeout));
+            List<?> results = value instanceof List<?> list ? list : value == null ? List.of() : Collections.singletonList(value);
+            byte[] resultBytes = JSON.writeValueAsBytes(results);
+            if (responseLimit != null && resultBytes.length > responseLimit) {
+                Map<String, Object> envelope = envelope(true, "The query response size is " + resultBytes.length
+                        + " bytes, which exceeds limit " + responseLimit + " bytes.", List.of());
+                envelope.put("code", "REST-4000");
+                return json(HttpStatus.REQUEST_ENTITY_TOO_LARGE, envelope);
+            }
+            return json(HttpStatus.OK, envelope(false, "", results));
+        } catch (DomainException e) {
+            return error(statusOf(e), e.code(), e.getMessage(), e.details());
+        } catch (IOException e) {
+            return error(HttpStatus.BAD_REQUEST, "VALIDATION_FAILED", "the result cannot be written as JSON: " + e.getMessage());
+        }
+    }
+
+    private static Long positive(String header, String name) {
+        if (header == null || header.isBlank()) {
+            return null;
+        }
+        try {
+            long value = Long.parseLong(header.strip());
+            if (value > 0) {
+                return value;
+            }
+        } catch (NumberFormatException ignored) {
+            // Falls through to the error below.
+        }
+        throw new ValidationException(name, name + " must be a positive whole number, got '" + header + "'");
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> jsonObject(byte[] body) {
+        if (body == null || new String(body, StandardCharsets.UTF_8).isBlank()) {
+            return null;
+        }
+        Object parsed;
+        try {
+            parsed = JSON.readValue(body, Object.class);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new ValidationException("body", "the body must be a JSON object: " + e.getOriginalMessage());
+        } catch (IOException e) {
+            throw new ValidationException("body", "the body cannot be read: " + e.getMessage());
+        }
+        if (!(parsed instanceof Map<?, ?> map)) {
+            throw new ValidationException("body", "the body must be a JSON object of parameters");
+        }
+        return (Map<String, Object>) map;
+    }
+
+    private static Map<String, Object> envelope(boolean error, String message, List<?> results) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("version", VERSION);
+        out.put("error", error);
+        out.put("message", message);
+        out.put("results", results);
+        return out;
+    }
+
+    private static HttpResponse<byte[]> error(HttpStatus status, String code, String message) {
+        return error(status, code, message, Map.of());
+    }
+
+    private static HttpResponse<byte[]> error(HttpStatus status, String code, String message, Map<String, Object> details) {
+        Map<String, Object> envelope = envelope(true, message, List.of());
+        envelope.put("code", code);
+        if (!details.isEmpty()) {
+            envelope.put("details", details);
+        }
+        return json(status, envelope);
+    }
+
+    private static HttpResponse<byte[]> json(HttpStatus status, Map<String, Object> envelope) {
+        try {
+            return HttpResponse.<byte[]>status(status).body(JSON.writeValueAsBytes(envelope)).contentType(MediaType.APPLICATION_JSON_TYPE);
+        } catch (IOException e) {
+            throw new IllegalStateException("the REST++ envelope holds only plain values", e);
+        }
+    }
+
+    /** The statuses of the platform's error mapping, for errors answered in the REST++ envelope. */
+    private static HttpStatus statusOf(DomainException e) {
+        return switch (e) {
+            case ValidationException v -> HttpStatus.BAD_REQUEST;
+            case NotFoundException n -> HttpStatus.NOT_FOUND;
+            case ConflictException c -> HttpStatus.CONFLICT;
+            case CancelledException c -> HttpStatus.CONFLICT;
+            case PermissionDeniedException p -> HttpStatus.FORBIDDEN;
+            case OperationTimeoutException t -> HttpStatus.REQUEST_TIMEOUT;
+            case UnavailableException u -> HttpStatus.SERVICE_UNAVAILABLE;
+            default -> HttpStatus.BAD_REQUEST;
+        };
+    }
+}
