@@ -86,6 +86,11 @@ final class JdbcFunctionRepository implements FunctionRepository {
     }
 
     @Override
+    public Set<String> imports(String uuid) {
+        return rows.findById(uuid).map(r -> set(r.imports())).orElse(Set.of());
+    }
+
+    @Override
     public boolean delete(String uuid) {
         return rows.remove(uuid) == 1;
     }

@@ -87,8 +87,10 @@ abstract class FunctionRepositoryContractTest {
         assertThat(functions.update(changed, Set.of("lib2"))).isEqualTo(changed);
         assertThat(functions.find("upd", "u1")).contains(changed);
         assertThat(functions.importersOf("lib2", "upd", 10)).containsExactly("upd/u1");
+        assertThat(functions.imports(f.uuid())).containsExactly("lib2");
         assertThat(functions.delete(f.uuid())).isTrue();
         assertThat(functions.delete(f.uuid())).isFalse();
+        assertThat(functions.imports(f.uuid())).isEmpty();
         assertThatThrownBy(() -> functions.update(changed, Set.of())).isInstanceOf(NotFoundException.class);
     }
 

@@ -41,7 +41,7 @@ final class MaintenanceFilter implements Ordered {
             new Create(HttpMethod.POST, "/api/snapshots/[^/]+/retry/?", "retry a snapshot export"),
             new Create(HttpMethod.POST, "/api/instances/?", "create an instance"),
             new Create(HttpMethod.POST, "/graph/[^/]+/?", "upload to a dataset"),
-            new Create(HttpMethod.POST, "/api/v2/o/[^/]+/functions/[^/]+/?", "create a function"),
+            new Create(HttpMethod.POST, "/api/v2/o/[^/]+/functions/[^/]+(/[^/]+)?/?", "create a function"),
             new Create(HttpMethod.POST, "/evaluator/v1/libraries(/[^/]+)?/?", "create a library"),
             new Create(HttpMethod.PUT, "/evaluator/v1/libraries(/[^/]+)?/?", "create or replace a library"),
             new Create(HttpMethod.POST, "/api/endpoints/?", "create an endpoint"));

@@ -17,6 +17,7 @@ class MaintenanceFilterTest {
         assertThat(MaintenanceFilter.creates(HttpMethod.POST, "/api/instances")).isEqualTo("create an instance");
         assertThat(MaintenanceFilter.creates(HttpMethod.POST, "/graph/social")).isEqualTo("upload to a dataset");
         assertThat(MaintenanceFilter.creates(HttpMethod.POST, "/api/v2/o/acme/functions/python")).isEqualTo("create a function");
+        assertThat(MaintenanceFilter.creates(HttpMethod.POST, "/api/v2/o/acme/functions/js/ranker")).isEqualTo("create a function");
         assertThat(MaintenanceFilter.creates(HttpMethod.PUT, "/evaluator/v1/libraries/geo")).isEqualTo("create or replace a library");
         assertThat(MaintenanceFilter.creates(HttpMethod.POST, "/api/endpoints")).isEqualTo("create an endpoint");
     }

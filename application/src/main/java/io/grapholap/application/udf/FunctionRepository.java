@@ -29,6 +29,9 @@ public interface FunctionRepository {
     /** The function of {@code organization} whose uuid or alias is {@code uuidOrAlias}. */
     Optional<UserFunction> find(String organization, String uuidOrAlias);
 
+    /** The libraries the function's code imports, as found when it was last saved; empty when it is gone. */
+    Set<String> imports(String uuid);
+
     boolean delete(String uuid);
 
     /**

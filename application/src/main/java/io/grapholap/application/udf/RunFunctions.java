@@ -190,11 +190,9 @@ public final class RunFunctions implements AutoCloseable {
         return new RunLimits(Duration.ofNanos(left), limits.maxOutputBytes());
     }
 
+    /** Sources of the libraries the code imports (found when it was saved), read fresh at each run. */
     private Map<String, String> libraries(Language language, UserFunction f) {
-        Set<String> names = new LinkedHashSet<>(runtime.imports(language, f.execute()));
-        if (f.loadData() != null) {
-            names.addAll(runtime.imports(language, f.loadData()));
-        }
+        Set<String> names = functions.imports(f.uuid());
         return names.isEmpty() ? Map.of() : libraries.sources(language, f.organization(), names);
     }
 

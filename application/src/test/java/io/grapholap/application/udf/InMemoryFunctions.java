@@ -53,6 +53,11 @@ final class InMemoryFunctions implements FunctionRepository, OrganizationSetting
     }
 
     @Override
+    public synchronized Set<String> imports(String uuid) {
+        return imports.getOrDefault(uuid, Set.of());
+    }
+
+    @Override
     public synchronized boolean delete(String uuid) {
         imports.remove(uuid);
         return functions.remove(uuid) != null;

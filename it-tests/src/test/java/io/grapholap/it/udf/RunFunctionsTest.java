@@ -376,6 +376,11 @@ class RunFunctionsTest {
                     && (f.uuid().equals(uuidOrAlias) || uuidOrAlias.equals(f.alias()))).findFirst();
         }
 
+        public Set<String> imports(String uuid) {
+            return saved.stream().filter(f -> f.uuid().equals(uuid)).findFirst()
+                    .map(f -> f.execute().startsWith("uses ") ? Set.of(f.execute().substring(5)) : Set.<String>of()).orElse(Set.of());
+        }
+
         public boolean delete(String uuid) {
             return saved.removeIf(f -> f.uuid().equals(uuid));
         }

@@ -57,7 +57,8 @@ abstract class UdfApiTest {
 
     @BeforeAll
     void start() throws Exception {
-        server = RunningServer.start(database(), Map.of(), Map.of("grapholap.udf.default-timeout", "PT10S", "grapholap.udf.max-timeout", "PT20S"));
+        server = RunningServer.start(database(), Map.of(), Map.of("grapholap.udf.default-timeout", "PT10S", "grapholap.udf.max-timeout", "PT20S",
+                "grapholap.udf.default-output-bytes", 1_048_576));
         http = server.http();
         admin = http.adminToken();
         alice = user("alice", "acme");
@@ -323,8 +324,8 @@ abstract class UdfApiTest {
     @ValueSource(strings = {"js", "python"})
     void hostileCodeFailsWithinItsLimitsWhileTheServerKeepsAnswering(String language) throws Exception {
         String loop = language.equals("js") ? "function task(g, args) { while (true) {} }" : "def task(g, args):\n    while True:\n        pass\n";
-        String huge = language.equals("js") ? "function task(g, args) { return 'x'.repeat(50000000); }"
-                : "def task(g, args):\n    return 'x' * 50000000\n";
+        String huge = language.equals("js") ? "function task(g, args) { return 'x'.repeat(8000000); }"
+                : "def task(g, args):\n    return 'x' * 8000000\n";
         create(language, "loop-" + language, body("execute", loop, "load_data", loadData(language), "is_enabled", true), alice);
         create(language, "huge-" + language, body("execute", huge, "load_data", loadData(language), "is_enabled", true), alice);
         create(language, "ok-" + language, body("execute", execute(language), "load_data", loadData(language), "is_enabled", true), alice);
