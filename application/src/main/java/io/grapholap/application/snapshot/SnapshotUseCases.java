@@ -11,6 +11,7 @@ import io.grapholap.domain.error.ValidationException;
 import io.grapholap.domain.mapping.Lifecycle;
 import io.grapholap.domain.mapping.Mapping;
 import io.grapholap.domain.mapping.MappingId;
+import io.grapholap.domain.snapshot.ExportProgress;
 import io.grapholap.domain.snapshot.Snapshot;
 import io.grapholap.domain.snapshot.SnapshotStatus;
 import java.time.Clock;
@@ -115,6 +116,9 @@ public final class SnapshotUseCases {
             throw ConflictException.invalidState("only a failed snapshot can be retried; snapshot " + id + " is " + status,
                     Map.of("snapshot_id", id, "status", status));
         }
+        // The failed attempt's rows would read as progress of the new one.
+        snapshots.progress(id).ifPresent(old -> snapshots.saveProgress(id, new ExportProgress(old.steps().stream()
+                .map(step -> new ExportProgress.Step(step.name(), ExportProgress.StepStatus.PENDING, 0)).toList(), null)));
         exporter.schedule(id);
         return get(id);
     }

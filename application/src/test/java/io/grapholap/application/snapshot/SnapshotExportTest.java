@@ -19,6 +19,7 @@ import io.grapholap.domain.mapping.NodeDefinition;
 import io.grapholap.domain.mapping.PropertyDefinition;
 import io.grapholap.domain.mapping.PropertyType;
 import io.grapholap.domain.snapshot.ExportProgress.StepStatus;
+import io.grapholap.domain.snapshot.ExportProgress;
 import io.grapholap.domain.snapshot.Snapshot;
 import io.grapholap.domain.snapshot.SnapshotStatus;
 import io.grapholap.domain.user.Role;
@@ -209,6 +210,11 @@ class SnapshotExportTest {
 
         failing.clear();
         assertThat(useCases.retry(ALICE, created.id()).status()).isEqualTo(SnapshotStatus.PENDING);
+        assertThat(useCases.progress(created.id()).steps()).as("the failed attempt's progress is not the retry's")
+                .isNotEmpty().allSatisfy(step -> {
+                    assertThat(step.rows()).isZero();
+                    assertThat(step.status()).isEqualTo(ExportProgress.StepStatus.PENDING);
+                });
         runJobs();
         Snapshot ready = useCases.get(created.id());
         assertThat(ready.status()).isEqualTo(SnapshotStatus.READY);
