@@ -3,7 +3,7 @@
 #   (a) snapshot export of a Kronecker edge table: rows/s, next to `psql \copy (same query) to /dev/null`;
 #   (b) instance start from that snapshot: seconds from POST /api/instances to `running`;
 #   (c) Gremlin point lookup by key over HTTP (POST /api/instances/{id}/query): p50/p90/p99 after
-#       30 untimed warm-up lookups;
+#       2000 untimed warm-up lookups;
 #   (d) UDF runs over HTTP: a trivial JS and Python function (warm), and pagerank through a JS UDF
 #       on the instance against the algorithm endpoint on the same instance.
 # (b) and (c) run when the server has those routes (a 404 says it has not; the part is then reported
@@ -220,7 +220,9 @@ else
     report "gremlin lookup check: g.V(1L).count() -> $(cat "$DATA/body")"
     log "(c) $LOOKUPS point lookups by key, one connection per request"
     N=$((1 << SCALE))
-    for i in $(seq 1 30); do # untimed warm-up: the first queries compile the Gremlin path
+    # Untimed warm-up: the JIT compiles the request path over the first two thousand or so requests
+    # (p50 falls from about 6 ms to under 3 ms); a running instance serves in that steady state.
+    for i in $(seq 1 2000); do
       curl -s -o /dev/null -X POST -H "Authorization: Bearer $TOKEN" -H 'Content-Type: application/json' \
         -d "{\"query\":\"g.V(${i}L).count()\"}" "$BASE/api/instances/$INSTANCE/query"
     done
@@ -235,6 +237,9 @@ else
     server_cpu1="$(cpu_ticks "$SERVER")"
     bad="$(awk '$1 != 200' "$DATA/times" | wc -l)"
     [ "$bad" = 0 ] || { echo "$bad lookups did not answer 200" >&2; exit 1; }
+    if command -v python3 >/dev/null; then
+      report "gremlin lookup over HTTP, one kept-alive connection: $(python3 bench/http/keepalive.py 127.0.0.1 "$PORT" "$TOKEN" "/api/instances/$INSTANCE/query" 1000 '{"query":"g.V({i}L).count()"}')"
+    fi
     report "gremlin lookup g.V(<key>L).count() over HTTP, $LOOKUPS sequential requests (curl time_total, new connection each): $(
       awk '{print $2 * 1000}' "$DATA/times" | sort -n | awk '{ v[NR] = $1 } END {
         printf "p50 %.2f ms, p90 %.2f ms, p99 %.2f ms, max %.2f ms", v[int(NR*0.5+0.5)], v[int(NR*0.9+0.5)], v[int(NR*0.99+0.5)], v[NR] }'
@@ -256,16 +261,20 @@ time_runs() { # time_runs N PATH BODY: N sequential POSTs, prints "p50 … ms, p
 }
 if [ -n "$INSTANCE" ]; then
   ORG=bench
-  api POST "/api/v2/o/$ORG/functions/js/trivial-js" '{"execute": "function task(g, args) { return {ok: true}; }"}' >/dev/null
+  api POST "/api/v2/o/$ORG/functions/js/trivial-js" '{"is_enabled": true, "execute": "function task(g, args) { return {ok: true}; }"}' >/dev/null
   [ "$(status)" = 201 ] || [ "$(status)" = 200 ] || { echo "UDF not created: $(cat "$DATA/body")" >&2; exit 1; }
-  api POST "/api/v2/o/$ORG/functions/python/trivial-py" '{"execute": "def task(g, args):\n    return {\"ok\": True}\n"}' >/dev/null
-  api POST "/api/v2/o/$ORG/functions/js/pagerank-js" '{"execute": "function task(g, args) { const r = session.instance(args.instance).pagerank({damping: 0.85, iterations: 20}); return {rows: r.row_count}; }"}' >/dev/null
+  api POST "/api/v2/o/$ORG/functions/python/trivial-py" '{"is_enabled": true, "execute": "def task(g, args):\n    return {\"ok\": True}\n"}' >/dev/null
+  api POST "/api/v2/o/$ORG/functions/js/pagerank-js" '{"is_enabled": true, "execute": "function task(g, args) { const r = session.instance(args.instance).pagerank({damping: 0.85, iterations: 20}); return {rows: r.row_count}; }"}' >/dev/null
   # Runs name the snapshot as their dataset: the first run loads it into the UDF dataset cache (untimed).
   log "(d) UDF runs: trivial JS and Python (warm), pagerank through a UDF against the algorithm endpoint"
   time_runs 20 "/api/v2/o/$ORG/run/js/trivial-js/dataset/snapshot-$SNAPSHOT" '{}' >/dev/null
-  report "trivial JS UDF run over HTTP, warm: $(time_runs 200 "/api/v2/o/$ORG/run/js/trivial-js/dataset/snapshot-$SNAPSHOT" '{}') (target p50 <= 5 ms)"
+  report "trivial JS UDF run over HTTP, warm, new connection each: $(time_runs 200 "/api/v2/o/$ORG/run/js/trivial-js/dataset/snapshot-$SNAPSHOT" '{}') (target p50 <= 5 ms)"
+  if command -v python3 >/dev/null; then
+    python3 bench/http/keepalive.py 127.0.0.1 "$PORT" "$TOKEN" "/api/v2/o/$ORG/run/js/trivial-js/dataset/snapshot-$SNAPSHOT" 500 '{}' >/dev/null
+    report "trivial JS UDF run over HTTP, warm, one kept-alive connection: $(python3 bench/http/keepalive.py 127.0.0.1 "$PORT" "$TOKEN" "/api/v2/o/$ORG/run/js/trivial-js/dataset/snapshot-$SNAPSHOT" 500 '{}')"
+  fi
   time_runs 10 "/api/v2/o/$ORG/run/python/trivial-py/dataset/snapshot-$SNAPSHOT" '{}' >/dev/null
-  report "trivial Python UDF run over HTTP, warm: $(time_runs 100 "/api/v2/o/$ORG/run/python/trivial-py/dataset/snapshot-$SNAPSHOT" '{}') (target p50 <= 50 ms)"
+  report "trivial Python UDF run over HTTP, warm, new connection each: $(time_runs 100 "/api/v2/o/$ORG/run/python/trivial-py/dataset/snapshot-$SNAPSHOT" '{}') (target p50 <= 50 ms)"
   ALGO_BODY='{"params": {"damping": 0.85, "iterations": 20}, "mode": "stats"}'
   UDF_BODY="{\"execute_args\": {\"instance\": $INSTANCE}}"
   time_runs 1 "/api/instances/$INSTANCE/algo/pagerank" "$ALGO_BODY" >/dev/null
@@ -273,7 +282,7 @@ if [ -n "$INSTANCE" ]; then
   ALGO_T="$(time_runs 7 "/api/instances/$INSTANCE/algo/pagerank" "$ALGO_BODY")"
   UDF_T="$(time_runs 7 "/api/v2/o/$ORG/run/js/pagerank-js/dataset/snapshot-$SNAPSHOT" "$UDF_BODY")"
   report "pagerank-20 on instance $INSTANCE: algorithm endpoint (mode stats) $ALGO_T; through a JS UDF (session.instance(id).pagerank) $UDF_T; UDF/endpoint p50 $(
-    echo "$ALGO_T $UDF_T" | awk '{ printf "%.3f", $8 / $2 }') (target <= 1.10)"
+    echo "$ALGO_T $UDF_T" | awk '{ printf "%.3f", $10 / $2 }') (target <= 1.10)"
 fi
 report "# load average at the end: $(cut -d' ' -f1-3 /proc/loadavg) (other processes on these cores make every figure pessimistic)"
 log "raw results: $OUT"

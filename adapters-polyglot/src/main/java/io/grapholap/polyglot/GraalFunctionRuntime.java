@@ -415,9 +415,13 @@ public final class GraalFunctionRuntime implements FunctionRuntime, AutoCloseabl
         return (List<Map<String, Object>>) list;
     }
 
+    /**
+     * Cached: the shared engine parses one text once and every later context reuses it (the engine
+     * holds parsed sources weakly, so code no longer run is let go).
+     */
     private static Source userSource(Language language, String code) {
         return Source.newBuilder(language == Language.JS ? "js" : "python", code, "udf." + extension(language))
-                .cached(false).buildLiteral();
+                .cached(true).buildLiteral();
     }
 
     private static String librariesJson(Invocation invocation) {
