@@ -1,6 +1,7 @@
 package io.grapholap.persistence.instance;
 
 import io.grapholap.application.common.Page;
+import io.grapholap.persistence.PagedSql;
 import io.grapholap.application.common.PageRequest;
 import io.grapholap.application.instance.InstanceQuery;
 import io.grapholap.application.instance.InstanceRepository;
@@ -12,9 +13,7 @@ import io.micronaut.data.connection.ConnectionOperations;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import jakarta.inject.Singleton;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -185,13 +184,13 @@ final class JdbcInstanceRepository implements InstanceRepository {
         }
         if (query.search() != null) {
             where.append(" AND (LOWER(name) LIKE ? ESCAPE '!' OR LOWER(description) LIKE ? ESCAPE '!')");
-            String pattern = "%" + escape(query.search().toLowerCase(Locale.ROOT)) + "%";
+            String pattern = "%" + PagedSql.likeEscaped(query.search().toLowerCase(Locale.ROOT)) + "%";
             args.add(pattern);
             args.add(pattern);
         }
         if (query.namePrefix() != null) {
             where.append(" AND name LIKE ? ESCAPE '!'");
-            args.add(escape(query.namePrefix()) + "%");
+            args.add(PagedSql.likeEscaped(query.namePrefix()) + "%");
         }
         if (query.createdAfter() != null) {
             where.append(" AND created_at >= ?");
@@ -201,49 +200,15 @@ final class JdbcInstanceRepository implements InstanceRepository {
             where.append(" AND created_at < ?");
             args.add(OffsetDateTime.ofInstant(query.createdBefore(), ZoneOffset.UTC));
         }
-        String column = SORT_COLUMNS.get(page.sortBy());
-        if (column == null) {
-            throw new IllegalArgumentException("unsupported sort field " + page.sortBy());
-        }
-        String direction = page.descending() ? " DESC" : " ASC";
-        String sql = "SELECT * FROM instances" + where + " ORDER BY " + column + direction + ", id" + direction + " LIMIT ? OFFSET ?";
-        return connections.executeRead(status -> {
-            long total = jdbc.prepareStatement("SELECT COUNT(*) FROM instances" + where, ps -> {
-                bind(ps, args);
-                try (ResultSet rs = ps.executeQuery()) {
-                    rs.next();
-                    return rs.getLong(1);
-                }
-            });
-            List<Instance> items = jdbc.prepareStatement(sql, ps -> {
-                bind(ps, args);
-                ps.setInt(args.size() + 1, page.limit());
-                ps.setInt(args.size() + 2, page.offset());
-                List<Instance> found = new ArrayList<>();
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        found.add(instance(jdbc.readEntity(rs, InstanceRow.class)));
-                    }
-                }
-                return found;
-            });
-            return new Page<>(items, total, page.offset(), page.limit());
-        });
+        return PagedSql.page(jdbc, connections, "SELECT COUNT(*) FROM instances" + where, "SELECT * FROM instances" + where, args,
+                SORT_COLUMNS, "id", page, rs -> instance(jdbc.readEntity(rs, InstanceRow.class)));
     }
 
     private Instance existing(long id) {
         return find(id).orElseThrow(() -> new NotFoundException("instance", id));
     }
 
-    private static String escape(String s) {
-        return s.replace("!", "!!").replace("%", "!%").replace("_", "!_");
-    }
 
-    private static void bind(PreparedStatement ps, List<Object> args) throws SQLException {
-        for (int i = 0; i < args.size(); i++) {
-            ps.setObject(i + 1, args.get(i));
-        }
-    }
 
     private static Instance instance(InstanceRow r) {
         return new Instance(r.id(), r.snapshotId(), r.datasetId(), r.dataDirectory(), r.name(), r.description(), r.owner(),

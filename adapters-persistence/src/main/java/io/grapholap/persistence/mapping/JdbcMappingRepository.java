@@ -1,6 +1,7 @@
 package io.grapholap.persistence.mapping;
 
 import io.grapholap.application.common.Page;
+import io.grapholap.persistence.PagedSql;
 import io.grapholap.application.common.PageRequest;
 import io.grapholap.application.mapping.MappingQuery;
 import io.grapholap.application.mapping.MappingRepository;
@@ -17,9 +18,6 @@ import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -170,43 +168,14 @@ final class JdbcMappingRepository implements MappingRepository {
             where.append(" AND m.created_at < ?");
             args.add(time(query.createdBefore()));
         }
-        String column = SORT_COLUMNS.get(page.sortBy());
-        if (column == null) {
-            throw new IllegalArgumentException("unsupported sort field " + page.sortBy());
-        }
-        String direction = page.descending() ? " DESC" : " ASC";
-        String sql = SELECT + where + " ORDER BY " + column + direction + ", m.id" + direction + " LIMIT ? OFFSET ?";
-        return connections.executeRead(status -> {
-            long total = jdbc.prepareStatement("SELECT COUNT(*) FROM mappings m" + where, ps -> {
-                bind(ps, args);
-                try (ResultSet rs = ps.executeQuery()) {
-                    rs.next();
-                    return rs.getLong(1);
-                }
-            });
-            List<Mapping> items = jdbc.prepareStatement(sql, ps -> {
-                bind(ps, args);
-                ps.setInt(args.size() + 1, page.limit());
-                ps.setInt(args.size() + 2, page.offset());
-                List<Mapping> found = new ArrayList<>();
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        MappingRow header = jdbc.readEntity(rs, MappingRow.class);
-                        found.add(mapping(header, definition(new VersionKey(header.id(), header.currentVersion()),
-                                rs.getString("node_definitions"), rs.getString("edge_definitions"))));
-                    }
-                }
-                return found;
-            });
-            return new Page<>(items, total, page.offset(), page.limit());
-        });
+        return PagedSql.page(jdbc, connections, "SELECT COUNT(*) FROM mappings m" + where, SELECT + where, args,
+                SORT_COLUMNS, "m.id", page, rs -> {
+                    MappingRow header = jdbc.readEntity(rs, MappingRow.class);
+                    return mapping(header, definition(new VersionKey(header.id(), header.currentVersion()),
+                            rs.getString("node_definitions"), rs.getString("edge_definitions")));
+                });
     }
 
-    private static void bind(PreparedStatement ps, List<Object> args) throws SQLException {
-        for (int i = 0; i < args.size(); i++) {
-            ps.setObject(i + 1, args.get(i));
-        }
-    }
 
     /** The header with its current definition, from the cache or from the version row. */
     private Optional<Mapping> withDefinition(MappingRow header) {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.grapholap.application.common.Page;
+import io.grapholap.persistence.PagedSql;
 import io.grapholap.application.common.PageRequest;
 import io.grapholap.application.snapshot.SnapshotQuery;
 import io.grapholap.application.snapshot.SnapshotRepository;
@@ -17,9 +18,6 @@ import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import jakarta.inject.Singleton;
 import java.io.UncheckedIOException;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -166,41 +164,10 @@ final class JdbcSnapshotRepository implements SnapshotRepository {
             where.append(" AND created_at < ?");
             args.add(OffsetDateTime.ofInstant(query.createdBefore(), ZoneOffset.UTC));
         }
-        String column = SORT_COLUMNS.get(page.sortBy());
-        if (column == null) {
-            throw new IllegalArgumentException("unsupported sort field " + page.sortBy());
-        }
-        String direction = page.descending() ? " DESC" : " ASC";
-        String sql = "SELECT * FROM snapshots" + where + " ORDER BY " + column + direction + ", id" + direction + " LIMIT ? OFFSET ?";
-        return connections.executeRead(status -> {
-            long total = jdbc.prepareStatement("SELECT COUNT(*) FROM snapshots" + where, ps -> {
-                bind(ps, args);
-                try (ResultSet rs = ps.executeQuery()) {
-                    rs.next();
-                    return rs.getLong(1);
-                }
-            });
-            List<Snapshot> items = jdbc.prepareStatement(sql, ps -> {
-                bind(ps, args);
-                ps.setInt(args.size() + 1, page.limit());
-                ps.setInt(args.size() + 2, page.offset());
-                List<Snapshot> found = new ArrayList<>();
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        found.add(snapshot(jdbc.readEntity(rs, SnapshotRow.class)));
-                    }
-                }
-                return found;
-            });
-            return new Page<>(items, total, page.offset(), page.limit());
-        });
+        return PagedSql.page(jdbc, connections, "SELECT COUNT(*) FROM snapshots" + where, "SELECT * FROM snapshots" + where, args,
+                SORT_COLUMNS, "id", page, rs -> snapshot(jdbc.readEntity(rs, SnapshotRow.class)));
     }
 
-    private static void bind(PreparedStatement ps, List<Object> args) throws SQLException {
-        for (int i = 0; i < args.size(); i++) {
-            ps.setObject(i + 1, args.get(i));
-        }
-    }
 
     private static Snapshot snapshot(SnapshotRow r) {
         return new Snapshot(r.id(), r.mappingId(), r.mappingVersion(), r.name(), r.description(), r.owner(),
