@@ -188,6 +188,26 @@ abstract class InstanceApiTest {
     }
 
     @Test
+    void theLifecycleJobTerminatesAnInstanceIdlePastItsInactivityTimeout() throws Exception {
+        var created = http.post("/api/instances", Map.of("snapshot_id", readySnapshot, "name", "idle",
+                "inactivity_timeout", "PT1S"), admin);
+        assertThat(created.status()).as(created.body()).isEqualTo(202);
+        long id = created.data().get("id").asLong();
+        assertThat(awaitInstance(id).get("status").asText()).isEqualTo("running");
+        Thread.sleep(1_500);
+        var triggered = http.post("/api/ops/jobs/trigger", Map.of("job_name", "lifecycle", "reason", "it-test"), admin);
+        assertThat(triggered.status()).as(triggered.body()).isEqualTo(202);
+        JsonNode ended = null;
+        for (int i = 0; i < 300 && (ended == null || !ended.get("status").asText().equals("terminated")); i++) {
+            Thread.sleep(100);
+            ended = http.get("/api/instances/" + id, admin).data();
+        }
+        assertThat(ended.get("status").asText()).as(ended.toString()).isEqualTo("terminated");
+        var query = http.post("/api/instances/" + id + "/query", Map.of("query", "g.V().count()"), admin);
+        assertThat(query.status()).as(query.body()).isEqualTo(409);
+    }
+
+    @Test
     void aMappingBecomesAnInstanceThroughItsOwnSnapshot() throws Exception {
         var created = http.post("/api/instances/from-mapping", Map.of("mapping_id", demoMapping, "name", "straight from mapping",
                 "snapshot_name", "made for an instance"), analyst);
