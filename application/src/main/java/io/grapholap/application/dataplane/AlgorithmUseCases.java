@@ -410,70 +410,65 @@ public final class AlgorithmUseCases {
         Column c = r.column(valueColumn);
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("count", (long) c.size());
-        int nulls = 0;
-        int unreachable = 0;
-        switch (c) {
-            case Column.Int64 l -> {
-                long[] kept = new long[c.size()];
-                int n = 0;
-                for (int i = 0; i < c.size(); i++) {
-                    if (c.isNull(i)) {
-                        nulls++;
-                    } else if (l.values()[i] == AlgorithmCatalog.BFS_UNREACHABLE) {
-                        unreachable++;
-                    } else {
-                        kept[n++] = l.values()[i];
-                    }
-                }
-                integral(out, Arrays.copyOf(kept, n));
-            }
-            case Column.Int32 i32 -> {
-                long[] kept = new long[c.size()];
-                int n = 0;
-                for (int i = 0; i < c.size(); i++) {
-                    if (c.isNull(i)) {
-                        nulls++;
-                    } else {
-                        kept[n++] = i32.values()[i];
-                    }
-                }
-                integral(out, Arrays.copyOf(kept, n));
-            }
-            case Column.Float64 d -> {
-                double[] kept = new double[c.size()];
-                int n = 0;
-                for (int i = 0; i < c.size(); i++) {
-                    if (c.isNull(i)) {
-                        nulls++;
-                    } else if (!Double.isFinite(d.values()[i])) {
-                        unreachable++;
-                    } else {
-                        kept[n++] = d.values()[i];
-                    }
-                }
-                decimal(out, Arrays.copyOf(kept, n));
-            }
-            case Column.Float32 f -> {
-                double[] kept = new double[c.size()];
-                int n = 0;
-                for (int i = 0; i < c.size(); i++) {
-                    if (c.isNull(i)) {
-                        nulls++;
-                    } else if (!Float.isFinite(f.values()[i])) {
-                        unreachable++;
-                    } else {
-                        kept[n++] = f.values()[i];
-                    }
-                }
-                decimal(out, Arrays.copyOf(kept, n));
-            }
+        Skipped skipped = switch (c) {
+            case Column.Int64 l -> integralColumn(out, c, i -> l.values()[i], v -> v == AlgorithmCatalog.BFS_UNREACHABLE);
+            case Column.Int32 i32 -> integralColumn(out, c, i -> i32.values()[i], v -> false);
+            case Column.Float64 d -> decimalColumn(out, c, i -> d.values()[i]);
+            case Column.Float32 f -> decimalColumn(out, c, i -> f.values()[i]);
             default -> throw new ValidationException("mode", "mode stats needs a numeric result column; "
                     + r.algorithm() + " gives " + c.type());
-        }
-        out.put("null_count", (long) nulls);
-        out.put("unreachable_count", (long) unreachable);
+        };
+        out.put("null_count", (long) skipped.nulls());
+        out.put("unreachable_count", (long) skipped.unreachable());
         r.stats().forEach(out::putIfAbsent);
         return out;
+    }
+
+    /** Rows a summary leaves out: null ones and unreachable ones (BFS's sentinel, infinite distances). */
+    private record Skipped(int nulls, int unreachable) {
+    }
+
+    private static Skipped integralColumn(Map<String, Object> out, Column c, java.util.function.IntToLongFunction value,
+                                          java.util.function.LongPredicate unreachableValue) {
+        long[] kept = new long[c.size()];
+        int n = 0;
+        int nulls = 0;
+        int unreachable = 0;
+        for (int i = 0; i < c.size(); i++) {
+            if (c.isNull(i)) {
+                nulls++;
+                continue;
+            }
+            long v = value.applyAsLong(i);
+            if (unreachableValue.test(v)) {
+                unreachable++;
+            } else {
+                kept[n++] = v;
+            }
+        }
+        integral(out, Arrays.copyOf(kept, n));
+        return new Skipped(nulls, unreachable);
+    }
+
+    private static Skipped decimalColumn(Map<String, Object> out, Column c, java.util.function.IntToDoubleFunction value) {
+        double[] kept = new double[c.size()];
+        int n = 0;
+        int nulls = 0;
+        int unreachable = 0;
+        for (int i = 0; i < c.size(); i++) {
+            if (c.isNull(i)) {
+                nulls++;
+                continue;
+            }
+            double v = value.applyAsDouble(i);
+            if (Double.isFinite(v)) {
+                kept[n++] = v;
+            } else {
+                unreachable++;
+            }
+        }
+        decimal(out, Arrays.copyOf(kept, n));
+        return new Skipped(nulls, unreachable);
     }
 
     private static void integral(Map<String, Object> out, long[] sorted) {
