@@ -8,8 +8,12 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -26,6 +30,71 @@ public final class PagedSql {
     }
 
     private PagedSql() {
+    }
+
+    /**
+     * The WHERE clause of a search: each filter given a null value adds nothing. Columns are named
+     * with the table's alias prefix ({@code "m."} or {@code ""}).
+     */
+    public static final class Where {
+
+        private final String prefix;
+        private final StringBuilder sql = new StringBuilder(" WHERE 1=1");
+        private final List<Object> args = new ArrayList<>();
+
+        public Where(String prefix) {
+            this.prefix = prefix;
+        }
+
+        public Where equal(String column, Object value) {
+            if (value != null) {
+                sql.append(" AND ").append(prefix).append(column).append(" = ?");
+                args.add(value);
+            }
+            return this;
+        }
+
+        /** Name or description contains {@code text}, ignoring case. */
+        public Where search(String text) {
+            if (text != null) {
+                sql.append(" AND (LOWER(").append(prefix).append("name) LIKE ? ESCAPE '!' OR LOWER(")
+                        .append(prefix).append("description) LIKE ? ESCAPE '!')");
+                String pattern = "%" + likeEscaped(text.toLowerCase(Locale.ROOT)) + "%";
+                args.add(pattern);
+                args.add(pattern);
+            }
+            return this;
+        }
+
+        public Where namePrefix(String start) {
+            if (start != null) {
+                sql.append(" AND ").append(prefix).append("name LIKE ? ESCAPE '!'");
+                args.add(likeEscaped(start) + "%");
+            }
+            return this;
+        }
+
+        /** Created at or after {@code from} and before {@code before}. */
+        public Where created(Instant from, Instant before) {
+            if (from != null) {
+                sql.append(" AND ").append(prefix).append("created_at >= ?");
+                args.add(OffsetDateTime.ofInstant(from, ZoneOffset.UTC));
+            }
+            if (before != null) {
+                sql.append(" AND ").append(prefix).append("created_at < ?");
+                args.add(OffsetDateTime.ofInstant(before, ZoneOffset.UTC));
+            }
+            return this;
+        }
+
+        @Override
+        public String toString() {
+            return sql.toString();
+        }
+
+        public List<Object> args() {
+            return args;
+        }
     }
 
     /**

@@ -16,14 +16,10 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -168,47 +164,21 @@ final class JdbcInstanceRepository implements InstanceRepository {
 
     @Override
     public Page<Instance> list(InstanceQuery query, PageRequest page) {
-        StringBuilder where = new StringBuilder(" WHERE 1=1");
-        List<Object> args = new ArrayList<>();
-        if (query.snapshotId() != null) {
-            where.append(" AND snapshot_id = ?");
-            args.add(query.snapshotId());
-        }
-        if (query.owner() != null) {
-            where.append(" AND owner = ?");
-            args.add(query.owner());
-        }
-        if (query.status() != null) {
-            where.append(" AND status = ?");
-            args.add(query.status().wire());
-        }
-        if (query.search() != null) {
-            where.append(" AND (LOWER(name) LIKE ? ESCAPE '!' OR LOWER(description) LIKE ? ESCAPE '!')");
-            String pattern = "%" + PagedSql.likeEscaped(query.search().toLowerCase(Locale.ROOT)) + "%";
-            args.add(pattern);
-            args.add(pattern);
-        }
-        if (query.namePrefix() != null) {
-            where.append(" AND name LIKE ? ESCAPE '!'");
-            args.add(PagedSql.likeEscaped(query.namePrefix()) + "%");
-        }
-        if (query.createdAfter() != null) {
-            where.append(" AND created_at >= ?");
-            args.add(OffsetDateTime.ofInstant(query.createdAfter(), ZoneOffset.UTC));
-        }
-        if (query.createdBefore() != null) {
-            where.append(" AND created_at < ?");
-            args.add(OffsetDateTime.ofInstant(query.createdBefore(), ZoneOffset.UTC));
-        }
-        return PagedSql.page(jdbc, connections, "SELECT COUNT(*) FROM instances" + where, "SELECT * FROM instances" + where, args,
+        PagedSql.Where where = new PagedSql.Where("")
+                .equal("snapshot_id", query.snapshotId())
+                .equal("owner", query.owner())
+                .equal("status", query.status() == null ? null : query.status().wire())
+                .search(query.search())
+                .namePrefix(query.namePrefix())
+                .created(query.createdAfter(), query.createdBefore());
+        return PagedSql.page(jdbc, connections, "SELECT COUNT(*) FROM instances" + where, "SELECT * FROM instances" + where,
+                where.args(),
                 SORT_COLUMNS, "id", page, rs -> instance(jdbc.readEntity(rs, InstanceRow.class)));
     }
 
     private Instance existing(long id) {
         return find(id).orElseThrow(() -> new NotFoundException("instance", id));
     }
-
-
 
     private static Instance instance(InstanceRow r) {
         return new Instance(r.id(), r.snapshotId(), r.datasetId(), r.dataDirectory(), r.name(), r.description(), r.owner(),

@@ -20,14 +20,10 @@ import jakarta.inject.Singleton;
 import java.sql.Connection;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -147,35 +143,17 @@ final class JdbcMappingRepository implements MappingRepository {
 
     @Override
     public Page<Mapping> list(MappingQuery query, PageRequest page) {
-        StringBuilder where = new StringBuilder(" WHERE 1=1");
-        List<Object> args = new ArrayList<>();
-        if (query.owner() != null) {
-            where.append(" AND m.owner = ?");
-            args.add(query.owner());
-        }
-        if (query.search() != null) {
-            where.append(" AND (LOWER(m.name) LIKE ? ESCAPE '!' OR LOWER(m.description) LIKE ? ESCAPE '!')");
-            String pattern = "%" + query.search().toLowerCase(Locale.ROOT)
-                    .replace("!", "!!").replace("%", "!%").replace("_", "!_") + "%";
-            args.add(pattern);
-            args.add(pattern);
-        }
-        if (query.createdAfter() != null) {
-            where.append(" AND m.created_at >= ?");
-            args.add(time(query.createdAfter()));
-        }
-        if (query.createdBefore() != null) {
-            where.append(" AND m.created_at < ?");
-            args.add(time(query.createdBefore()));
-        }
-        return PagedSql.page(jdbc, connections, "SELECT COUNT(*) FROM mappings m" + where, SELECT + where, args,
+        PagedSql.Where where = new PagedSql.Where("m.")
+                .equal("owner", query.owner())
+                .search(query.search())
+                .created(query.createdAfter(), query.createdBefore());
+        return PagedSql.page(jdbc, connections, "SELECT COUNT(*) FROM mappings m" + where, SELECT + where, where.args(),
                 SORT_COLUMNS, "m.id", page, rs -> {
                     MappingRow header = jdbc.readEntity(rs, MappingRow.class);
                     return mapping(header, definition(new VersionKey(header.id(), header.currentVersion()),
                             rs.getString("node_definitions"), rs.getString("edge_definitions")));
                 });
     }
-
 
     /** The header with its current definition, from the cache or from the version row. */
     private Optional<Mapping> withDefinition(MappingRow header) {
@@ -221,10 +199,6 @@ final class JdbcMappingRepository implements MappingRepository {
 
     private static Instant micros(Instant at) {
         return at.truncatedTo(ChronoUnit.MICROS);
-    }
-
-    private static OffsetDateTime time(Instant at) {
-        return OffsetDateTime.ofInstant(at, ZoneOffset.UTC);
     }
 
     private static String text(Duration d) {

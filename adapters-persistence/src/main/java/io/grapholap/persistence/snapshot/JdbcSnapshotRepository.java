@@ -20,13 +20,9 @@ import java.io.UncheckedIOException;
 import java.sql.Connection;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -131,43 +127,17 @@ final class JdbcSnapshotRepository implements SnapshotRepository {
 
     @Override
     public Page<Snapshot> list(SnapshotQuery query, PageRequest page) {
-        StringBuilder where = new StringBuilder(" WHERE 1=1");
-        List<Object> args = new ArrayList<>();
-        if (query.mappingId() != null) {
-            where.append(" AND mapping_id = ?");
-            args.add(query.mappingId());
-        }
-        if (query.mappingVersion() != null) {
-            where.append(" AND mapping_version = ?");
-            args.add(query.mappingVersion());
-        }
-        if (query.owner() != null) {
-            where.append(" AND owner = ?");
-            args.add(query.owner());
-        }
-        if (query.status() != null) {
-            where.append(" AND status = ?");
-            args.add(query.status().wire());
-        }
-        if (query.search() != null) {
-            where.append(" AND (LOWER(name) LIKE ? ESCAPE '!' OR LOWER(description) LIKE ? ESCAPE '!')");
-            String pattern = "%" + query.search().toLowerCase(Locale.ROOT)
-                    .replace("!", "!!").replace("%", "!%").replace("_", "!_") + "%";
-            args.add(pattern);
-            args.add(pattern);
-        }
-        if (query.createdAfter() != null) {
-            where.append(" AND created_at >= ?");
-            args.add(OffsetDateTime.ofInstant(query.createdAfter(), ZoneOffset.UTC));
-        }
-        if (query.createdBefore() != null) {
-            where.append(" AND created_at < ?");
-            args.add(OffsetDateTime.ofInstant(query.createdBefore(), ZoneOffset.UTC));
-        }
-        return PagedSql.page(jdbc, connections, "SELECT COUNT(*) FROM snapshots" + where, "SELECT * FROM snapshots" + where, args,
+        PagedSql.Where where = new PagedSql.Where("")
+                .equal("mapping_id", query.mappingId())
+                .equal("mapping_version", query.mappingVersion())
+                .equal("owner", query.owner())
+                .equal("status", query.status() == null ? null : query.status().wire())
+                .search(query.search())
+                .created(query.createdAfter(), query.createdBefore());
+        return PagedSql.page(jdbc, connections, "SELECT COUNT(*) FROM snapshots" + where, "SELECT * FROM snapshots" + where,
+                where.args(),
                 SORT_COLUMNS, "id", page, rs -> snapshot(jdbc.readEntity(rs, SnapshotRow.class)));
     }
-
 
     private static Snapshot snapshot(SnapshotRow r) {
         return new Snapshot(r.id(), r.mappingId(), r.mappingVersion(), r.name(), r.description(), r.owner(),
