@@ -267,14 +267,22 @@ if [ -n "$INSTANCE" ]; then
   api POST "/api/v2/o/$ORG/functions/js/pagerank-js" '{"is_enabled": true, "execute": "function task(g, args) { const r = session.instance(args.instance).pagerank({damping: 0.85, iterations: 20}); return {rows: r.row_count}; }"}' >/dev/null
   # Runs name the snapshot as their dataset: the first run loads it into the UDF dataset cache (untimed).
   log "(d) UDF runs: trivial JS and Python (warm), pagerank through a UDF against the algorithm endpoint"
-  time_runs 20 "/api/v2/o/$ORG/run/js/trivial-js/dataset/snapshot-$SNAPSHOT" '{}' >/dev/null
-  report "trivial JS UDF run over HTTP, warm, new connection each: $(time_runs 200 "/api/v2/o/$ORG/run/js/trivial-js/dataset/snapshot-$SNAPSHOT" '{}') (target p50 <= 5 ms)"
+  # Warm: the server ran its own JavaScript warm-up after start-up; these untimed runs also warm the
+  # run route itself (as 2,000 lookups do for the Gremlin figure above).
   if command -v python3 >/dev/null; then
-    python3 bench/http/keepalive.py 127.0.0.1 "$PORT" "$TOKEN" "/api/v2/o/$ORG/run/js/trivial-js/dataset/snapshot-$SNAPSHOT" 500 '{}' >/dev/null
+    python3 bench/http/keepalive.py 127.0.0.1 "$PORT" "$TOKEN" "/api/v2/o/$ORG/run/js/trivial-js/dataset/snapshot-$SNAPSHOT" 2000 '{}' >/dev/null
+  else
+    time_runs 200 "/api/v2/o/$ORG/run/js/trivial-js/dataset/snapshot-$SNAPSHOT" '{}' >/dev/null
+  fi
+  report "trivial JS UDF run over HTTP, warm (after the server's warm-up and 2,000 untimed runs), new connection each: $(time_runs 200 "/api/v2/o/$ORG/run/js/trivial-js/dataset/snapshot-$SNAPSHOT" '{}') (target p50 <= 5 ms)"
+  if command -v python3 >/dev/null; then
     report "trivial JS UDF run over HTTP, warm, one kept-alive connection: $(python3 bench/http/keepalive.py 127.0.0.1 "$PORT" "$TOKEN" "/api/v2/o/$ORG/run/js/trivial-js/dataset/snapshot-$SNAPSHOT" 500 '{}')"
   fi
   time_runs 10 "/api/v2/o/$ORG/run/python/trivial-py/dataset/snapshot-$SNAPSHOT" '{}' >/dev/null
   report "trivial Python UDF run over HTTP, warm, new connection each: $(time_runs 100 "/api/v2/o/$ORG/run/python/trivial-py/dataset/snapshot-$SNAPSHOT" '{}') (target p50 <= 50 ms)"
+  if command -v python3 >/dev/null; then
+    report "trivial Python UDF run over HTTP, warm, one kept-alive connection: $(python3 bench/http/keepalive.py 127.0.0.1 "$PORT" "$TOKEN" "/api/v2/o/$ORG/run/python/trivial-py/dataset/snapshot-$SNAPSHOT" 100 '{}')"
+  fi
   ALGO_BODY='{"params": {"damping": 0.85, "iterations": 20}, "mode": "stats"}'
   UDF_BODY="{\"execute_args\": {\"instance\": $INSTANCE}}"
   time_runs 1 "/api/instances/$INSTANCE/algo/pagerank" "$ALGO_BODY" >/dev/null

@@ -7,6 +7,7 @@ import io.grapholap.application.function.FunctionRuntime;
 import io.grapholap.application.function.FunctionSession;
 import io.grapholap.application.function.Invocation;
 import io.grapholap.application.function.Language;
+import io.grapholap.application.function.RunLimits;
 import io.grapholap.application.graph.AlgorithmResult;
 import io.grapholap.application.graph.CancellationToken;
 import io.grapholap.application.graph.GraphInstance;
@@ -72,6 +73,7 @@ public final class GraalFunctionRuntime implements FunctionRuntime, AutoCloseabl
             Thread.ofVirtual().name("udf-close-", 0).factory());
     private final RunWatchdog watchdog;
     private Context pythonAnalysis;
+    private volatile boolean closed;
 
     public GraalFunctionRuntime(PolyglotSettings settings) {
         this.settings = settings;
@@ -190,6 +192,44 @@ public final class GraalFunctionRuntime implements FunctionRuntime, AutoCloseabl
     public int readyContexts(Language language) {
         ContextPool pool = pools.get(language);
         return pool == null ? 0 : pool.readyCount();
+    }
+
+    /** A function like most users' first ones: builds a few records from its arguments and returns them. */
+    private static final Map<Language, String> WARM_UP_CODE = Map.of(
+            Language.JS, "function task(args) {\n  const rows = [];\n  for (let i = 0; i < args.n; i++) {\n"
+                    + "    rows.push({i: i, name: 'v' + i, tags: [i, i * 0.5, i % 2 === 0]});\n  }\n"
+                    + "  return {ok: true, rows: rows};\n}\n",
+            Language.PYTHON, "def task(args):\n    rows = [{'i': i, 'name': 'v' + str(i), 'tags': [i, i * 0.5, i % 2 == 0]}"
+                    + " for i in range(args['n'])]\n    return {'ok': True, 'rows': rows}\n");
+
+    /**
+     * Runs a small representative function up to {@code runs} times (fewer when {@code budget} runs
+     * out), so that the JIT has compiled the interpreter's run path before users' first calls: the
+     * languages are interpreted on a stock JDK, and their interpreter is Java code that is slow until
+     * compiled. Returns the runs made; a language that is unavailable or fails makes none and the
+     * failure is logged, never thrown.
+     */
+    public int warmUp(Language language, int runs, Duration budget) {
+        if (!languages().contains(language)) {
+            return 0;
+        }
+        RunLimits limits = new RunLimits(Duration.ofSeconds(10), 1 << 20);
+        long deadline = System.nanoTime() + budget.toNanos();
+        int done = 0;
+        try {
+            while (done < runs && !closed && System.nanoTime() - deadline < 0) {
+                run(new Invocation(language, WARM_UP_CODE.get(language), EntryPoint.LOAD_DATA,
+                        List.of(Map.of("n", 4)), Map.of(), null, limits));
+                done++;
+            }
+        } catch (RuntimeException e) {
+            if (closed) {
+                return done;
+            }
+            LOG.log(System.Logger.Level.WARNING, "warming the " + language.wireName() + " runtime failed after "
+                    + done + " runs", e);
+        }
+        return done;
     }
 
     // ---- save-time checks ----
@@ -566,6 +606,7 @@ public final class GraalFunctionRuntime implements FunctionRuntime, AutoCloseabl
 
     @Override
     public void close() {
+        closed = true;
         pools.values().forEach(ContextPool::close);
         synchronized (this) {
             if (pythonAnalysis != null) {

@@ -53,6 +53,9 @@ public final class RunningServer implements AutoCloseable {
             env.putAll(environment);
             Map<String, Object> props = new HashMap<>();
             props.put("micronaut.server.port", -1);
+            // The servers of one test JVM share its JIT: warming each one's UDF runtime only burns CPU.
+            props.put("grapholap.udf.runtime.js-warm-up-runs", 0);
+            props.put("grapholap.udf.runtime.python-warm-up-runs", 0);
             props.putAll(properties);
             EmbeddedServer server = GraphOlapServer.start(env, props);
             return new RunningServer(server, dataDir, provisioned, env, props);
