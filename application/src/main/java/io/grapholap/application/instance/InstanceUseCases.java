@@ -135,7 +135,8 @@ public final class InstanceUseCases {
             } else {
                 DatasetRef dataset = datasets.resolve(request.datasetId().trim(), actor);
                 long memory = admit(engine.engine(), dataset.directory(), cores);
-                created = instances.create(new InstanceRepository.NewInstance(null, dataset.id(),
+                // A snapshot-<id> dataset records its snapshot too, so that the snapshot cannot be deleted under it.
+                created = instances.create(new InstanceRepository.NewInstance(dataset.snapshotId(), dataset.id(),
                         dataset.directory().toString(), request.name().trim(), request.description(), actor.username(),
                         InstanceStatus.STARTING, engine.name(), cores, memory, lifecycle, expiresAt, now));
             }

@@ -45,6 +45,6 @@ public final class ReadySnapshotDatasets implements DatasetCatalog {
     }
 
     private DatasetRef ref(Snapshot s) {
-        return new DatasetRef("snapshot-" + s.id(), 1, sources.directory(s.id()));
+        return new DatasetRef("snapshot-" + s.id(), 1, sources.directory(s.id()), s.id());
     }
 }

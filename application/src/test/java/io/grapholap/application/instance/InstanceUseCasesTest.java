@@ -76,10 +76,13 @@ class InstanceUseCasesTest {
     private final DatasetCatalog datasets = new DatasetCatalog() {
         @Override
         public DatasetRef resolve(String datasetId, Actor actor) {
+            if (datasetId.equals("snapshot-1")) {
+                return new DatasetRef("snapshot-1", 1, Path.of("/snapshots/1"), 1L);
+            }
             if (!datasetId.equals("people")) {
                 throw new NotFoundException("dataset", datasetId);
             }
-            return new DatasetRef("people", 3, Path.of("/datasets/people/3"));
+            return new DatasetRef("people", 3, Path.of("/datasets/people/3"), null);
         }
 
         @Override
@@ -383,6 +386,17 @@ class InstanceUseCasesTest {
         assertThat(((FakeEngine.FakeGraph) registry.use(i.id(), ALICE).graph()).dir).isEqualTo(Path.of("/datasets/people/3"));
         assertThatThrownBy(() -> useCases.create(ALICE, new InstanceUseCases.CreateRequest(null, null, null, null, "nope", "ds",
                 null, null, null, null, 1))).isInstanceOf(NotFoundException.class);
+    }
+
+    @Test
+    void anInstanceOfASnapshotDatasetDependsOnThatSnapshot() {
+        Instance i = useCases.create(ALICE, new InstanceUseCases.CreateRequest(null, null, null, null, "snapshot-1", "ds", null,
+                null, null, null, 1));
+        assertThat(i.datasetId()).isEqualTo("snapshot-1");
+        assertThat(i.snapshotId()).isEqualTo(1L);
+        assertThat(new InstanceSnapshotDependants(instances).liveInstances(1L)).isEqualTo(1);
+        assertThat(useCases.create(ALICE, new InstanceUseCases.CreateRequest(null, null, null, null, "people", "up", null,
+                null, null, null, 1)).snapshotId()).isNull();
     }
 
     @Test

@@ -174,7 +174,7 @@ class RunFunctionsTest {
             }
             w.finish();
         }
-        return new DatasetRef(name, 1, dir);
+        return new DatasetRef(name, 1, dir, null);
     }
 
     private UserFunction save(String alias, String loadDataset, String loadData, String execute, OutputType type, OutputFormat format,
