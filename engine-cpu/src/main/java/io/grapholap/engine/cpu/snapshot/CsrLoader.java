@@ -16,6 +16,7 @@ import io.grapholap.engine.cpu.graph.VertexKeys;
 import io.grapholap.engine.cpu.graph.VertexLabel;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.lang.foreign.Arena;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -45,7 +46,11 @@ import org.apache.arrow.vector.ipc.message.ArrowBlock;
  *   <li>The in-adjacency of a directed graph is derived from the out-adjacency in parallel.</li>
  * </ol>
  *
- * Every worker reads through its own Arrow reader and child allocator, closed when it is done.
+ * An edge file holding nothing but two integer key columns without nulls is memory-mapped once and
+ * its key columns are read in place ({@link MappedEndpoints}): no batch is copied, and pass one
+ * touches only the source column. Other files are read batch by batch through Arrow, every worker
+ * with its own reader and child allocator, closed when it is done. Either way the mapping and the
+ * readers are released when the load ends.
  */
 public final class CsrLoader {
 
@@ -74,7 +79,9 @@ public final class CsrLoader {
             progress.progress("verify", 0.0, "checking " + (manifest.nodes().size() + manifest.edges().size()) + " files");
             SnapshotFiles.verify(dir, manifest, options.verifyChecksums(), pool, cancel);
             cancel.throwIfCancelled("snapshot load");
-            return new Job(dir, manifest, options, pool, jobAllocator).run();
+            try (Arena mappings = Arena.ofShared()) {
+                return new Job(dir, manifest, options, pool, jobAllocator, mappings).run();
+            }
         } finally {
             pool.shutdownNow();
         }
@@ -89,18 +96,23 @@ public final class CsrLoader {
         private final LoadOptions options;
         private final ForkJoinPool pool;
         private final BufferAllocator allocator;
+        private final Arena mappings;
+        /** Per edge table, its key columns read in place, or {@code null} where it is read through Arrow. */
+        private MappedEndpoints[] mapped;
         private final List<VertexLabel> labels = new ArrayList<>();
         private final Map<String, VertexLabel> labelsByName = new HashMap<>();
         private int vertexCount;
         /** Set when a worker fails, so the others stop at their next batch. */
         private volatile boolean failed;
 
-        Job(Path dir, SnapshotManifest manifest, LoadOptions options, ForkJoinPool pool, BufferAllocator allocator) {
+        Job(Path dir, SnapshotManifest manifest, LoadOptions options, ForkJoinPool pool, BufferAllocator allocator,
+            Arena mappings) {
             this.dir = dir;
             this.manifest = manifest;
             this.options = options;
             this.pool = pool;
             this.allocator = allocator;
+            this.mappings = mappings;
         }
 
         CsrGraph run() {
@@ -207,6 +219,7 @@ public final class CsrLoader {
             long[] rowBase = new long[tables.size()];
             List<Unit> units = new ArrayList<>();
             List<long[]> unitRowsPerTable = new ArrayList<>();
+            List<List<ArrowBlock>> blocksPerTable = new ArrayList<>();
             for (int t = 0; t < tables.size(); t++) {
                 SnapshotManifest.EdgeTable table = tables.get(t);
                 weightColumn[t] = -1;
@@ -232,6 +245,7 @@ public final class CsrLoader {
                         units.add(new Unit(t, b));
                     }
                     unitRowsPerTable.add(new long[blocks.size()]);
+                    blocksPerTable.add(blocks);
                 } catch (IOException e) {
                     throw new SnapshotCorruptException(table.file().file(), "cannot be read: " + e.getMessage(), Map.of(), e);
                 }
@@ -261,6 +275,12 @@ public final class CsrLoader {
                         labelsByName.get(table.fromLabel()));
                 resolvers[t][1] = new EndpointResolver(table.file().file(), table.toKey().name(), table.toKey().type(),
                         labelsByName.get(table.toLabel()));
+            }
+            mapped = new MappedEndpoints[tables.size()];
+            for (int t = 0; t < tables.size(); t++) {
+                if (MappedEndpoints.eligible(tables.get(t)) && resolvers[t][0].readsInPlace() && resolvers[t][1].readsInPlace()) {
+                    mapped[t] = MappedEndpoints.map(dir, tables.get(t), blocksPerTable.get(t), mappings);
+                }
             }
             int[][] counters = new int[workers][];
             long unitsTotal = units.size();
@@ -456,6 +476,25 @@ public final class CsrLoader {
                     for (int u = from; u < to && !failed; u++) {
                         Unit unit = units.get(u);
                         SnapshotManifest.EdgeTable table = tables.get(unit.table());
+                        int batch = unitIndexInTable[u];
+                        long firstRow = unitFirstRow == null ? -1 : unitFirstRow[u];
+                        MappedEndpoints direct = mapped[unit.table()];
+                        if (direct != null) {
+                            int rows = direct.rows(batch);
+                            if (src.length < rows) {
+                                src = new int[rows];
+                                dst = new int[rows];
+                            }
+                            resolvers[unit.table()][0].resolve(direct.segment(), direct.fromOffset(batch), direct.fromWidth(), rows,
+                                    batch, firstRow, src);
+                            if (targets) {
+                                resolvers[unit.table()][1].resolve(direct.segment(), direct.toOffset(batch), direct.toWidth(), rows,
+                                        batch, firstRow, dst);
+                            }
+                            body.batch(u, rows, src, dst, null);
+                            cancel.throwIfCancelled("snapshot load");
+                            continue;
+                        }
                         String file = table.file().file();
                         if (unit.table() != readerTable) {
                             if (reader != null) {
@@ -481,8 +520,6 @@ public final class CsrLoader {
                             src = new int[rows];
                             dst = new int[rows];
                         }
-                        int batch = unitIndexInTable[u];
-                        long firstRow = unitFirstRow == null ? -1 : unitFirstRow[u];
                         resolvers[unit.table()][0].resolve(root.getVector(0), rows, batch, firstRow, src);
                         if (targets) {
                             resolvers[unit.table()][1].resolve(root.getVector(1), rows, batch, firstRow, dst);
@@ -545,6 +582,7 @@ public final class CsrLoader {
 
     @FunctionalInterface
     private interface BatchBody {
+        /** {@code root} is {@code null} for a table read in place (it has no columns besides the keys). */
         void batch(int unit, int rows, int[] src, int[] dst, VectorSchemaRoot root);
     }
 

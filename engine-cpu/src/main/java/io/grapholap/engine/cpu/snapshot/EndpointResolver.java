@@ -4,6 +4,7 @@ import io.grapholap.application.graph.ValueType;
 import io.grapholap.domain.error.SnapshotCorruptException;
 import io.grapholap.engine.cpu.graph.VertexKeys;
 import io.grapholap.engine.cpu.graph.VertexLabel;
+import java.lang.foreign.MemorySegment;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.UUID;
@@ -77,6 +78,53 @@ final class EndpointResolver {
         for (int i = 0; i < count; i++) {
             Object k = objectKey(vector, i);
             int local = keys.localId(k);
+            if (local < 0) {
+                throw unknown(batch, firstRow, i, k);
+            }
+            out[i] = start + local;
+        }
+    }
+
+    /** Whether the label's keys allow {@link #resolve(MemorySegment, long, int, int, int, long, int[])}. */
+    boolean readsInPlace() {
+        return label.keys() instanceof VertexKeys.Identity || label.keys() instanceof VertexKeys.Longs;
+    }
+
+    /**
+     * Fills {@code out[0..count)} with the dense ids of {@code count} integer keys of {@code width}
+     * bytes (8 or 4, little-endian) at {@code offset} in {@code keys}, a column of a memory-mapped
+     * file without nulls (see {@link MappedEndpoints}); errors are reported as by the other overload.
+     * Only for labels whose keys are {@link VertexKeys.Identity} or {@link VertexKeys.Longs}
+     * ({@link #readsInPlace()}).
+     */
+    void resolve(MemorySegment keys, long offset, int width, int count, int batch, long firstRow, int[] out) {
+        int start = label.start();
+        VertexKeys vertexKeys = label.keys();
+        if (vertexKeys instanceof VertexKeys.Identity identity) {
+            long size = identity.size();
+            if (width == 8) {
+                for (int i = 0; i < count; i++) {
+                    long k = keys.get(MappedEndpoints.LONG, offset + 8L * i);
+                    if (k < 0 || k >= size) {
+                        throw unknown(batch, firstRow, i, k);
+                    }
+                    out[i] = start + (int) k;
+                }
+            } else {
+                for (int i = 0; i < count; i++) {
+                    int k = keys.get(MappedEndpoints.INT, offset + 4L * i);
+                    if (k < 0 || k >= size) {
+                        throw unknown(batch, firstRow, i, k);
+                    }
+                    out[i] = start + k;
+                }
+            }
+            return;
+        }
+        VertexKeys.Longs longs = (VertexKeys.Longs) vertexKeys;
+        for (int i = 0; i < count; i++) {
+            long k = width == 8 ? keys.get(MappedEndpoints.LONG, offset + 8L * i) : keys.get(MappedEndpoints.INT, offset + 4L * i);
+            int local = longs.localId(k);
             if (local < 0) {
                 throw unknown(batch, firstRow, i, k);
             }
