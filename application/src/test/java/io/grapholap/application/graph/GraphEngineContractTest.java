@@ -398,7 +398,7 @@ public abstract class GraphEngineContractTest {
                     ExecutionContext.of(2));
             Map<Object, Object> rank = byKey(r, "rank");
             double sum = rank.values().stream().mapToDouble(v -> (Double) v).sum();
-            assertThat(sum).isCloseTo(1.0, within(1e-9));
+            assertThat(sum).isCloseTo(1.0, within(1e-6));
             // 10 and 50 have no in-edges: equal ranks; 40 collects the whole chain
             assertThat((Double) rank.get(10L)).isCloseTo((Double) rank.get(50L), within(1e-12));
             assertThat((Double) rank.get(40L)).isGreaterThan((Double) rank.get(30L));

@@ -23,6 +23,7 @@ import static io.grapholap.engine.cpu.algo.Graphs.run;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
+import static org.assertj.core.api.Assertions.withinPercentage;
 
 /**
  * Cancellation, progress, and the parallel kernels checked against plain sequential definitions on
@@ -141,7 +142,12 @@ class CancellationAndCrossCheckTest {
             }
             pr = next;
         }
-        assertThat(doubles(run(g, "pagerank", Map.of("iterations", 10)), "rank")).containsExactly(pr, within(1e-12));
+        // Contributions are held as floats: each rank within 1e-6 of the all-double formula (Graphalytics allows 1e-4).
+        double[] ranks = doubles(run(g, "pagerank", Map.of("iterations", 10)), "rank");
+        assertThat(ranks).hasSize(n);
+        for (int v = 0; v < n; v++) {
+            assertThat(ranks[v]).as("rank of %d", v).isCloseTo(pr[v], withinPercentage(1e-4));
+        }
     }
 
     @Test
