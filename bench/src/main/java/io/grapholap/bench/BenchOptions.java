@@ -28,7 +28,7 @@ record BenchOptions(
 
     static final List<String> ALL_ALGORITHMS = List.of("pagerank", "bfs", "wcc", "sssp", "cdlp", "lcc", "louvain");
     static final Set<String> ENGINES = Set.of("cpu", "gpu");
-    static final Set<String> PEERS = Set.of("jgrapht", "tinkerpop");
+    static final Set<String> PEERS = Set.of("jgrapht", "jgrapht-sparse", "tinkerpop");
     static final Set<String> GRAPHS = Set.of("kronecker", "road");
 
     static final String HELP = """
@@ -42,17 +42,19 @@ record BenchOptions(
               --graphs LIST           kronecker,road (default kronecker)
               --algorithms LIST       pagerank,bfs,wcc,sssp,cdlp,lcc,louvain (default: all)
               --engines LIST          our engines: cpu,gpu (default cpu)
-              --peers LIST            jgrapht,tinkerpop or none (default jgrapht,tinkerpop)
+              --peers LIST            jgrapht,jgrapht-sparse,tinkerpop or none (default jgrapht,tinkerpop);
+                                      jgrapht-sparse is JGraphT's compact immutable graph, the one that fits at scale 22
               --threads N             threads for our engine and the generator (default: all cores)
               --out DIR               output directory (default bench/out)
               --seed N                generator and source seed (default 1)
               --bfs-sources N         bfs sources, averaged (default 64)
               --peer-bfs-sources N    bfs sources for the peers, the first N of the same list (default 4)
-              --peer-max-scale N      largest scale JGraphT is given (default 22)
+              --peer-max-scale N      largest scale both JGraphT peers are given (default 22)
               --tinkerpop-max-scale N largest scale TinkerGraph is given (default 16)
               --gremlin-scale N       scale of the Gremlin comparison with TinkerGraph, 0 to skip (default 14)
               --timeout SECONDS       limit per run; a run over it is reported as a timeout (default 300)
-              --warmup N              untimed runs of each algorithm before the timed one, so the JIT has compiled it (default 0)
+              --warmup N              untimed runs of each algorithm (and of our engines' load) before the timed one,
+                                      so the JIT has compiled it (default 0)
               --heap SIZE             -Xmx of each worker JVM (default: 3/4 of physical memory, at most 18g)
               --in-process            run the workers in this JVM (no isolation; for tests and debugging)
               --help                  this text

@@ -69,6 +69,13 @@ final class CpuEngine implements EngineUnderTest {
         return List.of();
     }
 
+    @Override
+    public boolean warmUpLoad(GeneratedGraph generated, BenchContext context) {
+        new CpuGraphEngine(allocator, threads).loadGraph(snapshot,
+                LoadOptions.defaults().withParallelism(threads).withVerifyChecksums(false), null, null);
+        return true;
+    }
+
     /**
      * The timed load: the Arrow snapshot read into a {@link CsrGraph} by the engine's own loader
      * (in-adjacency derived in parallel), checksums not verified so that the figure is the load itself.

@@ -28,6 +28,16 @@ interface EngineUnderTest extends AutoCloseable {
         return java.util.List.of();
     }
 
+    /**
+     * One untimed load, dropped at once, done before the timed one when the run asks for warm-up
+     * runs: the timed load is then the steady state of a server that has loaded a graph before
+     * (the first load in a JVM also pays for compiling the loader). Returns false when this engine
+     * does not repeat its load (the default: the peers' loads are slow and not what is compared).
+     */
+    default boolean warmUpLoad(GeneratedGraph graph, BenchContext context) throws Exception {
+        return false;
+    }
+
     /** Builds the engine's graph from the generated arrays; returns a note about the load (or null). */
     String load(GeneratedGraph graph, BenchContext context) throws Exception;
 

@@ -59,7 +59,8 @@ public final class WorkerMain {
 
     static EngineUnderTest engine(WorkerSpec spec) {
         return switch (spec.engine()) {
-            case "jgrapht" -> new JGraphTEngine(spec.peerMaxScale());
+            case "jgrapht" -> JGraphTEngine.standard(spec.peerMaxScale());
+            case "jgrapht-sparse" -> JGraphTEngine.sparse(spec.peerMaxScale());
             case "tinkerpop" -> new TinkerPopEngine(spec.tinkerpopMaxScale(), spec.threads());
             default -> Engines.ours(spec);
         };
@@ -108,6 +109,21 @@ public final class WorkerMain {
             double loadSeconds;
             String loadNote;
             long loadPeak;
+            int warmLoads = 0;
+            try {
+                for (int w = 0; w < spec.warmupRuns() && engine.warmUpLoad(graph, context); w++) {
+                    warmLoads++;
+                }
+            } catch (OutOfMemoryError e) {
+                String why = "out of memory while loading (heap " + gib(maxHeap) + ")";
+                for (String a : algorithms) {
+                    sink.accept(RunResult.skipped(engine.name(), spec.graph(), spec.scale(), a, vertices, arcs, why));
+                }
+                return;
+            }
+            if (warmLoads > 0) {
+                PeakHeap.retainedHeap();
+            }
             try (PeakHeap peak = PeakHeap.start()) {
                 long t0 = System.nanoTime();
                 loadNote = engine.load(graph, context);
@@ -122,7 +138,7 @@ public final class WorkerMain {
             }
             graph = null;
             sink.accept(new RunResult(engine.name(), spec.graph(), spec.scale(), "load", vertices, arcs, loadSeconds, loadSeconds, 1,
-                    arcs / loadSeconds, loadPeak, RunResult.OK, loadNote == null ? "" : loadNote));
+                    arcs / loadSeconds, loadPeak, RunResult.OK, withWarmup(loadNote == null ? "" : loadNote, warmLoads)));
             PeakHeap.retainedHeap();
 
             for (int i = 0; i < algorithms.size(); i++) {

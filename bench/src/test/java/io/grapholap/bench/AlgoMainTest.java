@@ -144,6 +144,7 @@ class AlgoMainTest {
         List<String> lines = Files.readAllLines(out);
         assertThat(lines).hasSize(6);
         double sum = lines.stream().mapToDouble(l -> Double.parseDouble(l.split(" ")[1])).sum();
-        assertThat(sum).isCloseTo(1.0, org.assertj.core.data.Offset.offset(1e-9));
+        // The engine holds pagerank contributions as floats: the sum stays within about 1e-7 of 1.
+        assertThat(sum).isCloseTo(1.0, org.assertj.core.data.Offset.offset(1e-6));
     }
 }

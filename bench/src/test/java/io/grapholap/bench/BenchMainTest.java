@@ -56,15 +56,24 @@ class BenchMainTest {
 
     @Test
     void enginesAgreeOnComponentsReachAndClusteringAtScale8() throws Exception {
-        bench("--scale", "8", "--peers", "jgrapht", "--algorithms", "bfs,wcc,sssp,lcc", "--bfs-sources", "2",
+        bench("--scale", "8", "--peers", "jgrapht,jgrapht-sparse", "--algorithms", "bfs,wcc,sssp,lcc", "--bfs-sources", "2",
                 "--gremlin-scale", "0", "--in-process", "--out", dir.toString());
 
         List<String> csv = Files.readAllLines(dir.resolve("results.csv"));
         for (String algorithm : List.of("bfs", "wcc", "sssp", "lcc")) {
             String cpu = note(csv, "cpu", algorithm);
-            String peer = note(csv, "jgrapht", algorithm);
-            assertThat(cpu).as(algorithm).isEqualTo(peer);
+            assertThat(note(csv, "jgrapht", algorithm)).as(algorithm).isEqualTo(cpu);
+            assertThat(note(csv, "jgrapht-sparse", algorithm)).as(algorithm).isEqualTo(cpu);
         }
+    }
+
+    @Test
+    void bothJGraphTPeersRankTheSameGraphAlike() throws Exception {
+        bench("--scale", "8", "--peers", "jgrapht,jgrapht-sparse", "--algorithms", "pagerank", "--gremlin-scale", "0",
+                "--in-process", "--out", dir.toString());
+
+        List<String> csv = Files.readAllLines(dir.resolve("results.csv"));
+        assertThat(note(csv, "jgrapht-sparse", "pagerank")).startsWith("sum=").isEqualTo(note(csv, "jgrapht", "pagerank"));
     }
 
     @Test
