@@ -3,6 +3,7 @@ package io.grapholap.rest.udf.output;
 import io.grapholap.application.udf.TableEncoder;
 import io.grapholap.domain.error.ValidationException;
 import io.grapholap.domain.udf.OutputFormat;
+import io.grapholap.rest.web.ColumnKind;
 import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;

@@ -1,4 +1,4 @@
-package io.grapholap.rest.udf.output;
+package io.grapholap.rest.web;
 
 import java.util.List;
 
@@ -7,10 +7,10 @@ import java.util.List;
  * when every value is an integer, DOUBLE when every value is a number, STRING otherwise (maps and
  * lists written as JSON text, everything else as its string); a column of nulls only is STRING.
  */
-enum ColumnKind {
+public enum ColumnKind {
     BOOL, INT64, DOUBLE, STRING;
 
-    static ColumnKind of(List<List<Object>> rows, int column) {
+    public static ColumnKind of(List<List<Object>> rows, int column) {
         boolean bools = true;
         boolean ints = true;
         boolean numbers = true;
@@ -31,7 +31,7 @@ enum ColumnKind {
         return bools ? BOOL : ints ? INT64 : numbers ? DOUBLE : STRING;
     }
 
-    static String text(Object v) {
+    public static String text(Object v) {
         return v instanceof java.util.Map || v instanceof java.util.Collection ? JsonOf.write(v) : String.valueOf(v);
     }
 }

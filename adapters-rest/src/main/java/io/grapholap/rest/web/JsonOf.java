@@ -1,18 +1,18 @@
-package io.grapholap.rest.udf.output;
+package io.grapholap.rest.web;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.UncheckedIOException;
 
 /** JSON text of a nested value stored in a text column. */
-final class JsonOf {
+public final class JsonOf {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private JsonOf() {
     }
 
-    static String write(Object value) {
+    public static String write(Object value) {
         try {
             return JSON.writeValueAsString(value);
         } catch (JsonProcessingException e) {
