@@ -1,6 +1,7 @@
 package io.grapholap.rest.ops;
 
 import io.grapholap.application.admin.BulkDelete;
+import io.grapholap.application.common.QueryValues;
 import io.grapholap.application.security.Actor;
 import io.grapholap.domain.error.ValidationException;
 import io.grapholap.rest.web.DataEnvelope;
@@ -14,10 +15,6 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 
 /** The AdminResource bulk delete (admin role): DELETE with a JSON body, as the seed's client sends it. */
@@ -45,26 +42,10 @@ final class BulkDeleteController {
             }
             owner = f.createdBy();
         }
-        var request = new BulkDelete.Request(body.resourceType(), owner, f.namePrefix(), instant(f.createdBefore()),
+        var request = new BulkDelete.Request(body.resourceType(), owner, f.namePrefix(), QueryValues.instant("filters.created_before", f.createdBefore()),
                 f.olderThanHours(), f.status(), body.reason(), body.expectedCount(),
                 body.dryRun() != null && body.dryRun());
         return DataEnvelope.of(ResultWebModel.from(bulk.delete(actor, request)));
-    }
-
-    private static Instant instant(@Nullable String text) {
-        if (text == null || text.isBlank()) {
-            return null;
-        }
-        try {
-            return Instant.parse(text.trim());
-        } catch (DateTimeParseException notInstant) {
-            try {
-                return LocalDate.parse(text.trim()).atStartOfDay(ZoneOffset.UTC).toInstant();
-            } catch (DateTimeParseException notDate) {
-                throw new ValidationException("filters.created_before",
-                        "created_before must be an ISO-8601 timestamp such as 2026-01-31T00:00:00Z or a date, got '" + text + "'");
-            }
-        }
     }
 
     @Introspected

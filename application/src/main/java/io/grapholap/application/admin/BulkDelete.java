@@ -1,5 +1,7 @@
 package io.grapholap.application.admin;
 
+import static io.grapholap.application.common.QueryValues.blankToNull;
+
 import io.grapholap.application.audit.AuditLog;
 import io.grapholap.application.security.Actor;
 import io.grapholap.domain.audit.AuditEntry;
@@ -140,10 +142,6 @@ public final class BulkDelete {
             throw new ValidationException("filters.name_prefix", "name_prefix must be at most 255 characters");
         }
         return new BulkDeletable.Filter(owner, prefix, before, status);
-    }
-
-    private static String blankToNull(String s) {
-        return s == null || s.isBlank() ? null : s.strip();
     }
 
     private static String clip(String s, int max) {

@@ -1,5 +1,7 @@
 package io.grapholap.application.audit;
 
+import static io.grapholap.application.common.QueryValues.blankToNull;
+
 import io.grapholap.application.common.PageRequest;
 import io.grapholap.domain.error.ValidationException;
 import java.time.Instant;
@@ -18,9 +20,5 @@ public record AuditQuery(String actor, String action, Instant since, Instant unt
             throw new ValidationException("until", "until must be after since");
         }
         Objects.requireNonNull(page, "page");
-    }
-
-    private static String blankToNull(String s) {
-        return s == null || s.isBlank() ? null : s.strip();
     }
 }

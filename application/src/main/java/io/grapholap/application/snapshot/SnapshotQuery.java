@@ -1,11 +1,11 @@
 package io.grapholap.application.snapshot;
 
-import io.grapholap.domain.error.ValidationException;
+import static io.grapholap.application.common.QueryValues.blankToNull;
+import static io.grapholap.application.common.QueryValues.checkCreatedWindow;
+
+import io.grapholap.application.common.QueryValues;
 import io.grapholap.domain.snapshot.SnapshotStatus;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
 import java.util.Set;
 
 /**
@@ -21,9 +21,7 @@ public record SnapshotQuery(Long mappingId, Integer mappingVersion, String owner
     public SnapshotQuery {
         owner = blankToNull(owner);
         search = blankToNull(search);
-        if (createdAfter != null && createdBefore != null && !createdAfter.isBefore(createdBefore)) {
-            throw new ValidationException("created_before", "created_before must be later than created_after");
-        }
+        checkCreatedWindow(createdAfter, createdBefore);
     }
 
     /** Builds a query from raw query parameters; timestamps are ISO-8601 instants or dates (UTC). */
@@ -31,25 +29,6 @@ public record SnapshotQuery(Long mappingId, Integer mappingVersion, String owner
                                    String createdAfter, String createdBefore) {
         return new SnapshotQuery(mappingId, mappingVersion, owner,
                 status == null || status.isBlank() ? null : SnapshotStatus.parse("status", status), search,
-                instant("created_after", createdAfter), instant("created_before", createdBefore));
-    }
-
-    private static Instant instant(String field, String text) {
-        if (text == null || text.isBlank()) {
-            return null;
-        }
-        try {
-            return Instant.parse(text.trim());
-        } catch (DateTimeParseException notInstant) {
-            try {
-                return LocalDate.parse(text.trim()).atStartOfDay(ZoneOffset.UTC).toInstant();
-            } catch (DateTimeParseException notDate) {
-                throw new ValidationException(field, field + " must be an ISO-8601 timestamp such as 2026-01-31T00:00:00Z or a date, got '" + text + "'");
-            }
-        }
-    }
-
-    private static String blankToNull(String s) {
-        return s == null || s.isBlank() ? null : s.trim();
+                QueryValues.instant("created_after", createdAfter), QueryValues.instant("created_before", createdBefore));
     }
 }
