@@ -35,6 +35,10 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.IntFunction;
+import java.util.function.IntToDoubleFunction;
+import java.util.function.IntToLongFunction;
+import java.util.function.LongPredicate;
 
 /**
  * Algorithm runs on running instances, in three modes: {@code stream} (the per-vertex rows, at most
@@ -428,8 +432,8 @@ public final class AlgorithmUseCases {
     private record Skipped(int nulls, int unreachable) {
     }
 
-    private static Skipped integralColumn(Map<String, Object> out, Column c, java.util.function.IntToLongFunction value,
-                                          java.util.function.LongPredicate unreachableValue) {
+    private static Skipped integralColumn(Map<String, Object> out, Column c, IntToLongFunction value,
+                                          LongPredicate unreachableValue) {
         long[] kept = new long[c.size()];
         int n = 0;
         int nulls = 0;
@@ -450,7 +454,7 @@ public final class AlgorithmUseCases {
         return new Skipped(nulls, unreachable);
     }
 
-    private static Skipped decimalColumn(Map<String, Object> out, Column c, java.util.function.IntToDoubleFunction value) {
+    private static Skipped decimalColumn(Map<String, Object> out, Column c, IntToDoubleFunction value) {
         double[] kept = new double[c.size()];
         int n = 0;
         int nulls = 0;
@@ -473,55 +477,48 @@ public final class AlgorithmUseCases {
 
     private static void integral(Map<String, Object> out, long[] sorted) {
         Arrays.sort(sorted);
-        int n = sorted.length;
-        if (n == 0) {
-            return;
-        }
-        double sum = 0;
-        long distinct = 0;
-        for (int i = 0; i < n; i++) {
-            sum += sorted[i];
-            if (i == 0 || sorted[i] != sorted[i - 1]) {
-                distinct++;
+        if (summary(out, sorted.length, i -> sorted[i], i -> sorted[i])) {
+            long distinct = 0;
+            for (int i = 0; i < sorted.length; i++) {
+                if (i == 0 || sorted[i] != sorted[i - 1]) {
+                    distinct++;
+                }
             }
+            out.put("distinct_count", distinct);
         }
-        double mean = sum / n;
-        double squares = 0;
-        for (long v : sorted) {
-            squares += (v - mean) * (v - mean);
-        }
-        out.put("min", sorted[0]);
-        out.put("max", sorted[n - 1]);
-        out.put("mean", mean);
-        out.put("stddev", Math.sqrt(squares / n));
-        out.put("p50", sorted[rank(n, 0.50)]);
-        out.put("p90", sorted[rank(n, 0.90)]);
-        out.put("p99", sorted[rank(n, 0.99)]);
-        out.put("distinct_count", distinct);
     }
 
     private static void decimal(Map<String, Object> out, double[] sorted) {
         Arrays.sort(sorted);
-        int n = sorted.length;
+        summary(out, sorted.length, i -> sorted[i], i -> sorted[i]);
+    }
+
+    /**
+     * min, max, mean, stddev and nearest-rank percentiles of {@code n} sorted values, each reported in
+     * the column's own type ({@code boxed}); false, and nothing put, when there are none.
+     */
+    private static boolean summary(Map<String, Object> out, int n, IntToDoubleFunction value, IntFunction<Object> boxed) {
         if (n == 0) {
-            return;
+            return false;
         }
         double sum = 0;
-        for (double v : sorted) {
-            sum += v;
+        for (int i = 0; i < n; i++) {
+            sum += value.applyAsDouble(i);
         }
         double mean = sum / n;
         double squares = 0;
-        for (double v : sorted) {
-            squares += (v - mean) * (v - mean);
+        for (int i = 0; i < n; i++) {
+            double d = value.applyAsDouble(i) - mean;
+            squares += d * d;
         }
-        out.put("min", sorted[0]);
-        out.put("max", sorted[n - 1]);
+        out.put("min", boxed.apply(0));
+        out.put("max", boxed.apply(n - 1));
         out.put("mean", mean);
         out.put("stddev", Math.sqrt(squares / n));
-        out.put("p50", sorted[rank(n, 0.50)]);
-        out.put("p90", sorted[rank(n, 0.90)]);
-        out.put("p99", sorted[rank(n, 0.99)]);
+        out.put("p50", boxed.apply(rank(n, 0.50)));
+        out.put("p90", boxed.apply(rank(n, 0.90)));
+        out.put("p99", boxed.apply(rank(n, 0.99)));
+        return true;
     }
 
     /** Nearest-rank percentile index into {@code n} sorted values. */
