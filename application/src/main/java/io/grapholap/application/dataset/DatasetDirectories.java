@@ -1,10 +1,10 @@
 package io.grapholap.application.dataset;
 
+import io.grapholap.application.common.FileTrees;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
 
@@ -32,12 +32,12 @@ public final class DatasetDirectories {
 
     /** Removes one upload's files (an upload that lost the race to publish). */
     public void remove(long datasetId, String directory) {
-        deleteRecursively(of(datasetId, directory));
+        FileTrees.delete(of(datasetId, directory));
     }
 
     /** Removes every version of the dataset, and what unfinished writers left. */
     public void removeAll(long datasetId) {
-        deleteRecursively(root.resolve(Long.toString(datasetId)));
+        FileTrees.delete(root.resolve(Long.toString(datasetId)));
     }
 
     /** The dataset ids that have a directory under the root (other names are ignored). */
@@ -58,19 +58,6 @@ public final class DatasetDirectories {
             return list.map(p -> p.getFileName().toString()).sorted().toList();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot list " + dir, e);
-        }
-    }
-
-    private static void deleteRecursively(Path dir) {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(dir)) {
-            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot delete " + dir, e);
         }
     }
 }

@@ -1,12 +1,11 @@
 package io.grapholap.application.snapshot;
 
+import io.grapholap.application.common.FileTrees;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
-import java.util.stream.Stream;
 
 /**
  * Where snapshot files live: {@code {root}/{id}} for a published snapshot; a writer's temporary
@@ -30,7 +29,7 @@ public final class SnapshotDirectories {
 
     /** Removes the published directory of {@code id}, if any. */
     public void removePublished(long id) {
-        deleteRecursively(of(id));
+        FileTrees.delete(of(id));
     }
 
     /** Removes every temporary directory a writer left for {@code id} (a crashed or cancelled export). */
@@ -40,7 +39,7 @@ public final class SnapshotDirectories {
         }
         try (DirectoryStream<Path> dirs = Files.newDirectoryStream(root, "." + id + ".tmp-*")) {
             for (Path dir : dirs) {
-                deleteRecursively(dir);
+                FileTrees.delete(dir);
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot list " + root, e);
@@ -51,18 +50,5 @@ public final class SnapshotDirectories {
     public void removeAll(long id) {
         removeTemporary(id);
         removePublished(id);
-    }
-
-    private static void deleteRecursively(Path dir) {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(dir)) {
-            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot delete " + dir, e);
-        }
     }
 }
