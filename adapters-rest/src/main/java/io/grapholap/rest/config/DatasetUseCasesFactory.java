@@ -1,6 +1,7 @@
 package io.grapholap.rest.config;
 
 import io.grapholap.application.dataset.ArrowStreamDecoder;
+import io.grapholap.application.dataset.DatasetDependants;
 import io.grapholap.application.dataset.DatasetDirectories;
 import io.grapholap.application.dataset.DatasetRepository;
 import io.grapholap.application.dataset.DatasetUseCases;
@@ -51,8 +52,8 @@ final class DatasetUseCasesFactory {
 
     @Singleton
     DatasetUseCases datasetUseCases(DatasetRepository datasets, DatasetDirectories directories, SnapshotRepository snapshots,
-                                    SnapshotDirectories snapshotDirectories) {
-        return new DatasetUseCases(datasets, directories, snapshots, snapshotDirectories);
+                                    SnapshotDirectories snapshotDirectories, DatasetDependants dependants) {
+        return new DatasetUseCases(datasets, directories, snapshots, snapshotDirectories, dependants);
     }
 
     @Singleton

@@ -3,6 +3,7 @@ package io.grapholap.rest.config;
 import io.grapholap.application.admin.BulkDeletable;
 import io.grapholap.application.config.PlatformConfig;
 import io.grapholap.application.dataset.DatasetCatalog;
+import io.grapholap.application.dataset.DatasetDependants;
 import io.grapholap.application.graph.GraphEngine;
 import io.grapholap.application.instance.EngineChoice;
 import io.grapholap.application.instance.InstanceBulkDelete;
@@ -12,6 +13,7 @@ import io.grapholap.application.instance.InstanceRegistry;
 import io.grapholap.application.instance.InstanceRepository;
 import io.grapholap.application.instance.InstanceSettings;
 import io.grapholap.application.instance.InstanceSources;
+import io.grapholap.application.instance.InstanceDatasetDependants;
 import io.grapholap.application.instance.InstanceSnapshotDependants;
 import io.grapholap.application.instance.InstanceUseCases;
 import io.grapholap.application.instance.LoadJobs;
@@ -90,6 +92,11 @@ final class InstanceUseCasesFactory {
     @Singleton
     SnapshotDependants snapshotDependants(InstanceRepository instances) {
         return new InstanceSnapshotDependants(instances);
+    }
+
+    @Singleton
+    DatasetDependants datasetDependants(InstanceRepository instances) {
+        return new InstanceDatasetDependants(instances);
     }
 
     @Singleton

@@ -50,7 +50,7 @@ final class DatasetController {
     }
 
     @Delete("/{id}")
-    @Operation(summary = "Delete an uploaded dataset with all its versions (owner or admin); snapshots are deleted through /api/snapshots")
+    @Operation(summary = "Delete an uploaded dataset with all its versions (owner or admin); 409 RESOURCE_HAS_DEPENDENCIES while a live instance uses it; snapshots are deleted through /api/snapshots")
     HttpResponse<Void> delete(Actor actor, @PathVariable String id) {
         datasets.delete(actor, id);
         return HttpResponse.noContent();

@@ -36,10 +36,12 @@ public final class DatasetUseCases implements DatasetCatalog {
     private final DatasetDirectories directories;
     private final SnapshotRepository snapshots;
     private final SnapshotDirectories snapshotDirectories;
+    private final DatasetDependants dependants;
 
     public DatasetUseCases(DatasetRepository datasets, DatasetDirectories directories, SnapshotRepository snapshots,
-                           SnapshotDirectories snapshotDirectories) {
+                           SnapshotDirectories snapshotDirectories, DatasetDependants dependants) {
         this.datasets = datasets;
+        this.dependants = dependants;
         this.directories = directories;
         this.snapshots = snapshots;
         this.snapshotDirectories = snapshotDirectories;
@@ -90,7 +92,10 @@ public final class DatasetUseCases implements DatasetCatalog {
         return view(uploaded(id), true);
     }
 
-    /** Deletes an uploaded dataset and the files of all its versions (owner or admin). */
+    /**
+     * Deletes an uploaded dataset and the files of all its versions (owner or admin). Refused with
+     * 409 {@code RESOURCE_HAS_DEPENDENCIES} while a live instance uses the dataset.
+     */
     public void delete(Actor actor, String id) {
         if (snapshotId(id).isPresent()) {
             throw ConflictException.invalidState("dataset " + id + " is a snapshot; delete it with DELETE /api/snapshots/"
@@ -98,6 +103,11 @@ public final class DatasetUseCases implements DatasetCatalog {
         }
         Dataset dataset = uploaded(id);
         actor.requireOwnerOrAdmin(dataset.owner(), "dataset " + id);
+        long live = dependants.liveInstances(dataset.name().value());
+        if (live > 0) {
+            throw new ConflictException("RESOURCE_HAS_DEPENDENCIES", "dataset " + id + " is used by " + live
+                    + " live instance(s); terminate them first", Map.of("dataset", id, "live_instances", live));
+        }
         datasets.delete(dataset.id());
         directories.removeAll(dataset.id());
     }

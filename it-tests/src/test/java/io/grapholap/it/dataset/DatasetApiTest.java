@@ -192,7 +192,12 @@ abstract class DatasetApiTest {
         }
         assertThat(state.get("status").asText()).as(state.toString()).isEqualTo("running");
         assertThat(state.get("dataset_id").asText()).isEqualTo("social");
+        var inUse = http.delete("/api/datasets/social", analyst);
+        assertThat(inUse.status()).as(inUse.body()).isEqualTo(409);
+        assertThat(inUse.errorCode()).isEqualTo("RESOURCE_HAS_DEPENDENCIES");
+        assertThat(http.get("/api/datasets/social", analyst).status()).isEqualTo(200);
         assertThat(http.delete("/api/instances/" + instanceId, analyst).status()).isEqualTo(204);
+        assertThat(http.delete("/api/datasets/social", analyst).status()).isEqualTo(204);
     }
 
     @Test
