@@ -1,5 +1,6 @@
 package io.grapholap.polyglot;
 
+import java.time.Duration;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -16,6 +17,9 @@ import org.graalvm.polyglot.Context;
  * part of a second to build); a run that finds none ready builds its own.
  */
 final class ContextPool implements AutoCloseable {
+
+    /** How long {@link #close()} waits for a context under construction (a Python one takes seconds on a busy machine). */
+    private static final Duration BUILD_WAIT = Duration.ofSeconds(30);
 
     private final String name;
     private final Supplier<Context> factory;
@@ -93,10 +97,16 @@ final class ContextPool implements AutoCloseable {
         }
     }
 
+    /**
+     * Stops building and discards the ready contexts. A context being built is finished first (up to
+     * {@link #BUILD_WAIT}), neither interrupted nor left running: its engine may be closed next,
+     * and closing an engine while a thread initialises a language in one of its contexts deadlocks.
+     */
     @Override
     public void close() {
         closed = true;
-        builder.shutdownNow();
+        builder.shutdown();
+        Waits.await(builder, BUILD_WAIT, "building a " + name + " context");
         for (Context c = ready.poll(); c != null; c = ready.poll()) {
             discard(c);
         }

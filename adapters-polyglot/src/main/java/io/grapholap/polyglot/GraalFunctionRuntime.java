@@ -61,6 +61,8 @@ public final class GraalFunctionRuntime implements FunctionRuntime, AutoCloseabl
     private static final ObjectMapper JSON = new ObjectMapper();
     /** Bound of code given to check() and imports(); the UDF routes bound it again on their side. */
     private static final int MAX_CODE_CHARS = 1 << 20;
+    /** How long {@link #close()} waits for the last contexts and then for the engines to close. */
+    private static final Duration ENGINE_CLOSE_WAIT = Duration.ofSeconds(10);
     private static final String JS_CHECK_REQUIRE = "globalThis.require = function () {"
             + " const stub = new Proxy(function () {}, { get: () => stub, apply: () => stub, construct: () => stub });"
             + " return stub; };";
@@ -604,6 +606,16 @@ public final class GraalFunctionRuntime implements FunctionRuntime, AutoCloseabl
         }
     }
 
+    /**
+     * Stops the context pools (waiting for a context being built to be finished), closes what is
+     * left, and then the engines. The order matters: {@code Engine.close(true)} holds the engine's
+     * lock while it waits for every thread to leave its contexts, and a thread that is initialising
+     * a language in a context (GraalPy loads TRegex while a context starts) needs that same lock: the
+     * two wait for each other forever. So the engines close only once the pools' builders are done,
+     * and on a thread of their own: a user run that was starting a context at that moment could still
+     * meet the same deadlock, and the server's shutdown then goes on after {@link #ENGINE_CLOSE_WAIT},
+     * leaving the engines to the JVM's exit.
+     */
     @Override
     public void close() {
         closed = true;
@@ -615,6 +627,12 @@ public final class GraalFunctionRuntime implements FunctionRuntime, AutoCloseabl
         }
         watchdog.close();
         closer.shutdown();
-        engines.values().forEach(engine -> engine.close(true));
+        Waits.await(closer, ENGINE_CLOSE_WAIT, "closing the last UDF contexts");
+        Thread closing = Thread.ofPlatform().daemon().name("udf-engine-close")
+                .start(() -> engines.values().forEach(engine -> engine.close(true)));
+        if (!Waits.join(closing, ENGINE_CLOSE_WAIT)) {
+            LOG.log(System.Logger.Level.WARNING, "the polyglot engines did not close within " + ENGINE_CLOSE_WAIT.toSeconds()
+                    + " s (a context was still starting); they are left to the JVM's exit");
+        }
     }
 }
