@@ -13,8 +13,7 @@ import io.grapholap.application.instance.InstanceRegistry;
 import io.grapholap.application.instance.InstanceRepository;
 import io.grapholap.application.instance.InstanceSettings;
 import io.grapholap.application.instance.InstanceSources;
-import io.grapholap.application.instance.InstanceDatasetDependants;
-import io.grapholap.application.instance.InstanceSnapshotDependants;
+import io.grapholap.application.instance.InstanceDependants;
 import io.grapholap.application.instance.InstanceUseCases;
 import io.grapholap.application.instance.LoadJobs;
 import io.grapholap.application.instance.ReadySnapshotDatasets;
@@ -89,14 +88,11 @@ final class InstanceUseCasesFactory {
         return new InstanceRegistry(instances, CLOCK);
     }
 
+    /** The instances' dependants port, for snapshot and dataset delete and the mapping tree. */
     @Singleton
-    SnapshotDependants snapshotDependants(InstanceRepository instances) {
-        return new InstanceSnapshotDependants(instances);
-    }
-
-    @Singleton
-    DatasetDependants datasetDependants(InstanceRepository instances) {
-        return new InstanceDatasetDependants(instances);
+    @Bean(typed = {SnapshotDependants.class, DatasetDependants.class})
+    InstanceDependants instanceDependants(InstanceRepository instances) {
+        return new InstanceDependants(instances);
     }
 
     @Singleton

@@ -394,7 +394,7 @@ class InstanceUseCasesTest {
                 null, null, null, 1));
         assertThat(i.datasetId()).isEqualTo("snapshot-1");
         assertThat(i.snapshotId()).isEqualTo(1L);
-        assertThat(new InstanceSnapshotDependants(instances).liveInstances(1L)).isEqualTo(1);
+        assertThat(new InstanceDependants(instances).liveInstances(1L)).isEqualTo(1);
         assertThat(useCases.create(ALICE, new InstanceUseCases.CreateRequest(null, null, null, null, "people", "up", null,
                 null, null, null, 1)).snapshotId()).isNull();
     }
@@ -402,7 +402,7 @@ class InstanceUseCasesTest {
     @Test
     void snapshotDependantsCountOnlyLiveInstances() {
         Instance i = running(ALICE, "dep");
-        InstanceSnapshotDependants dependants = new InstanceSnapshotDependants(instances);
+        InstanceDependants dependants = new InstanceDependants(instances);
         assertThat(dependants.liveInstances(i.snapshotId())).isEqualTo(1);
         assertThat(dependants.instances(List.of(i.snapshotId())).get(i.snapshotId())).singleElement()
                 .satisfies(leaf -> assertThat(leaf.status()).isEqualTo("running"));

@@ -1,26 +1,37 @@
 package io.grapholap.application.instance;
 
+import io.grapholap.application.dataset.DatasetDependants;
 import io.grapholap.application.mapping.MappingDependencies.InstanceLeaf;
 import io.grapholap.application.snapshot.SnapshotDependants;
 import io.grapholap.domain.instance.Instance;
+import io.grapholap.domain.instance.InstanceStatus;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
-/** The instances of snapshots, from the instance store: for snapshot delete and the mapping tree. */
-public final class InstanceSnapshotDependants implements SnapshotDependants {
+/**
+ * The instances made from snapshots and uploaded datasets, from the instance store: for snapshot and
+ * dataset delete and the mapping tree. Live instances are few (the concurrency limits bound them),
+ * so a dataset's are filtered here rather than by a query of their own.
+ */
+public final class InstanceDependants implements SnapshotDependants, DatasetDependants {
 
     private final InstanceRepository instances;
 
-    public InstanceSnapshotDependants(InstanceRepository instances) {
+    public InstanceDependants(InstanceRepository instances) {
         this.instances = instances;
     }
 
     @Override
     public long liveInstances(long snapshotId) {
         return instances.ofSnapshots(List.of(snapshotId)).stream().filter(i -> i.status().live()).count();
+    }
+
+    @Override
+    public long liveInstances(String datasetName) {
+        return instances.withStatus(InstanceStatus.LIVE).stream().filter(i -> datasetName.equals(i.datasetId())).count();
     }
 
     @Override
