@@ -13,4 +13,6 @@ interface DatasetVersionRows extends CrudRepository<DatasetVersionRow, Long> {
     List<DatasetVersionRow> findByDatasetIdOrderByVersionAsc(long datasetId);
 
     Optional<DatasetVersionRow> findByDatasetIdAndVersion(long datasetId, int version);
+
+    int deleteByDatasetIdAndVersion(long datasetId, int version);
 }

@@ -137,6 +137,17 @@ final class JdbcDatasetRepository implements DatasetRepository {
     }
 
     @Override
+    public boolean deleteVersion(long datasetId, int version) {
+        return transactions.executeWrite(status -> {
+            Optional<DatasetRow> dataset = datasets.findById(datasetId);
+            if (dataset.isEmpty() || dataset.get().currentVersion() == version) {
+                return false;
+            }
+            return versions.deleteByDatasetIdAndVersion(datasetId, version) == 1;
+        });
+    }
+
+    @Override
     public boolean delete(long id) {
         return datasets.remove(id) == 1;
     }

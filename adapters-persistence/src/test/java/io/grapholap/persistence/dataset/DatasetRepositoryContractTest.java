@@ -77,6 +77,20 @@ abstract class DatasetRepositoryContractTest {
     }
 
     @Test
+    void deletesAnOldVersionButNeverTheCurrentOne() {
+        Dataset d = create("pruned");
+        for (int v = 1; v <= 3; v++) {
+            assertThat(repository.publish(new DatasetVersion(d.id(), v, "v" + v, Map.of(), Map.of(), 0, "alice", T0))).isTrue();
+        }
+        assertThat(repository.deleteVersion(d.id(), 3)).as("the current version").isFalse();
+        assertThat(repository.deleteVersion(d.id(), 1)).isTrue();
+        assertThat(repository.deleteVersion(d.id(), 1)).as("already deleted").isFalse();
+        assertThat(repository.deleteVersion(d.id() + 1_000, 2)).as("no such dataset").isFalse();
+        assertThat(repository.versions(d.id())).extracting(DatasetVersion::version).containsExactly(2, 3);
+        assertThat(repository.find(d.id()).orElseThrow().currentVersion()).isEqualTo(3);
+    }
+
+    @Test
     void listsPagedAndDeletesWithVersions() {
         Dataset a = create("list-a");
         Dataset b = create("list-b");

@@ -23,8 +23,9 @@ import java.time.Clock;
  * instances and UDFs resolve datasets through. Settings ({@code grapholap.datasets.*}):
  * {@code max-vertices-per-call} and {@code max-edges-per-call} (JSON upsert, 100000 each),
  * {@code max-rows-per-table} (bulk upload, 1000000), {@code max-rows-per-version} (vertices plus
- * edges of one version, merged in memory, 5000000), {@code max-body-bytes} (16777216, never more
- * than {@code micronaut.server.max-request-size}). Files live under {@code ${grapholap.data-dir}/datasets}.
+ * edges of one version, merged in memory, 5000000), {@code keep-versions} (versions of one dataset
+ * kept on disk besides those live instances load from, 10), {@code max-body-bytes} (16777216, never
+ * more than {@code micronaut.server.max-request-size}). Files live under {@code ${grapholap.data-dir}/datasets}.
  */
 @Factory
 final class DatasetUseCasesFactory {
@@ -40,14 +41,16 @@ final class DatasetUseCasesFactory {
     UploadSettings uploadSettings(@Value("${grapholap.datasets.max-vertices-per-call:100000}") int maxVertices,
                                   @Value("${grapholap.datasets.max-edges-per-call:100000}") int maxEdges,
                                   @Value("${grapholap.datasets.max-rows-per-table:1000000}") int maxRowsPerTable,
-                                  @Value("${grapholap.datasets.max-rows-per-version:5000000}") long maxRowsPerVersion) {
-        return new UploadSettings(maxVertices, maxEdges, maxRowsPerTable, maxRowsPerVersion);
+                                  @Value("${grapholap.datasets.max-rows-per-version:5000000}") long maxRowsPerVersion,
+                                  @Value("${grapholap.datasets.keep-versions:10}") int keepVersions) {
+        return new UploadSettings(maxVertices, maxEdges, maxRowsPerTable, maxRowsPerVersion, keepVersions);
     }
 
     @Singleton
     UploadDataset uploadDataset(DatasetRepository datasets, DatasetDirectories directories, SnapshotWriterFactory writers,
-                                SnapshotReader reader, ArrowStreamDecoder arrow, UploadSettings settings) {
-        return new UploadDataset(datasets, directories, writers, reader, arrow, settings, CLOCK);
+                                SnapshotReader reader, ArrowStreamDecoder arrow, UploadSettings settings,
+                                DatasetDependants dependants) {
+        return new UploadDataset(datasets, directories, writers, reader, arrow, settings, dependants, CLOCK);
     }
 
     @Singleton

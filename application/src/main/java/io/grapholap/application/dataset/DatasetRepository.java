@@ -42,6 +42,9 @@ public interface DatasetRepository {
     /** Datasets with at least one published version (not those whose first upload is still being written). */
     Page<Dataset> list(PageRequest page);
 
+    /** Deletes one version row of a dataset unless it is the current version; false when nothing was deleted. */
+    boolean deleteVersion(long datasetId, int version);
+
     /** Deletes the dataset and its version rows; false when it did not exist. */
     boolean delete(long id);
 

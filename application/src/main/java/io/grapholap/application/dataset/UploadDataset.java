@@ -22,13 +22,15 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * Uploads into a dataset: a JSON upsert, or a bulk node or edge table as CSV or an Arrow IPC stream.
  * Every upload writes a new immutable version (copy-on-write: the current version's tables plus the
- * upserts) into a directory of its own and then publishes it; earlier versions stay on disk for
- * instances that loaded them until the dataset is deleted. The dataset is created, owned by the
+ * upserts) into a directory of its own and then publishes it. The newest
+ * {@code keepVersions} versions stay, and older ones while a live instance loads from them; the rest
+ * are removed after each publish (row first, then files). The dataset is created, owned by the
  * caller, by its first successful upload; later uploads need its owner or an admin. Uploads to one
  * dataset run one at a time in this server; across servers the compare-and-set on the version number
  * lets one win and the other fail with 409 {@code RESOURCE_LOCKED}.
@@ -42,6 +44,7 @@ public final class UploadDataset {
     public record Result(Dataset dataset, DatasetVersion version, long acceptedVertices, long acceptedEdges) {
     }
 
+    private static final System.Logger LOG = System.getLogger(UploadDataset.class.getName());
     private static final int LOCK_STRIPES = 64;
 
     private final DatasetRepository datasets;
@@ -50,17 +53,20 @@ public final class UploadDataset {
     private final SnapshotReader reader;
     private final ArrowStreamDecoder arrow;
     private final UploadSettings settings;
+    private final DatasetDependants dependants;
     private final Clock clock;
     private final ReentrantLock[] locks = new ReentrantLock[LOCK_STRIPES];
 
     public UploadDataset(DatasetRepository datasets, DatasetDirectories directories, SnapshotWriterFactory writers,
-                         SnapshotReader reader, ArrowStreamDecoder arrow, UploadSettings settings, Clock clock) {
+                         SnapshotReader reader, ArrowStreamDecoder arrow, UploadSettings settings, DatasetDependants dependants,
+                         Clock clock) {
         this.datasets = datasets;
         this.directories = directories;
         this.writers = writers;
         this.reader = reader;
         this.arrow = arrow;
         this.settings = settings;
+        this.dependants = dependants;
         this.clock = clock;
         for (int i = 0; i < LOCK_STRIPES; i++) {
             locks[i] = new ReentrantLock();
@@ -185,6 +191,7 @@ public final class UploadDataset {
                     : datasets.create(new DatasetRepository.NewDataset(name, "", actor.username(), clock.instant()));
             try {
                 DatasetVersion version = write(actor, dataset, tables);
+                prune(dataset.id(), version.version());
                 return new Result(datasets.find(dataset.id()).orElse(dataset), version, changes.vertices().size(),
                         changes.edges().size());
             } catch (RuntimeException e) {
@@ -196,6 +203,32 @@ public final class UploadDataset {
             }
         } finally {
             lock.unlock();
+        }
+    }
+
+    /**
+     * Removes the versions older than the newest {@code keepVersions} that no live instance loads
+     * from. The upload has succeeded by now: a version that cannot be removed stays until the next
+     * upload tries again, and the failure is logged, not thrown.
+     */
+    private void prune(long datasetId, int current) {
+        int oldestKept = current - settings.keepVersions() + 1;
+        if (oldestKept <= 1) {
+            return;
+        }
+        try {
+            Set<String> inUse = dependants.liveDataDirectories();
+            for (DatasetVersion v : datasets.versions(datasetId)) {
+                if (v.version() >= oldestKept) {
+                    break;
+                }
+                if (!inUse.contains(directories.of(datasetId, v.directory()).toString())
+                        && datasets.deleteVersion(datasetId, v.version())) {
+                    directories.remove(datasetId, v.directory());
+                }
+            }
+        } catch (RuntimeException e) {
+            LOG.log(System.Logger.Level.WARNING, "removing old versions of dataset " + datasetId + " failed; the next upload tries again", e);
         }
     }
 

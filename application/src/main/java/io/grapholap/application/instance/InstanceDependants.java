@@ -9,6 +9,8 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
@@ -32,6 +34,12 @@ public final class InstanceDependants implements SnapshotDependants, DatasetDepe
     @Override
     public long liveInstances(String datasetName) {
         return instances.withStatus(InstanceStatus.LIVE).stream().filter(i -> datasetName.equals(i.datasetId())).count();
+    }
+
+    @Override
+    public Set<String> liveDataDirectories() {
+        return instances.withStatus(InstanceStatus.LIVE).stream().map(Instance::dataDirectory)
+                .filter(Objects::nonNull).collect(Collectors.toSet());
     }
 
     @Override

@@ -62,6 +62,11 @@ class ReconcileDatasetFilesTest {
         }
 
         @Override
+        public boolean deleteVersion(long datasetId, int version) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
         public boolean delete(long id) {
             throw new UnsupportedOperationException();
         }

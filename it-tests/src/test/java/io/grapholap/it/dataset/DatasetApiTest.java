@@ -68,7 +68,7 @@ abstract class DatasetApiTest {
     @BeforeAll
     void start() {
         server = RunningServer.start(database(), Map.of(), Map.of("grapholap.datasets.max-body-bytes", 4096,
-                "grapholap.datasets.max-vertices-per-call", 20));
+                "grapholap.datasets.max-vertices-per-call", 20, "grapholap.datasets.keep-versions", 3));
         http = server.http();
         admin = http.adminToken();
         var r = http.post("/api/admin/users", Map.of("username", "sam", "password", "analyst-password-123",
@@ -198,6 +198,34 @@ abstract class DatasetApiTest {
         assertThat(http.get("/api/datasets/social", analyst).status()).isEqualTo(200);
         assertThat(http.delete("/api/instances/" + instanceId, analyst).status()).isEqualTo(204);
         assertThat(http.delete("/api/datasets/social", analyst).status()).isEqualTo(204);
+    }
+
+    /** With keep-versions 3: the newest three stay, and an older one while a live instance loads from it. */
+    @Test
+    void oldVersionsAreRemovedUnlessALiveInstanceUsesThem() throws Exception {
+        String oneVertex = "{\"vertices\": {\"T\": {\"v%d\": {}}}}";
+        assertThat(upsert("pruned", oneVertex.formatted(1), analyst).status()).isEqualTo(200);
+        var instance = http.post("/api/instances", Map.of("dataset_id", "pruned", "name", "on version 1"), analyst);
+        assertThat(instance.status()).as(instance.body()).isEqualTo(202);
+        long instanceId = instance.data().get("id").asLong();
+        for (int v = 2; v <= 5; v++) {
+            assertThat(upsert("pruned", oneVertex.formatted(v), analyst).status()).isEqualTo(200);
+        }
+        JsonNode kept = http.get("/api/datasets/pruned", analyst).data();
+        assertThat(kept.get("versions").findValuesAsText("version")).containsExactly("1", "3", "4", "5");
+        Path datasetDir = server.bean(DatasetCatalog.class).resolve("pruned", SAM).directory().getParent();
+        try (var dirs = Files.list(datasetDir)) {
+            assertThat(dirs.map(p -> p.getFileName().toString())).hasSize(4).noneMatch(n -> n.startsWith("v2-"));
+        }
+
+        assertThat(http.delete("/api/instances/" + instanceId, analyst).status()).isEqualTo(204);
+        assertThat(upsert("pruned", oneVertex.formatted(6), analyst).status()).isEqualTo(200);
+        JsonNode after = http.get("/api/datasets/pruned", analyst).data();
+        assertThat(after.get("versions").findValuesAsText("version")).containsExactly("4", "5", "6");
+        assertThat(after.get("current_version").asInt()).isEqualTo(6);
+        try (var dirs = Files.list(datasetDir)) {
+            assertThat(dirs.map(p -> p.getFileName().toString())).hasSize(3);
+        }
     }
 
     @Test
