@@ -17,9 +17,9 @@ import java.util.Map;
 import org.apache.arrow.memory.BufferAllocator;
 
 /**
- * Writes a table of JSON-like values (a query result) as CSV or as an Arrow IPC stream. Rows are
- * already bounded by the row limit, so the body is built in memory. Arrow: {@link ArrowTables}. CSV follows RFC 4180 with a header row; lists and maps are
- * JSON text, null is an empty field.
+ * Writes a table of JSON-like values (a query result) as CSV or as an Arrow IPC stream
+ * ({@link ArrowTables}). Rows are already bounded by the row limit, so the body is built in memory.
+ * CSV follows RFC 4180 with a header row; lists and maps are JSON text, null is an empty field.
  */
 @Singleton
 final class ResultFormats {

@@ -42,9 +42,9 @@ final class BulkDeleteController {
             }
             owner = f.createdBy();
         }
-        var request = new BulkDelete.Request(body.resourceType(), owner, f.namePrefix(), QueryValues.instant("filters.created_before", f.createdBefore()),
-                f.olderThanHours(), f.status(), body.reason(), body.expectedCount(),
-                body.dryRun() != null && body.dryRun());
+        var request = new BulkDelete.Request(body.resourceType(), owner, f.namePrefix(),
+                QueryValues.instant("filters.created_before", f.createdBefore()), f.olderThanHours(), f.status(),
+                body.reason(), body.expectedCount(), body.dryRun() != null && body.dryRun());
         return DataEnvelope.of(ResultWebModel.from(bulk.delete(actor, request)));
     }
 
