@@ -17,6 +17,7 @@ import io.grapholap.application.udf.OrganizationSettingsRepository;
 import io.grapholap.application.udf.OrganizationUseCases;
 import io.grapholap.application.udf.RunFunctions;
 import io.grapholap.application.udf.RunSettings;
+import io.grapholap.application.udf.RunSlots;
 import io.grapholap.application.udf.TableEncoder;
 import io.grapholap.domain.error.NotFoundException;
 import io.grapholap.domain.udf.FunctionEngine;
@@ -27,6 +28,7 @@ import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.context.annotation.Value;
+import jakarta.inject.Named;
 import jakarta.inject.Singleton;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -34,6 +36,11 @@ import java.time.Duration;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Wires the UDF use cases (those that run or check code exist when a {@link FunctionRuntime} bean does). Settings, all under
@@ -67,6 +74,41 @@ final class FunctionUseCasesFactory {
                 Path.of(dataDir).resolve("udf-work"));
     }
 
+    /**
+     * Platform threads for guest code, one per busy run slot (idle ones end after a minute). Their
+     * number is bounded by {@link RunSlots}: a task is only handed over with a slot, which a thread
+     * keeps until its guest has really ended.
+     */
+    @Singleton
+    @Named("udf-runs")
+    @Requires(beans = FunctionRuntime.class)
+    @Bean(preDestroy = "shutdownNow")
+    ExecutorService udfRunThreads() {
+        AtomicInteger n = new AtomicInteger();
+        return new ThreadPoolExecutor(0, Integer.MAX_VALUE, 60, TimeUnit.SECONDS, new SynchronousQueue<>(),
+                r -> Thread.ofPlatform().daemon().name("udf-run-" + n.incrementAndGet()).unstarted(r));
+    }
+
+    /**
+     * Settings under {@code grapholap.udf}: {@code run-slots} (runs executing at once; default one per
+     * two cores, at least 1), {@code run-queue} (runs waiting for a slot; four times the slots), {@code runs-per-user}
+     * (twice the slots) and {@code runs-per-organization} (four times the slots) counting running and waiting runs,
+     * {@code stop-grace} (PT1S: how long past its deadline a run that ignores its stop is waited for).
+     */
+    @Context
+    @Requires(beans = FunctionRuntime.class)
+    RunSlots udfRunSlots(@Named("udf-runs") ExecutorService threads,
+                         @Value("${grapholap.udf.run-slots:0}") int slots,
+                         @Value("${grapholap.udf.run-queue:-1}") int queue,
+                         @Value("${grapholap.udf.runs-per-user:0}") int perUser,
+                         @Value("${grapholap.udf.runs-per-organization:0}") int perOrganization,
+                         @Value("${grapholap.udf.stop-grace:PT1S}") String grace) {
+        RunSlots.Limits sized = RunSlots.Limits.fromCores(slots > 0 ? 2 * slots : Runtime.getRuntime().availableProcessors());
+        return new RunSlots(threads, new RunSlots.Limits(sized.slots(), queue >= 0 ? queue : sized.queue(),
+                perUser > 0 ? perUser : sized.perUser(), perOrganization > 0 ? perOrganization : sized.perOrganization(),
+                duration("grapholap.udf.stop-grace", grace)));
+    }
+
     @Singleton
     @Requires(beans = FunctionRuntime.class)
     FunctionEngines functionEngines(EngineChoice engines) {
@@ -78,7 +120,7 @@ final class FunctionUseCasesFactory {
     @Bean(preDestroy = "close")
     RunFunctions runFunctions(FunctionRepository functions, FunctionRuntime runtime, BeanProvider<LibrarySource> libraries,
                               BeanProvider<DatasetCatalog> datasets, BeanProvider<LiveInstances> instances, FunctionEngines engines,
-                              SnapshotWriterFactory writers, List<TableEncoder> encoders, RunSettings settings) {
+                              SnapshotWriterFactory writers, List<TableEncoder> encoders, RunSettings settings, RunSlots slots) {
         Map<OutputFormat, TableEncoder> byFormat = new EnumMap<>(OutputFormat.class);
         encoders.forEach(e -> byFormat.put(e.format(), e));
         LibrarySource librarySource = libraries.isPresent() ? libraries.get() : (language, organization, names) -> {
@@ -98,16 +140,16 @@ final class FunctionUseCasesFactory {
         LiveInstances live = instances.isPresent() ? instances.get() : (id, actor) -> {
             throw new NotFoundException("instance", id);
         };
-        return new RunFunctions(functions, runtime, librarySource, catalog, live, engines, writers, byFormat, settings);
+        return new RunFunctions(functions, runtime, librarySource, catalog, live, engines, writers, byFormat, settings, slots);
     }
 
     @Singleton
     @Requires(beans = FunctionRuntime.class)
     FunctionUseCases functionUseCases(FunctionRepository functions, OrganizationSettingsRepository organizations,
-                                      FunctionRuntime runtime, RunFunctions runs,
+                                      FunctionRuntime runtime, RunFunctions runs, RunSlots slots,
                                       @Value("${grapholap.engine:cpu}") String defaultEngine) {
         return new FunctionUseCases(functions, organizations, runtime, FunctionEngine.parse(defaultEngine, "grapholap.engine"),
-                runs.formats(), CLOCK);
+                runs.formats(), CLOCK, slots);
     }
 
     @Singleton

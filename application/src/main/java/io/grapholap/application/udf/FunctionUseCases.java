@@ -15,6 +15,7 @@ import io.grapholap.domain.udf.OutputFormat;
 import io.grapholap.domain.udf.OutputType;
 import io.grapholap.domain.udf.UserFunction;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashSet;
@@ -31,22 +32,34 @@ import java.util.UUID;
  */
 public final class FunctionUseCases {
 
+    /**
+     * Bounds the wait for a slot and for a save-time check; the runtime stops the check's code at its
+     * own, shorter limit, but a server's first Python check also builds the analysis context (seconds,
+     * more on a busy machine).
+     */
+    private static final Duration SAVE_CHECK_BUDGET = Duration.ofMinutes(2);
+
     private final FunctionRepository functions;
     private final OrganizationSettingsRepository organizations;
     private final FunctionRuntime runtime;
     private final FunctionEngine defaultEngine;
     private final Set<OutputFormat> formats;
     private final Clock clock;
+    private final RunSlots slots;
 
-    /** {@code formats}: the output formats this server can write (a function asking for another is refused). */
+    /**
+     * {@code formats}: the output formats this server can write (a function asking for another is refused);
+     * {@code slots}: where save-time checks run (they run the code's top level, which is guest code too).
+     */
     public FunctionUseCases(FunctionRepository functions, OrganizationSettingsRepository organizations, FunctionRuntime runtime,
-                            FunctionEngine defaultEngine, Set<OutputFormat> formats, Clock clock) {
+                            FunctionEngine defaultEngine, Set<OutputFormat> formats, Clock clock, RunSlots slots) {
         this.functions = functions;
         this.organizations = organizations;
         this.runtime = runtime;
         this.defaultEngine = defaultEngine;
         this.formats = Set.copyOf(formats);
         this.clock = clock;
+        this.slots = slots;
     }
 
     /**
@@ -99,7 +112,7 @@ public final class FunctionUseCases {
                 command.outputType() == null ? OutputType.JSON : OutputType.parse(command.outputType(), "output_type"),
                 command.format() == null ? OutputFormat.JSON : OutputFormat.parse(command.format(), "format"),
                 command.parameters(), Set.of(), Set.of(), now, now);
-        return functions.create(f, checked(lang, f));
+        return functions.create(f, checked(actor, lang, f));
     }
 
     public UserFunction update(Actor actor, String organization, String language, String uuidOrAlias, UpdateCommand c) {
@@ -115,7 +128,7 @@ public final class FunctionUseCases {
                 c.format() == null ? f.format() : OutputFormat.parse(c.format(), "format"),
                 c.parameters() == null ? f.parameters() : c.parameters(),
                 f.editors(), f.runners(), f.createdAt(), clock.instant().truncatedTo(ChronoUnit.MICROS));
-        return functions.update(changed, checked(lang, changed));
+        return functions.update(changed, checked(actor, lang, changed));
     }
 
     public void delete(Actor actor, String organization, String language, String uuidOrAlias) {
@@ -147,8 +160,16 @@ public final class FunctionUseCases {
                 .orElseThrow(() -> new NotFoundException("function", uuidOrAlias));
     }
 
-    /** Checks the format and the code with the runtime and returns the libraries the code imports. */
-    private Set<String> checked(Language language, UserFunction f) {
+    /**
+     * Checks the format and the code with the runtime (on a guest thread) and returns the libraries
+     * the code imports.
+     */
+    private Set<String> checked(Actor actor, Language language, UserFunction f) {
+        long deadline = System.nanoTime() + SAVE_CHECK_BUDGET.toNanos();
+        return slots.run(actor.username(), f.organization(), deadline, SAVE_CHECK_BUDGET, () -> checkedHere(language, f));
+    }
+
+    private Set<String> checkedHere(Language language, UserFunction f) {
         if (!formats.contains(f.format())) {
             throw new ValidationException("format", "format " + f.format().wireName() + " is not available on this server; available: "
                     + formats.stream().map(OutputFormat::wireName).sorted().toList());

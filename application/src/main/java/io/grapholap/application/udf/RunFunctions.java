@@ -35,7 +35,8 @@ import java.util.Set;
  * ({@code task(request, user, session)}); {@link #find} gives a function's declared parameters to the
  * REST++ routes. Every run: caller in the organisation with the runner (or editor) permission, the
  * function enabled, libraries it imports resolved fresh, a wall-clock timeout (the function's two
- * phases share it) and an output limit, both capped by {@link RunSettings}. Thread-safe.
+ * phases share it) and an output limit, both capped by {@link RunSettings}; the run itself (dataset
+ * load and guest code) happens on a guest thread of {@link RunSlots}, never on the caller's. Thread-safe.
  */
 public final class RunFunctions implements AutoCloseable {
 
@@ -49,10 +50,11 @@ public final class RunFunctions implements AutoCloseable {
     private final LoadedDatasets cache;
     private final GraphBuilder builder;
     private final OutputShaper shaper;
+    private final RunSlots slots;
 
     public RunFunctions(FunctionRepository functions, FunctionRuntime runtime, LibrarySource libraries, DatasetCatalog datasets,
                         LiveInstances instances, FunctionEngines engines, SnapshotWriterFactory writers,
-                        Map<io.grapholap.domain.udf.OutputFormat, TableEncoder> encoders, RunSettings settings) {
+                        Map<io.grapholap.domain.udf.OutputFormat, TableEncoder> encoders, RunSettings settings, RunSlots slots) {
         this.functions = functions;
         this.runtime = runtime;
         this.libraries = libraries;
@@ -63,6 +65,7 @@ public final class RunFunctions implements AutoCloseable {
         this.cache = new LoadedDatasets(settings.cachedDatasets(), settings.memoryBudgetBytes());
         this.builder = new GraphBuilder(writers, settings.workDir(), settings.maxBuiltRows());
         this.shaper = new OutputShaper(encoders);
+        this.slots = slots;
     }
 
     /**
@@ -87,6 +90,11 @@ public final class RunFunctions implements AutoCloseable {
         }
         RunLimits limits = limits(request.timeout(), request.maxOutputBytes());
         long deadline = System.nanoTime() + limits.timeout().toNanos();
+        return slots.run(actor.username(), f.organization(), deadline, limits.timeout(),
+                () -> runHere(actor, request, f, language, limits, deadline));
+    }
+
+    private RunResult runHere(Actor actor, RunRequest request, UserFunction f, Language language, RunLimits limits, long deadline) {
         GraphEngine engine = engines.pick(request.engine() == null ? f.engine() : FunctionEngine.parse(request.engine(), "engine"));
         Map<String, String> libs = libraries(language, f);
         String datasetId = request.datasetId() != null ? request.datasetId() : f.loadDataset();
@@ -119,6 +127,12 @@ public final class RunFunctions implements AutoCloseable {
         UserFunction f = runnable(actor, organization, function);
         Language language = Language.parse(f.type(), "language");
         RunLimits limits = limits(timeout, null);
+        return slots.run(actor.username(), f.organization(), System.nanoTime() + limits.timeout().toNanos(), limits.timeout(),
+                () -> runEndpointHere(actor, f, language, limits, request, user));
+    }
+
+    private Object runEndpointHere(Actor actor, UserFunction f, Language language, RunLimits limits, Map<String, Object> request,
+                                   Map<String, Object> user) {
         GraphEngine engine = engines.pick(f.engine());
         try (HostSession session = new HostSession(actor, engine, datasets, instances, cache, builder)) {
             Object value = runtime.run(new Invocation(language, f.execute(), EntryPoint.ENDPOINT,

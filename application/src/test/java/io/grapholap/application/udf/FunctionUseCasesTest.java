@@ -17,6 +17,7 @@ import io.grapholap.domain.udf.OutputType;
 import io.grapholap.domain.udf.UserFunction;
 import io.grapholap.domain.user.Role;
 import java.time.Clock;
+import java.util.concurrent.Executors;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.EnumSet;
@@ -35,7 +36,8 @@ class FunctionUseCasesTest {
 
     private final InMemoryFunctions store = new InMemoryFunctions();
     private final FunctionUseCases useCases = new FunctionUseCases(store, store, new CheckingRuntime(), FunctionEngine.CPU,
-            EnumSet.of(OutputFormat.JSON, OutputFormat.CSV), Clock.fixed(Instant.parse("2026-11-21T12:00:00Z"), ZoneOffset.UTC));
+            EnumSet.of(OutputFormat.JSON, OutputFormat.CSV), Clock.fixed(Instant.parse("2026-11-21T12:00:00Z"), ZoneOffset.UTC),
+            new RunSlots(Executors.newCachedThreadPool(), RunSlots.Limits.fromCores(2)));
     private final OrganizationUseCases organizations = new OrganizationUseCases(store, Clock.systemUTC());
 
     private static CreateCommand create(String alias) {

@@ -31,6 +31,7 @@ import io.grapholap.application.udf.RunFunctions;
 import io.grapholap.application.udf.RunFunctions.RunRequest;
 import io.grapholap.application.udf.RunResult;
 import io.grapholap.application.udf.RunSettings;
+import io.grapholap.application.udf.RunSlots;
 import io.grapholap.domain.error.ConflictException;
 import io.grapholap.domain.error.NotFoundException;
 import io.grapholap.domain.error.PermissionDeniedException;
@@ -56,6 +57,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
@@ -92,6 +95,7 @@ class RunFunctionsTest {
     private final Map<String, DatasetRef> catalog = new ConcurrentHashMap<>();
     private final Map<String, String> libraries = new ConcurrentHashMap<>();
     private RunFunctions runs;
+    private final ExecutorService guestThreads = Executors.newCachedThreadPool();
 
     @BeforeEach
     void setUp() {
@@ -108,6 +112,7 @@ class RunFunctionsTest {
     void tearDown() {
         runs.close();
         allocator.close();
+        guestThreads.shutdownNow();
     }
 
     private RunFunctions runFunctions(long budget) {
@@ -154,7 +159,7 @@ class RunFunctionsTest {
             return out;
         }, datasets, instances, new FunctionEngines(new io.grapholap.application.instance.EngineChoice(Map.of("cpu", cpu, "gpu", gpu), "cpu")), new ArrowSnapshotWriterFactory(allocator),
                 Map.of(), new RunSettings(Duration.ofSeconds(5), Duration.ofSeconds(30), 10_000, 1_000_000, 2, budget, 1000,
-                tmp.resolve("work")));
+                tmp.resolve("work")), new RunSlots(guestThreads, RunSlots.Limits.fromCores(2)));
     }
 
     /** A dataset of {@code n} vertices in a chain. */
