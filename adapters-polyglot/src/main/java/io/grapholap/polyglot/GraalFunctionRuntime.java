@@ -71,8 +71,9 @@ public final class GraalFunctionRuntime implements FunctionRuntime, AutoCloseabl
     private final Map<Language, Engine> engines = new EnumMap<>(Language.class);
     private final Map<Language, ContextPool> pools = new EnumMap<>(Language.class);
     private final Map<Language, Source> preludes = new EnumMap<>(Language.class);
-    private final ExecutorService closer = Executors.newThreadPerTaskExecutor(
-            Thread.ofVirtual().name("udf-close-", 0).factory());
+    /** Closes used contexts off the run's thread; platform threads, as closing is CPU work. */
+    private final ExecutorService closer = Executors.newCachedThreadPool(
+            r -> Thread.ofPlatform().daemon().name("udf-close").unstarted(r));
     private final RunWatchdog watchdog;
     private Context pythonAnalysis;
     private volatile boolean closed;
@@ -375,17 +376,19 @@ public final class GraalFunctionRuntime implements FunctionRuntime, AutoCloseabl
     @Override
     public Object run(Invocation invocation) {
         Language language = invocation.language();
+        Duration timeout = invocation.limits().timeout();
+        // the time spent waiting for a context (built inline when the pool is empty) counts against the run
+        long deadline = System.nanoTime() + timeout.toNanos();
         ContextPool pool = pool(language);
         Context context = take(pool, language);
         String id = language == Language.JS ? "js" : "python";
-        Duration timeout = invocation.limits().timeout();
         CancellationToken token = CancellationToken.create();
-        HostBridge bridge = new HostBridge(token, System.nanoTime() + timeout.toNanos(), settings);
+        HostBridge bridge = new HostBridge(token, deadline, settings);
         FunctionSession session = session(invocation);
         if (session != null) {
             bridge.register(session);
         }
-        try (RunWatchdog.Guard guard = watchdog.watch(context, timeout.toNanos(), token)) {
+        try (RunWatchdog.Guard guard = watchdog.watch(context, deadline - System.nanoTime(), token)) {
             try {
                 Value bindings = context.getBindings(id);
                 bindings.getMember("__grapholap_setup").execute(bridge, librariesJson(invocation), session != null);
@@ -494,7 +497,9 @@ public final class GraalFunctionRuntime implements FunctionRuntime, AutoCloseabl
     private static DomainException stopped(RunWatchdog.Stop why, Duration timeout) {
         return why == RunWatchdog.Stop.TIMEOUT
                 ? new OperationTimeoutException("function run", timeout)
-                : new FunctionFailedException("the function was stopped: it held too much memory", null, "MemoryLimit");
+                : new FunctionFailedException("the function was stopped by the memory limit: live heap data passed the share of "
+                        + "the heap that runs may fill (grapholap.udf.runtime.max-live-heap-fraction) while it was the run "
+                        + "allocating most", null, "MemoryLimit");
     }
 
     private static RuntimeException translate(PolyglotException e, RunWatchdog.Stop stop, Duration timeout) {

@@ -11,13 +11,14 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import org.graalvm.polyglot.Context;
 
 /**
  * Stops runs from another thread: past their wall-clock deadline, or when live heap data grows past
- * a share of the heap while they run (the run whose thread allocated most since it started is
- * stopped). Stopping cancels the run's {@link CancellationToken} (engine calls in progress return)
+ * a share of the heap while they run (the old generation stays above it after a full collection;
+ * the run whose thread allocated most since it started is stopped). Stopping cancels the run's {@link CancellationToken} (engine calls in progress return)
  * and closes its context with {@code close(true)} on a separate thread, so one slow close never
  * delays the checks of other runs. Ticks every 10 ms.
  */
@@ -29,7 +30,13 @@ final class RunWatchdog implements AutoCloseable {
     /** Below this many bytes allocated by its thread a run is never blamed for memory pressure. */
     private static final long MIN_BLAMED_ALLOCATION = 64L << 20;
 
+    private static final long COLLECTION_SPACING_NANOS = TimeUnit.SECONDS.toNanos(1);
+
     private final Set<Guard> active = ConcurrentHashMap.newKeySet();
+    private final AtomicBoolean collecting = new AtomicBoolean();
+    /** Whether a full collection ran since the heap was last seen under pressure (then pressure is live data). */
+    private volatile boolean collected;
+    private volatile long lastCollection = System.nanoTime() - COLLECTION_SPACING_NANOS;
     private final ScheduledExecutorService ticker;
     private final ExecutorService closers;
     private final double maxLiveHeapFraction;
@@ -42,7 +49,8 @@ final class RunWatchdog implements AutoCloseable {
         this.threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
         this.ticker = Executors.newSingleThreadScheduledExecutor(r -> Thread.ofPlatform().daemon()
                 .name("udf-watchdog").unstarted(r));
-        this.closers = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("udf-cancel-", 0).factory());
+        // platform threads: a stop must get a processor even while guest code keeps every core busy
+        this.closers = Executors.newCachedThreadPool(r -> Thread.ofPlatform().daemon().name("udf-cancel").unstarted(r));
         ticker.scheduleWithFixedDelay(this::tick, 10, 10, TimeUnit.MILLISECONDS);
     }
 
@@ -61,16 +69,42 @@ final class RunWatchdog implements AutoCloseable {
                     g.stop(Stop.TIMEOUT);
                 }
             }
-            if (!active.isEmpty() && heapUnderPressure()) {
+            if (active.isEmpty() || !heapUnderPressure()) {
+                collected = false;
+            } else if (collected) {
                 active.stream().filter(g -> g.stopped.get() == null)
                         .max(Comparator.comparingLong(Guard::allocated))
                         .filter(g -> g.allocated() > MIN_BLAMED_ALLOCATION)
                         .ifPresent(g -> g.stop(Stop.MEMORY));
+            } else {
+                collectOnce();
             }
-        } catch (RuntimeException e) {
-            // a failed check must not end the ticker: the next tick tries again
+        } catch (RuntimeException | OutOfMemoryError e) {
+            // a failed check must not end the ticker (a scheduled task that throws is never run again):
+            // the next tick tries again, and under memory pressure it is the one that frees memory
             System.getLogger(RunWatchdog.class.getName()).log(System.Logger.Level.WARNING, "watchdog tick failed", e);
         }
+    }
+
+    /**
+     * The old generation also holds garbage that no collection has looked at yet (a stopped run's
+     * data, for one): before a run is blamed, one full collection, requested on a thread of its own
+     * so that the ticks go on, shows whether the data is really alive. At most one a second.
+     */
+    private void collectOnce() {
+        long now = System.nanoTime();
+        if (collecting.get() || now - lastCollection < COLLECTION_SPACING_NANOS || !collecting.compareAndSet(false, true)) {
+            return;
+        }
+        lastCollection = now;
+        closers.execute(() -> {
+            try {
+                System.gc();
+                collected = true;
+            } finally {
+                collecting.set(false);
+            }
+        });
     }
 
     private boolean heapUnderPressure() {
