@@ -29,15 +29,23 @@ final class HealthController {
     private final AtomicBoolean firstReadyLogged = new AtomicBoolean();
 
     private final CheckReadiness readiness;
+    private final Liveness liveness;
 
-    HealthController(CheckReadiness readiness) {
+    HealthController(CheckReadiness readiness, Liveness liveness) {
         this.readiness = readiness;
+        this.liveness = liveness;
     }
 
+    /** Served by the request-handler executor like the API, so a server that cannot serve the API fails it too. */
     @Get("/health")
-    @Operation(summary = "Liveness: the process answers; includes the server version")
-    Map<String, Object> health() {
-        return Map.of("status", "healthy", "version", VERSION);
+    @ExecuteOn(TaskExecutors.BLOCKING)
+    @Operation(summary = "Liveness: request handlers and event loops run; 503 when they have been stuck; includes the server version")
+    HttpResponse<Map<String, Object>> health() {
+        if (liveness.healthy()) {
+            return HttpResponse.ok(Map.of("status", "healthy", "version", VERSION));
+        }
+        return HttpResponse.status(HttpStatus.SERVICE_UNAVAILABLE).body(Map.of("status", "unhealthy", "version", VERSION,
+                "stuck_seconds", liveness.stuckFor().toSeconds()));
     }
 
     @Get("/ready")

@@ -56,6 +56,8 @@ public final class RunningServer implements AutoCloseable {
             // The servers of one test JVM share its JIT: warming each one's UDF runtime only burns CPU.
             props.put("grapholap.udf.runtime.js-warm-up-runs", 0);
             props.put("grapholap.udf.runtime.python-warm-up-runs", 0);
+            // A stuck in-process server must fail its test, not halt the test JVM with the other tests in it.
+            props.put("grapholap.liveness.exit-after", "PT0S");
             props.putAll(properties);
             EmbeddedServer server = GraphOlapServer.start(env, props);
             return new RunningServer(server, dataDir, provisioned, env, props);
