@@ -148,6 +148,14 @@ public final class ServerProcess implements AutoCloseable {
         return dataDir;
     }
 
+    /** The running child's process id; fails when none runs. */
+    public long pid() {
+        if (process == null || !process.isAlive()) {
+            throw new IllegalStateException("no server is running");
+        }
+        return process.pid();
+    }
+
     /** The children's combined output, every start appended. */
     public Path log() {
         return workDir.resolve("server.log");
