@@ -2,6 +2,7 @@ package io.grapholap.rest.config;
 
 import io.grapholap.application.dataplane.AlgorithmUseCases;
 import io.grapholap.application.dataplane.DataPlaneSettings;
+import io.grapholap.application.common.ConcurrencyLimit;
 import io.grapholap.application.dataplane.QueryUseCase;
 import io.grapholap.application.dataplane.SchemaUseCase;
 import io.grapholap.application.instance.LiveInstances;
@@ -51,9 +52,18 @@ final class DataPlaneUseCasesFactory {
         }
     }
 
+    /**
+     * {@code grapholap.dataplane.max-running-queries} (0 = eight per core, at least 16) and
+     * {@code max-running-queries-per-user} (0 = half of that): queries in progress, each on a query
+     * thread of its own.
+     */
     @Singleton
-    QueryUseCase queryUseCase(LiveInstances instances, DataPlaneSettings settings) {
-        return new QueryUseCase(instances, settings);
+    QueryUseCase queryUseCase(LiveInstances instances, DataPlaneSettings settings,
+                              @Value("${grapholap.dataplane.max-running-queries:0}") int total,
+                              @Value("${grapholap.dataplane.max-running-queries-per-user:0}") int perUser) {
+        int all = total > 0 ? total : Math.max(16, 8 * Runtime.getRuntime().availableProcessors());
+        return new QueryUseCase(instances, settings, new ConcurrencyLimit("queries", "user", all,
+                perUser > 0 ? perUser : Math.max(1, all / 2)));
     }
 
     @Singleton

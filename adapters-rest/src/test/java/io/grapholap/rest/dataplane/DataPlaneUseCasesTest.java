@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
+import io.grapholap.application.common.ConcurrencyLimit;
 import io.grapholap.application.dataplane.AlgorithmUseCases;
 import io.grapholap.application.dataplane.AlgorithmUseCases.Command;
 import io.grapholap.application.dataplane.AlgorithmUseCases.Execution;
@@ -29,6 +30,7 @@ import io.grapholap.domain.error.DomainException;
 import io.grapholap.domain.error.NotFoundException;
 import io.grapholap.domain.error.OperationTimeoutException;
 import io.grapholap.domain.error.PermissionDeniedException;
+import io.grapholap.domain.error.RateLimitedException;
 import io.grapholap.domain.error.ValidationException;
 import io.grapholap.domain.user.Role;
 import io.grapholap.engine.cpu.CpuGraphEngine;
@@ -58,6 +60,8 @@ import org.junit.jupiter.api.io.TempDir;
  * map of instance id to loaded graph stands in for the instance lifecycle.
  */
 class DataPlaneUseCasesTest {
+
+    private static final ConcurrencyLimit QUERIES = new ConcurrencyLimit("queries", "user", 16, 8);
 
     private static final Actor ANN = new Actor("ann", Set.of(Role.ANALYST), Set.of());
     private static final Actor BOB = new Actor("bob", Set.of(Role.ANALYST), Set.of());
@@ -141,7 +145,7 @@ class DataPlaneUseCasesTest {
 
     @Test
     void queryBindsParametersAndSaysWhichEngineRan() {
-        QueryUseCase queries = new QueryUseCase(instances, settings(100, Duration.ZERO, 10));
+        QueryUseCase queries = new QueryUseCase(instances, settings(100, Duration.ZERO, 10), QUERIES);
         var outcome = queries.run(ANN, 7, new QueryUseCase.Command("g.V(who).out('knows').id()", Map.of("who", "ann"), null));
         assertThat(outcome.engine()).isEqualTo("cpu");
         assertThat(outcome.result().rows()).containsExactlyInAnyOrder(List.of("bob"), List.of("cat"));
@@ -150,15 +154,34 @@ class DataPlaneUseCasesTest {
 
     @Test
     void queryRowsStopAtTheLimitAndSayTruncated() {
-        QueryUseCase queries = new QueryUseCase(instances, settings(2, Duration.ZERO, 10));
+        QueryUseCase queries = new QueryUseCase(instances, settings(2, Duration.ZERO, 10), QUERIES);
         var result = queries.run(ANN, 7, new QueryUseCase.Command("g.V()", null, null)).result();
         assertThat(result.rows()).hasSize(2);
         assertThat(result.truncated()).isTrue();
     }
 
     @Test
+    void aUserPastTheQueriesInProgressIsRefusedWith429AndTheOthersGoOn() {
+        ConcurrencyLimit limit = new ConcurrencyLimit("queries", "user", 2, 1);
+        QueryUseCase queries = new QueryUseCase(instances, settings(100, Duration.ZERO, 10), limit);
+        try (ConcurrencyLimit.Permit annsOther = limit.acquire(ANN.username())) {
+            assertThatThrownBy(() -> queries.run(ANN, 7, new QueryUseCase.Command("g.V().count()", null, null)))
+                    .isInstanceOf(RateLimitedException.class).hasMessageContaining("user ann")
+                    .extracting(e -> ((RateLimitedException) e).code()).isEqualTo("CONCURRENCY_LIMIT_EXCEEDED");
+            assertThat(queries.run(BOB, 7, new QueryUseCase.Command("g.V().count()", null, null)).result().rows()).hasSize(1);
+            try (ConcurrencyLimit.Permit bobsOther = limit.acquire(BOB.username())) {
+                assertThatThrownBy(() -> queries.run(new Actor("cy", ANN.roles(), ANN.organizations()), 7,
+                        new QueryUseCase.Command("g.V().count()", null, null)))
+                        .isInstanceOf(RateLimitedException.class).hasMessageContaining("the server already has 2 queries");
+            }
+        }
+        assertThat(limit.running()).isZero();
+        assertThat(queries.run(ANN, 7, new QueryUseCase.Command("g.V().count()", null, null)).result().rows()).hasSize(1);
+    }
+
+    @Test
     void badQueryInputNamesTheField() {
-        QueryUseCase queries = new QueryUseCase(instances, settings(100, Duration.ZERO, 10));
+        QueryUseCase queries = new QueryUseCase(instances, settings(100, Duration.ZERO, 10), QUERIES);
         assertThatThrownBy(() -> queries.run(ANN, 7, new QueryUseCase.Command("g.V()", null, 60_001L)))
                 .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.field()).isEqualTo("timeout_ms"));
         assertThatThrownBy(() -> new QueryUseCase.Command(" ", null, null))
@@ -225,7 +248,7 @@ class DataPlaneUseCasesTest {
         assertThat(e.status()).isEqualTo(Status.COMPLETED);
         assertThat(e.result().mutateProperty()).isEqualTo("pagerank");
         assertThat(e.result().verticesWritten()).isEqualTo(6);
-        QueryUseCase queries = new QueryUseCase(instances, settings(100, Duration.ZERO, 10));
+        QueryUseCase queries = new QueryUseCase(instances, settings(100, Duration.ZERO, 10), QUERIES);
         assertThat(queries.run(ANN, 7, new QueryUseCase.Command("g.V().has('pagerank', gt(0.1)).count()", null, null))
                 .result().rows()).containsExactly(List.of(6L));
         assertThat(graph.nodes("person").columnNames()).containsExactly("id", "age", "pagerank");
@@ -291,7 +314,7 @@ class DataPlaneUseCasesTest {
         var lock = algorithms.lock(BOB, 7);
         assertThat(lock.locked()).isTrue();
         assertThat(lock.executionId()).isEqualTo(first.executionId());
-        QueryUseCase queries = new QueryUseCase(instances, settings(100, Duration.ZERO, 10));
+        QueryUseCase queries = new QueryUseCase(instances, settings(100, Duration.ZERO, 10), QUERIES);
         assertThat(queries.run(BOB, 7, new QueryUseCase.Command("g.V().count()", null, null)).result().rows())
                 .containsExactly(List.of(6L));
         assertThatThrownBy(() -> algorithms.result(ANN, 7, first.executionId()))

@@ -1,5 +1,6 @@
 package io.grapholap.application.dataplane;
 
+import io.grapholap.application.common.ConcurrencyLimit;
 import io.grapholap.application.graph.QueryLimits;
 import io.grapholap.application.graph.QueryResult;
 import io.grapholap.application.instance.LiveInstance;
@@ -14,7 +15,8 @@ import java.util.regex.Pattern;
 /**
  * Runs one Gremlin query on a running instance. Queries run concurrently with each other and with
  * an algorithm run; each is bounded by its timeout (at most the configured maximum) and by the row
- * limit, past which the result says {@code truncated}.
+ * limit, past which the result says {@code truncated}; past the number of queries in progress allowed
+ * in total or per user the answer is 429 {@code CONCURRENCY_LIMIT_EXCEEDED}.
  */
 public final class QueryUseCase {
 
@@ -28,10 +30,13 @@ public final class QueryUseCase {
 
     private final LiveInstances instances;
     private final DataPlaneSettings settings;
+    private final ConcurrencyLimit running;
 
-    public QueryUseCase(LiveInstances instances, DataPlaneSettings settings) {
+    /** {@code running} bounds the queries in progress (each holds a query thread), in total and per user. */
+    public QueryUseCase(LiveInstances instances, DataPlaneSettings settings, ConcurrencyLimit running) {
         this.instances = Objects.requireNonNull(instances, "instances");
         this.settings = Objects.requireNonNull(settings, "settings");
+        this.running = Objects.requireNonNull(running, "running");
     }
 
     /** A query with its parameter bindings (names usable as Gremlin variables) and optional timeout. */
@@ -64,8 +69,10 @@ public final class QueryUseCase {
     public Outcome run(Actor actor, long instanceId, Command command) {
         var timeout = DataPlaneSettings.timeout(command.timeoutMs(), settings.defaultQueryTimeout(), settings.maxQueryTimeout());
         LiveInstance instance = instances.use(instanceId, actor);
-        QueryResult result = instance.graph().gremlin(command.query(), command.parameters(),
-                new QueryLimits(timeout, settings.maxRows()));
-        return new Outcome(instanceId, instance.graph().engine(), result);
+        try (ConcurrencyLimit.Permit permit = running.acquire(actor.username())) {
+            QueryResult result = instance.graph().gremlin(command.query(), command.parameters(),
+                    new QueryLimits(timeout, settings.maxRows()));
+            return new Outcome(instanceId, instance.graph().engine(), result);
+        }
     }
 }

@@ -1,11 +1,10 @@
 package io.grapholap.application.udf;
 
+import io.grapholap.application.common.ConcurrencyLimit;
 import io.grapholap.domain.error.OperationTimeoutException;
 import io.grapholap.domain.error.RateLimitedException;
 import java.time.Duration;
-import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
@@ -68,8 +67,8 @@ public final class RunSlots {
     private final Limits limits;
     private final Semaphore slots;
     private final AtomicInteger waiting = new AtomicInteger();
-    private final Map<String, AtomicInteger> byUser = new ConcurrentHashMap<>();
-    private final Map<String, AtomicInteger> byOrganization = new ConcurrentHashMap<>();
+    private final ConcurrencyLimit byUser;
+    private final ConcurrencyLimit byOrganization;
     private final AtomicLong abandoned = new AtomicLong();
 
     /** {@code threads} must run each task on a platform thread and accept as many tasks as there are slots. */
@@ -77,6 +76,8 @@ public final class RunSlots {
         this.threads = Objects.requireNonNull(threads, "threads");
         this.limits = Objects.requireNonNull(limits, "limits");
         this.slots = new Semaphore(limits.slots(), true);
+        this.byUser = new ConcurrencyLimit("function runs", "user", Integer.MAX_VALUE, limits.perUser());
+        this.byOrganization = new ConcurrencyLimit("function runs", "organization", Integer.MAX_VALUE, limits.perOrganization());
     }
 
     /**
@@ -86,17 +87,10 @@ public final class RunSlots {
      * budget, named in a 408.
      */
     public <T> T run(String user, String organization, long deadlineNanos, Duration timeout, Supplier<T> body) {
-        AtomicInteger mine = byUser.computeIfAbsent(user, k -> new AtomicInteger());
-        AtomicInteger theirs = byOrganization.computeIfAbsent(organization, k -> new AtomicInteger());
-        try {
-            admit(mine, limits.perUser(), "user " + user + " already has " + limits.perUser() + " function runs going");
-            admit(theirs, limits.perOrganization(), "organization " + organization + " already has " + limits.perOrganization()
-                    + " function runs going");
+        try (ConcurrencyLimit.Permit mine = byUser.acquire(user);
+             ConcurrencyLimit.Permit theirs = byOrganization.acquire(organization)) {
             acquire(deadlineNanos, timeout);
             return await(submit(body), deadlineNanos, timeout);
-        } finally {
-            mine.decrementAndGet();
-            theirs.decrementAndGet();
         }
     }
 
@@ -113,12 +107,6 @@ public final class RunSlots {
     /** Slots free now. */
     public int free() {
         return slots.availablePermits();
-    }
-
-    private static void admit(AtomicInteger count, int limit, String message) {
-        if (count.incrementAndGet() > limit) {
-            throw refused(message);
-        }
     }
 
     private void acquire(long deadlineNanos, Duration timeout) {
