@@ -24,13 +24,12 @@ import reactor.core.publisher.Mono;
 
 /**
  * {@code Authorization: Bearer <access token>}. Micronaut Security checks the token as it always
- * does: its signature, and its claims with the JWT claims validators. A valid token then
- * only names its caller: what the caller may do is the named account as it stands now
- * ({@link FindCurrentAccount}), not the roles and organisations written into the token, so changes
- * to an account act on tokens issued before them. A token naming an account that does not exist or
- * is disabled authenticates nobody, and the 401 says which. The account comes from the credential
- * cache without leaving the event loop; only a cache miss reads the database, on the blocking
- * executor.
+ * does: its signature, and its claims ({@link AccessTokenClaims}). A valid token then only names its
+ * caller: what the caller may do is the named account as it stands now ({@link FindCurrentAccount}),
+ * not the roles and organisations written into the token, so changes to an account act on tokens
+ * issued before them. A token naming an account that does not exist or is disabled authenticates
+ * nobody, and the 401 says which. The account comes from the credential cache without leaving the
+ * event loop; only a cache miss reads the database, on the blocking executor.
  */
 @Singleton
 @Replaces(TokenAuthenticationFetcher.class)

@@ -28,9 +28,9 @@ import org.junit.jupiter.api.TestInstance;
 /**
  * What a credential may do is its account as it stands now, not what the credential was issued
  * with: role and organisation changes act on earlier tokens and keys at once, disabled and deleted
- * accounts are refused, and a token signed with the server's secret must still name an existing
- * account. Over real HTTP on both metadata databases; one server per class, every test with
- * usernames of its own.
+ * accounts are refused; and access tokens must carry {@code exp}, this server's {@code iss}, no
+ * future {@code nbf}, and name an existing account, even when signed with the server's secret. Over
+ * real HTTP on both metadata databases; one server per class, every test with usernames of its own.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 abstract class CurrentAccessApiTest {
@@ -143,7 +143,7 @@ abstract class CurrentAccessApiTest {
         assertThat(afterDelete.errorMessage()).contains("soon-deleted").contains("does not exist");
     }
 
-    // Tokens forged with the server's own secret.
+    // Tokens forged with the server's own secret: each lacks one thing a token must carry.
 
     /** Claims of a well-formed admin token, as the server would issue it. */
     private static Map<String, Object> adminClaims() {
@@ -176,6 +176,38 @@ abstract class CurrentAccessApiTest {
     void aWellFormedForgedTokenIsAccepted() throws Exception {
         var r = adminCallWith(adminClaims());
         assertThat(r.status()).as("the forging itself is right, so the refusals below are the claims' doing: " + r.body()).isEqualTo(200);
+    }
+
+    @Test
+    void aTokenNotYetValidIsRefused() throws Exception {
+        Map<String, Object> claims = adminClaims();
+        claims.put("nbf", Instant.now().plus(Duration.ofHours(1)).getEpochSecond());
+        var r = adminCallWith(claims);
+        assertThat(r.status()).as(r.body()).isEqualTo(401);
+        assertThat(r.errorCode()).isEqualTo("UNAUTHORIZED");
+    }
+
+    @Test
+    void aTokenWithoutExpiryIsRefused() throws Exception {
+        Map<String, Object> claims = adminClaims();
+        claims.remove("exp");
+        assertThat(adminCallWith(claims).status()).isEqualTo(401);
+    }
+
+    @Test
+    void aTokenFromAnotherIssuerIsRefused() throws Exception {
+        Map<String, Object> claims = adminClaims();
+        claims.put("iss", "https://issuer.example");
+        assertThat(adminCallWith(claims).status()).isEqualTo(401);
+        claims.put("iss", "olap");
+        assertThat(adminCallWith(claims).status()).as("a suffix of the issuer is another issuer").isEqualTo(401);
+    }
+
+    @Test
+    void aTokenWithoutIssuerIsRefused() throws Exception {
+        Map<String, Object> claims = adminClaims();
+        claims.remove("iss");
+        assertThat(adminCallWith(claims).status()).isEqualTo(401);
     }
 
     @Test
