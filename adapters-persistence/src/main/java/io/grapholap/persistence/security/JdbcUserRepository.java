@@ -71,11 +71,6 @@ final class JdbcUserRepository implements UserRepository {
         return rows.count();
     }
 
-    @Override
-    public Set<String> disabledUsernames() {
-        return new LinkedHashSet<>(rows.findUsernameByEnabled(false));
-    }
-
     static User user(UserRow row) {
         return new User(row.username(), parseRoles(row.roles()), splitList(row.organizations()), row.enabled(),
                 row.createdAt(), row.updatedAt());

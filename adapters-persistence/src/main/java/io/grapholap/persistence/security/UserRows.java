@@ -16,8 +16,6 @@ interface UserRows extends CrudRepository<UserRow, String> {
 
     void update(@Id String username, String passwordHash);
 
-    List<String> findUsernameByEnabled(boolean enabled);
-
     @Query("SELECT * FROM users ORDER BY username ASC LIMIT :limit OFFSET :offset")
     List<UserRow> pageAscending(int limit, int offset);
 

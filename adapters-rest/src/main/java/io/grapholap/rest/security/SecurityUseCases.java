@@ -8,9 +8,9 @@ import io.grapholap.application.security.AuthenticateDevUser;
 import io.grapholap.application.security.AuthenticateWithPassword;
 import io.grapholap.application.security.CreateApiKey;
 import io.grapholap.application.security.CredentialCache;
+import io.grapholap.application.security.FindCurrentAccount;
 import io.grapholap.application.security.ListApiKeys;
 import io.grapholap.application.security.PasswordHasher;
-import io.grapholap.application.security.RefreshAccountStatus;
 import io.grapholap.application.security.RevokeApiKey;
 import io.grapholap.application.user.BootstrapAdmin;
 import io.grapholap.application.user.CreateUser;
@@ -29,8 +29,11 @@ final class SecurityUseCases {
 
     /** Microsecond ticks: what both metadata databases store, so an answer equals a later read. */
     static final Clock CLOCK = Clock.tick(Clock.systemUTC(), Duration.ofNanos(1_000));
-    /** How long another server may keep honouring a key revoked elsewhere. */
-    private static final Duration CREDENTIAL_CACHE_TTL = Duration.ofSeconds(10);
+    /**
+     * How long an account or credential is remembered: how long another server may keep honouring a
+     * key revoked, or an account changed, elsewhere (changes made on this server act at once).
+     */
+    private static final Duration CREDENTIAL_CACHE_TTL = Duration.ofSeconds(5);
 
     @Singleton
     PasswordHasher passwordHasher() {
@@ -43,8 +46,14 @@ final class SecurityUseCases {
     }
 
     @Singleton
-    AuthenticateWithPassword authenticateWithPassword(UserRepository users, PasswordHasher hasher, CredentialCache cache) {
-        return new AuthenticateWithPassword(users, hasher, cache);
+    FindCurrentAccount findCurrentAccount(UserRepository users, CredentialCache cache) {
+        return new FindCurrentAccount(users, cache);
+    }
+
+    @Singleton
+    AuthenticateWithPassword authenticateWithPassword(UserRepository users, PasswordHasher hasher, CredentialCache cache,
+                                                      FindCurrentAccount accounts) {
+        return new AuthenticateWithPassword(users, hasher, cache, accounts);
     }
 
     @Singleton
@@ -53,8 +62,8 @@ final class SecurityUseCases {
     }
 
     @Singleton
-    CreateUser createUser(UserRepository users, PasswordHasher hasher) {
-        return new CreateUser(users, hasher, CLOCK);
+    CreateUser createUser(UserRepository users, PasswordHasher hasher, CredentialCache cache) {
+        return new CreateUser(users, hasher, cache, CLOCK);
     }
 
     @Singleton
@@ -88,18 +97,13 @@ final class SecurityUseCases {
     }
 
     @Singleton
-    AuthenticateApiKey authenticateApiKey(ApiKeyRepository keys, CredentialCache cache) {
-        return new AuthenticateApiKey(keys, cache);
+    AuthenticateApiKey authenticateApiKey(ApiKeyRepository keys, CredentialCache cache, FindCurrentAccount accounts) {
+        return new AuthenticateApiKey(keys, cache, accounts);
     }
 
     @Singleton
     AuthenticateDevUser authenticateDevUser(UserRepository users) {
         return new AuthenticateDevUser(users);
-    }
-
-    @Singleton
-    RefreshAccountStatus refreshAccountStatus(UserRepository users, CredentialCache cache) {
-        return new RefreshAccountStatus(users, cache);
     }
 
     @Singleton

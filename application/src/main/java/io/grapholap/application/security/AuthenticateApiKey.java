@@ -3,25 +3,35 @@ package io.grapholap.application.security;
 import java.util.Optional;
 
 /**
- * Finds the actor an API key stands for: the owner of a non-revoked key whose account is enabled.
+ * Finds the actor an API key stands for: the owner of a non-revoked key, acting with the owner's
+ * current roles and organisations while the owner's account is enabled ({@link FindCurrentAccount}).
  * Answers are cached briefly (see {@link CredentialCache}); this runs on every keyed request.
  */
 public final class AuthenticateApiKey {
 
     private final ApiKeyRepository keys;
     private final CredentialCache cache;
+    private final FindCurrentAccount accounts;
 
-    public AuthenticateApiKey(ApiKeyRepository keys, CredentialCache cache) {
+    public AuthenticateApiKey(ApiKeyRepository keys, CredentialCache cache, FindCurrentAccount accounts) {
         this.keys = keys;
         this.cache = cache;
+        this.accounts = accounts;
     }
 
-    /** The cached answer, when there is one, without touching the repository. */
+    /** The cached answer, when there is one, without touching the repositories. */
     public Optional<Optional<Actor>> cached(String key) {
         if (!ApiKeySecrets.looksLikeKey(key)) {
             return Optional.of(Optional.empty());
         }
-        return cache.lookup(ApiKeySecrets.hash(key));
+        Optional<Optional<String>> holder = cache.holder(ApiKeySecrets.hash(key));
+        if (holder.isEmpty()) {
+            return Optional.empty();
+        }
+        if (holder.get().isEmpty()) {
+            return Optional.of(Optional.empty());
+        }
+        return accounts.cached(holder.get().get()).map(account -> account.flatMap(CurrentAccount::activeActor));
     }
 
     public Optional<Actor> authenticate(String key) {
@@ -29,15 +39,15 @@ public final class AuthenticateApiKey {
             return Optional.empty();
         }
         String hash = ApiKeySecrets.hash(key);
-        Optional<Optional<Actor>> cached = cache.lookup(hash);
-        if (cached.isPresent()) {
-            return cached.get();
+        Optional<Optional<String>> holder = cache.holder(hash);
+        if (holder.isPresent()) {
+            return holder.get().flatMap(accounts::find).flatMap(CurrentAccount::activeActor);
         }
+        long stamp = cache.stamp();
         var active = keys.findActiveByHash(hash);
-        Optional<Actor> actor = active
-                .filter(k -> k.owner().enabled())
-                .map(k -> AuthenticateWithPassword.actorOf(k.owner()));
-        cache.remember(hash, active.map(k -> k.key().id()).orElse(null), actor);
-        return actor;
+        cache.rememberHolder(hash, active.map(k -> k.key().id()).orElse(null), active.map(k -> k.owner().username()).orElse(null), stamp);
+        Optional<CurrentAccount> owner = active.map(k -> CurrentAccount.of(k.owner()));
+        owner.ifPresent(account -> cache.rememberAccount(account.actor().username(), owner, stamp));
+        return owner.flatMap(CurrentAccount::activeActor);
     }
 }

@@ -3,27 +3,39 @@ package io.grapholap.application.security;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashSet;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Remembers, for a short time, which actor an API key hash stands for (or that it stands for
- * nobody), so that authenticating a request does not cost a database round trip each time. Revoking
- * a key or changing a user forgets the affected entries at once on this server; other servers on the
- * same database see the change within {@link #ttl()}. It also keeps the set of disabled accounts,
- * so that every request can be checked against it without a database round trip.
+ * Remembers for a short time ({@link #ttl()}) what authenticating a request needs, so that it does
+ * not cost a database round trip each time:
+ * <ul>
+ *   <li>the holder of a credential (an API key's hash, a checked password's hash): the account it
+ *   stands for, or nobody;</li>
+ *   <li>each account as it stands ({@link CurrentAccount}), or that there is no such account.</li>
+ * </ul>
+ * A credential only names its holder; what the caller may do is always the holder's account entry.
+ * Changes made through this server's use cases forget the affected entries at once; changes made on
+ * other servers on the same database (or in the database directly) are seen within {@link #ttl()}.
+ * An answer read from the repository before a change but remembered after it is dropped, so a change
+ * is never undone by a lookup that raced it.
  */
 public final class CredentialCache {
 
     private static final int MAX_ENTRIES = 10_000;
 
-    private record Entry(Optional<Actor> actor, String keyId, Instant expires) {
+    /** {@code username} null: the credential stands for nobody. */
+    private record Holder(String username, String keyId, Instant expires) {
     }
 
-    private final ConcurrentHashMap<String, Entry> entries = new ConcurrentHashMap<>();
-    private volatile Set<String> disabledAccounts = Set.of();
+    private record Account(Optional<CurrentAccount> account, Instant expires) {
+    }
+
+    private final ConcurrentHashMap<String, Holder> holders = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<String, Account> accounts = new ConcurrentHashMap<>();
+    /** Counts changes, so that an answer read before one is not remembered after it. */
+    private final AtomicLong changes = new AtomicLong();
     private final Clock clock;
     private final Duration ttl;
 
@@ -36,56 +48,73 @@ public final class CredentialCache {
         return ttl;
     }
 
-    /** Empty when unknown or expired; otherwise the remembered answer (itself empty for "nobody"). */
-    Optional<Optional<Actor>> lookup(String keyHash) {
-        Entry entry = entries.get(keyHash);
+    /** Taken before reading the repository, and handed to {@code remember…} with what was read. */
+    long stamp() {
+        return changes.get();
+    }
+
+    /** Empty when unknown or expired; otherwise the holder's username (itself empty for "nobody"). */
+    Optional<Optional<String>> holder(String credentialHash) {
+        Holder entry = holders.get(credentialHash);
         if (entry == null) {
             return Optional.empty();
         }
         if (clock.instant().isAfter(entry.expires())) {
-            entries.remove(keyHash, entry);
+            holders.remove(credentialHash, entry);
             return Optional.empty();
         }
-        return Optional.of(entry.actor());
+        return Optional.of(Optional.ofNullable(entry.username()));
     }
 
-    void remember(String keyHash, String keyId, Optional<Actor> actor) {
-        if (entries.size() >= MAX_ENTRIES) {
-            entries.clear();
+    /** {@code keyId} names an API key, so that revoking it forgets the entry; null for passwords. */
+    void rememberHolder(String credentialHash, String keyId, String username, long stamp) {
+        if (holders.size() >= MAX_ENTRIES) {
+            holders.clear();
         }
-        entries.put(keyHash, new Entry(actor, keyId, clock.instant().plus(ttl)));
+        Holder entry = new Holder(username, keyId, clock.instant().plus(ttl));
+        holders.put(credentialHash, entry);
+        if (changes.get() != stamp) {
+            holders.remove(credentialHash, entry);
+        }
     }
 
+    /** Empty when unknown or expired; otherwise the account (itself empty when there is none). */
+    Optional<Optional<CurrentAccount>> account(String username) {
+        Account entry = accounts.get(username);
+        if (entry == null) {
+            return Optional.empty();
+        }
+        if (clock.instant().isAfter(entry.expires())) {
+            accounts.remove(username, entry);
+            return Optional.empty();
+        }
+        return Optional.of(entry.account());
+    }
+
+    void rememberAccount(String username, Optional<CurrentAccount> account, long stamp) {
+        if (accounts.size() >= MAX_ENTRIES) {
+            accounts.clear();
+        }
+        Account entry = new Account(account, clock.instant().plus(ttl));
+        accounts.put(username, entry);
+        if (changes.get() != stamp) {
+            accounts.remove(username, entry);
+        }
+    }
+
+    /** A key was revoked: it stands for nobody from now on. */
     public void forgetKey(String keyId) {
-        entries.values().removeIf(e -> keyId.equals(e.keyId()));
-    }
-
-    public void forgetUser(String username) {
-        entries.values().removeIf(e -> e.actor().map(a -> a.username().equals(username)).orElse(false));
+        changes.incrementAndGet();
+        holders.values().removeIf(e -> keyId.equals(e.keyId()));
     }
 
     /**
-     * True when the account is known to be disabled. Tokens issued before an account was disabled
-     * stay cryptographically valid until they expire; this is what refuses them meanwhile.
+     * An account was created, changed or removed: its entry and its credentials' entries go, so the
+     * next request reads it afresh.
      */
-    public boolean isDisabled(String username) {
-        return disabledAccounts.contains(username);
-    }
-
-    /** Replaces the set of disabled accounts (a periodic refresh from the repository). */
-    public void disabledAccounts(Set<String> usernames) {
-        disabledAccounts = Set.copyOf(usernames);
-    }
-
-    /** Records a change made on this server at once: the account's cached keys go, its status is updated. */
-    public void accountChanged(String username, boolean enabled) {
-        forgetUser(username);
-        Set<String> updated = new HashSet<>(disabledAccounts);
-        if (enabled) {
-            updated.remove(username);
-        } else {
-            updated.add(username);
-        }
-        disabledAccounts = Set.copyOf(updated);
+    public void accountChanged(String username) {
+        changes.incrementAndGet();
+        accounts.remove(username);
+        holders.values().removeIf(e -> username.equals(e.username()));
     }
 }

@@ -1,6 +1,7 @@
 package io.grapholap.application.user;
 
 import io.grapholap.application.security.Actor;
+import io.grapholap.application.security.CredentialCache;
 import io.grapholap.application.security.PasswordHasher;
 import io.grapholap.domain.user.Role;
 import io.grapholap.domain.user.User;
@@ -10,7 +11,10 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 
-/** An admin creates an account. */
+/**
+ * An admin creates an account. A cached "no such account" for its name is forgotten, so the new
+ * account's credentials work at once.
+ */
 public final class CreateUser {
 
     /** A new account; roles default to analyst when absent, organisations to none. */
@@ -31,11 +35,13 @@ public final class CreateUser {
 
     private final UserRepository users;
     private final PasswordHasher hasher;
+    private final CredentialCache cache;
     private final Clock clock;
 
-    public CreateUser(UserRepository users, PasswordHasher hasher, Clock clock) {
+    public CreateUser(UserRepository users, PasswordHasher hasher, CredentialCache cache, Clock clock) {
         this.users = users;
         this.hasher = hasher;
+        this.cache = cache;
         this.clock = clock;
     }
 
@@ -44,6 +50,7 @@ public final class CreateUser {
         Instant now = clock.instant();
         User user = new User(command.username(), command.roles(), command.organizations(), true, now, now);
         users.create(user, hasher.hash(command.password()));
+        cache.accountChanged(user.username());
         return user;
     }
 }

@@ -13,8 +13,10 @@ import java.util.Set;
 
 /**
  * An admin changes an account's roles, organisations, enabled flag or password; absent fields keep
- * their value. An admin cannot disable their own account or take away their own admin role, so the
- * platform is never left without the admin who made the change.
+ * their value. The change acts at once on every credential of the account, tokens and keys issued
+ * before it included: the account's cached entries are forgotten. An admin cannot disable their own
+ * account or take away their own admin role, so the platform is never left without the admin who
+ * made the change.
  */
 public final class UpdateUser {
 
@@ -65,7 +67,7 @@ public final class UpdateUser {
         if (command.password() != null) {
             users.changePassword(username, hasher.hash(command.password()));
         }
-        cache.accountChanged(username, enabled);
+        cache.accountChanged(username);
         return updated;
     }
 }

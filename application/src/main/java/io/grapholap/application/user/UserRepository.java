@@ -4,7 +4,6 @@ import io.grapholap.application.common.Page;
 import io.grapholap.application.common.PageRequest;
 import io.grapholap.domain.user.User;
 import java.util.Optional;
-import java.util.Set;
 
 /** Where accounts live. */
 public interface UserRepository {
@@ -23,7 +22,4 @@ public interface UserRepository {
     Page<User> list(PageRequest page);
 
     long count();
-
-    /** Usernames of disabled accounts (a short list: accounts are disabled, rarely deleted). */
-    Set<String> disabledUsernames();
 }

@@ -11,6 +11,7 @@ import io.grapholap.domain.user.Role;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -20,18 +21,20 @@ class AuthenticationTest {
     private final MutableClock clock = new MutableClock(Instant.parse("2026-01-01T00:00:00Z"));
     private final InMemorySecurityStore store = new InMemorySecurityStore();
     private final PlainHasher hasher = new PlainHasher();
-    private final CredentialCache cache = new CredentialCache(clock, Duration.ofSeconds(10));
+    private final CredentialCache cache = new CredentialCache(clock, Duration.ofSeconds(5));
     private final Actor admin = new Actor("admin", Set.of(Role.ADMIN), Set.of());
-    private final AuthenticateWithPassword password = new AuthenticateWithPassword(store, hasher, cache);
-    private final AuthenticateApiKey apiKey = new AuthenticateApiKey(store, cache);
+    private final FindCurrentAccount accounts = new FindCurrentAccount(store, cache);
+    private final AuthenticateWithPassword password = new AuthenticateWithPassword(store, hasher, cache, accounts);
+    private final AuthenticateApiKey apiKey = new AuthenticateApiKey(store, cache, accounts);
     private final CreateApiKey createKey = new CreateApiKey(store, clock);
     private final RevokeApiKey revokeKey = new RevokeApiKey(store, cache, clock);
+    private final CreateUser createUser = new CreateUser(store, hasher, cache, clock);
     private final UpdateUser updateUser = new UpdateUser(store, hasher, cache, clock);
     private Actor bob;
 
     @BeforeEach
     void users() {
-        new CreateUser(store, hasher, clock).create(admin, CreateUser.Command.of("bob", "bobs-password", List.of("ops"), List.of("risk")));
+        createUser.create(admin, CreateUser.Command.of("bob", "bobs-password", List.of("ops"), List.of("risk")));
         bob = password.authenticate("bob", "bobs-password").orElseThrow();
     }
 
@@ -78,7 +81,7 @@ class AuthenticationTest {
         apiKey.authenticate(secret);
         apiKey.authenticate(secret);
         assertThat(store.hashLookups.get()).isEqualTo(1);
-        assertThat(apiKey.cached(secret)).contains(java.util.Optional.of(bob));
+        assertThat(apiKey.cached(secret)).contains(Optional.of(bob));
 
         revokeKey.revoke(bob, store.listByOwner("bob").getFirst().id());
         assertThat(apiKey.authenticate(secret)).isEmpty();
@@ -89,7 +92,7 @@ class AuthenticationTest {
     void cachedAnswersExpire() {
         String secret = createKey.create(bob, new CreateApiKey.Command("k")).secret();
         apiKey.authenticate(secret);
-        clock.advance(Duration.ofSeconds(11));
+        clock.advance(Duration.ofSeconds(6));
         apiKey.authenticate(secret);
         assertThat(store.hashLookups.get()).isEqualTo(2);
     }
@@ -103,14 +106,52 @@ class AuthenticationTest {
     }
 
     @Test
-    void disabledAccountsAreKnownToTheCache() {
-        updateUser.update(admin, "bob", UpdateUser.Command.of(null, null, false, null));
-        assertThat(cache.isDisabled("bob")).isTrue();
-        cache.disabledAccounts(Set.of());
-        new RefreshAccountStatus(store, cache).refresh();
-        assertThat(cache.isDisabled("bob")).isTrue();
-        updateUser.update(admin, "bob", UpdateUser.Command.of(null, null, true, null));
-        assertThat(cache.isDisabled("bob")).isFalse();
+    void accountsAreReadOncePerCacheLifetime() {
+        int before = store.userLookups.get();
+        assertThat(accounts.find("bob")).contains(new CurrentAccount(bob, true));
+        assertThat(accounts.find("bob")).isPresent();
+        assertThat(accounts.cached("bob")).contains(Optional.of(new CurrentAccount(bob, true)));
+        assertThat(store.userLookups.get()).isEqualTo(before);
+        clock.advance(Duration.ofSeconds(6));
+        assertThat(accounts.cached("bob")).isEmpty();
+        accounts.find("bob");
+        assertThat(store.userLookups.get()).isEqualTo(before + 1);
+    }
+
+    @Test
+    void credentialsActWithTheAccountsCurrentRolesAndOrganisations() {
+        String secret = createKey.create(bob, new CreateApiKey.Command("k")).secret();
+        assertThat(apiKey.authenticate(secret)).contains(bob);
+        updateUser.update(admin, "bob", UpdateUser.Command.of(List.of("analyst"), List.of(), null, null));
+        Actor demoted = new Actor("bob", Set.of(Role.ANALYST), Set.of());
+        assertThat(accounts.find("bob").orElseThrow().actor()).isEqualTo(demoted);
+        assertThat(apiKey.authenticate(secret)).contains(demoted);
+        assertThat(password.authenticate("bob", "bobs-password")).contains(demoted);
+    }
+
+    @Test
+    void anAccountRemovedElsewhereIsGoneOnceTheCacheExpires() {
+        store.delete("bob");
+        assertThat(password.authenticate("bob", "bobs-password")).as("cached for a few seconds").isPresent();
+        clock.advance(Duration.ofSeconds(6));
+        assertThat(accounts.find("bob")).isEmpty();
+        assertThat(password.authenticate("bob", "bobs-password")).isEmpty();
+    }
+
+    @Test
+    void creatingAnAccountForgetsThatThereWasNone() {
+        assertThat(accounts.find("carl")).isEmpty();
+        createUser.create(admin, CreateUser.Command.of("carl", "carls-password", List.of("analyst"), List.of()));
+        assertThat(accounts.find("carl")).isPresent();
+    }
+
+    @Test
+    void anAnswerReadBeforeAChangeIsNotRememberedAfterIt() {
+        clock.advance(Duration.ofSeconds(6));
+        store.afterUserRead = () -> cache.accountChanged("bob");
+        assertThat(accounts.find("bob")).isPresent();
+        store.afterUserRead = () -> { };
+        assertThat(accounts.cached("bob")).isEmpty();
     }
 
     @Test

@@ -15,17 +15,26 @@ import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
-/** Users and API keys in maps, for use-case tests; counts key lookups so caching can be checked. */
+/**
+ * Users and API keys in maps, for use-case tests; counts user and key lookups so caching can be
+ * checked, and runs {@link #afterUserRead} after each user lookup so a test can change an account
+ * while a lookup is under way.
+ */
 public final class InMemorySecurityStore implements UserRepository, ApiKeyRepository {
 
     private final Map<String, StoredUser> users = new TreeMap<>();
     private final Map<String, ApiKey> keys = new TreeMap<>();
     private final Map<String, String> keyHashes = new TreeMap<>();
     public final AtomicInteger hashLookups = new AtomicInteger();
+    public final AtomicInteger userLookups = new AtomicInteger();
+    public Runnable afterUserRead = () -> { };
 
     @Override
     public Optional<StoredUser> find(String username) {
-        return Optional.ofNullable(users.get(username));
+        userLookups.incrementAndGet();
+        Optional<StoredUser> found = Optional.ofNullable(users.get(username));
+        afterUserRead.run();
+        return found;
     }
 
     @Override
@@ -58,10 +67,9 @@ public final class InMemorySecurityStore implements UserRepository, ApiKeyReposi
         return users.size();
     }
 
-    @Override
-    public java.util.Set<String> disabledUsernames() {
-        return users.values().stream().map(StoredUser::user).filter(u -> !u.enabled()).map(User::username)
-                .collect(java.util.stream.Collectors.toSet());
+    /** Removes an account behind the use cases' back, as another server or an operator might. */
+    public void delete(String username) {
+        users.remove(username);
     }
 
     public String passwordHashOf(String username) {

@@ -26,8 +26,9 @@ class UserUseCasesTest {
     private final MutableClock clock = new MutableClock(Instant.parse("2026-01-01T00:00:00Z"));
     private final InMemorySecurityStore store = new InMemorySecurityStore();
     private final PlainHasher hasher = new PlainHasher();
-    private final CreateUser createUser = new CreateUser(store, hasher, clock);
-    private final UpdateUser updateUser = new UpdateUser(store, hasher, new CredentialCache(clock, Duration.ofSeconds(10)), clock);
+    private final CredentialCache cache = new CredentialCache(clock, Duration.ofSeconds(5));
+    private final CreateUser createUser = new CreateUser(store, hasher, cache, clock);
+    private final UpdateUser updateUser = new UpdateUser(store, hasher, cache, clock);
     private final Actor admin = new Actor("admin", Set.of(Role.ADMIN, Role.OPS, Role.ANALYST), Set.of());
     private final Actor analyst = new Actor("ann", Set.of(Role.ANALYST), Set.of());
 
