@@ -29,8 +29,12 @@ import org.slf4j.LoggerFactory;
  * The audit trail in the {@code audit_log} table. Recording only queues the entry; one background
  * thread writes queued entries in batches. A search first writes whatever is queued, so it sees
  * every entry recorded before it. When the queue is full the caller writes its entry itself rather
- * than lose it. Batches go through the {@link AuditRows} repository in one transaction; the search,
- * whose filters are all optional, is portable SQL over {@link JdbcOperations} with bound parameters.
+ * than lose it. Batches go through the {@link AuditRows} repository in one transaction; when the
+ * database refuses a batch, its entries are written again one by one, so one bad entry never costs
+ * the others theirs. Text the database cannot hold (NUL, unpaired UTF-16 surrogates: PostgreSQL
+ * refuses both in text) is stored as a backslash, 'u' and the four hex digits of the character, so
+ * a hostile path or name is still recorded. The search, whose filters are all optional, is portable
+ * SQL over {@link JdbcOperations} with bound parameters.
  */
 @Singleton
 final class JdbcAuditLog implements AuditLog {
@@ -163,15 +167,30 @@ final class JdbcAuditLog implements AuditLog {
             return;
         }
         try {
-            List<AuditRow> toWrite = batch.stream().map(e -> new AuditRow(null, e.at(), truncate(e.actor(), 64),
-                    truncate(e.action(), 300), e.method(), truncate(e.path(), 2000), truncate(e.targetType(), 100),
-                    truncate(e.targetId(), 300), e.status())).toList();
-            transactions.executeWrite(status -> rows.saveAll(toWrite));
-        } catch (RuntimeException e) {
-            LOG.error("could not write {} audit entries: {}", batch.size(), e.getMessage());
+            List<AuditRow> toWrite = batch.stream().map(JdbcAuditLog::row).toList();
+            try {
+                transactions.executeWrite(status -> rows.saveAll(toWrite));
+            } catch (RuntimeException batchRefused) {
+                LOG.warn("audit batch of {} entries refused ({}); writing them one by one", toWrite.size(), batchRefused.getMessage());
+                toWrite.forEach(this::writeOne);
+            }
         } finally {
             pending.addAndGet(-batch.size());
         }
+    }
+
+    private void writeOne(AuditRow row) {
+        try {
+            transactions.executeWrite(status -> rows.save(row));
+        } catch (RuntimeException e) {
+            LOG.error("could not write the audit entry {} {} by {} at {}: {}", row.action(), row.path(), row.actor(),
+                    row.occurredAt(), e.getMessage());
+        }
+    }
+
+    private static AuditRow row(AuditEntry e) {
+        return new AuditRow(null, e.at(), storable(e.actor(), 64), storable(e.action(), 300), storable(e.method(), 10),
+                storable(e.path(), 2000), storable(e.targetType(), 100), storable(e.targetId(), 300), e.status());
     }
 
     private static AuditEntry entry(AuditRow row) {
@@ -185,7 +204,30 @@ final class JdbcAuditLog implements AuditLog {
         }
     }
 
-    private static String truncate(String s, int max) {
-        return s == null || s.length() <= max ? s : s.substring(0, max);
+    /**
+     * {@code s} as the database can hold it: NUL and unpaired surrogates escaped (backslash, 'u', four
+     * hex digits), then cut to {@code max} characters without splitting a surrogate pair.
+     */
+    private static String storable(String s, int max) {
+        if (s == null) {
+            return null;
+        }
+        StringBuilder out = new StringBuilder(s.length());
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            boolean pair = Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1));
+            if (pair) {
+                out.append(c).append(s.charAt(++i));
+            } else if (c == '\0' || Character.isSurrogate(c)) {
+                out.append(String.format("\\u%04X", (int) c));
+            } else {
+                out.append(c);
+            }
+        }
+        if (out.length() <= max) {
+            return out.toString();
+        }
+        int cut = Character.isHighSurrogate(out.charAt(max - 1)) ? max - 1 : max;
+        return out.substring(0, cut);
     }
 }
