@@ -136,4 +136,48 @@ class DatasetIoTest {
         assertThatThrownBy(() -> decoder.decode(new ByteArrayInputStream(unsigned.toByteArray()), 3))
                 .isInstanceOf(ValidationException.class).extracting(e -> ((ValidationException) e).field()).isEqualTo("u");
     }
+
+    /** A stream's declared lengths are held to its size: nothing it claims beyond that is allocated, and nothing leaks. */
+    @Test
+    void refusesForgedLengthsWithoutAllocatingWhatTheyClaim() throws Exception {
+        ArrowStreamTables decoder = new ArrowStreamTables(allocator);
+        byte[] bomb = new byte[68];
+        Arrays.fill(bomb, 0, 4, (byte) 0xff);
+        Arrays.fill(bomb, 4, 68, (byte) 0x7f);
+        assertThatThrownBy(() -> decoder.decode(new ByteArrayInputStream(bomb), 10)).isInstanceOf(ValidationException.class)
+                .hasMessageContaining("2139062143 bytes where 60 bytes of the body remain");
+
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (BigIntVector id = new BigIntVector("id", allocator)) {
+            for (int i = 0; i < 100; i++) {
+                id.setSafe(i, i);
+            }
+            id.setValueCount(100);
+            try (VectorSchemaRoot root = new VectorSchemaRoot(List.of(id.getField()), List.of(id), 100);
+                 ArrowStreamWriter writer = new ArrowStreamWriter(root, null, out)) {
+                writer.start();
+                writer.writeBatch();
+                writer.end();
+            }
+        }
+        byte[] whole = out.toByteArray();
+        byte[] truncated = Arrays.copyOf(whole, whole.length - 20);
+        assertThatThrownBy(() -> decoder.decode(new ByteArrayInputStream(truncated), 1000)).isInstanceOf(ValidationException.class)
+                .hasMessageContaining("message body");
+        assertThat(allocator.getPeakMemoryAllocation()).as("Arrow memory ever held").isLessThan(64 * 1024);
+
+        List<BigIntVector> columns = new java.util.ArrayList<>();
+        for (int c = 0; c <= UploadedTable.MAX_COLUMNS; c++) {
+            columns.add(new BigIntVector("c" + c, allocator));
+        }
+        ByteArrayOutputStream wide = new ByteArrayOutputStream();
+        try (VectorSchemaRoot root = new VectorSchemaRoot(columns.stream().map(BigIntVector::getField).toList(),
+                List.<org.apache.arrow.vector.FieldVector>copyOf(columns), 0);
+             ArrowStreamWriter writer = new ArrowStreamWriter(root, null, wide)) {
+            writer.start();
+            writer.end();
+        }
+        assertThatThrownBy(() -> decoder.decode(new ByteArrayInputStream(wide.toByteArray()), 10))
+                .isInstanceOf(ValidationException.class).hasMessageContaining("1001 columns");
+    }
 }
