@@ -4,15 +4,18 @@ import io.grapholap.application.graph.ValueType;
 import io.grapholap.application.graph.snapshot.ColumnSpec;
 import io.grapholap.domain.error.ValidationException;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 
 /**
  * Reads a CSV table (RFC 4180: comma separated, optional double quotes with {@code ""} inside, CRLF
  * or LF) whose first row names the columns. A header cell {@code name:TYPE} declares the column type
  * (STRING, INT64, INT32, DOUBLE, FLOAT, BOOL, DATE, TIMESTAMP, UUID); otherwise it is inferred from
  * all cells: every non-empty cell an integer INT64, else every one a number DOUBLE, else every one
- * true/false BOOL, else STRING. An empty unquoted cell is null. At most {@code maxRows} data rows.
+ * true/false BOOL, else STRING. An empty unquoted cell is null. At most {@code maxRows} data rows
+ * and {@link UploadedTable#MAX_COLUMNS} cells a line, both checked while reading.
  */
 final class CsvTables {
 
@@ -27,6 +30,7 @@ final class CsvTables {
         List<String> header = records.getFirst();
         int width = header.size();
         List<String> names = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
         List<ValueType> declared = new ArrayList<>();
         for (String cell : header) {
             String h = cell == null ? "" : cell.trim();
@@ -44,7 +48,7 @@ final class CsvTables {
                 }
                 h = h.substring(0, colon).trim();
             }
-            if (names.contains(h)) {
+            if (!seen.add(h)) {
                 throw new ValidationException("header", "column " + h + " appears twice in the header");
             }
             names.add(DatasetValues.requireName("header", h));
@@ -164,6 +168,11 @@ final class CsvTables {
             } else if (ch == ',') {
                 record.add(cell(cell, wasQuoted));
                 wasQuoted = false;
+                if (record.size() >= UploadedTable.MAX_COLUMNS) {
+                    throw new ValidationException("body", "CSV line " + (records.size() + 1) + " has more than "
+                            + UploadedTable.MAX_COLUMNS + " cells; a table takes at most " + UploadedTable.MAX_COLUMNS + " columns",
+                            java.util.Map.of("max_columns", UploadedTable.MAX_COLUMNS));
+                }
             } else if (ch == '\n' || ch == '\r') {
                 if (ch == '\r' && i + 1 < n && text.charAt(i + 1) == '\n') {
                     i++;

@@ -33,4 +33,16 @@ class CsvTablesTest {
         assertThatThrownBy(() -> CsvTables.parse("a\n\"open\n", 10)).hasMessageContaining("quoted");
         assertThatThrownBy(() -> CsvTables.parse("a\n1\n2\n3\n", 2)).hasMessageContaining("at most 2 rows");
     }
+
+    @Test
+    void takesAThousandColumnsAndRefusesTheThousandAndFirstWhileReading() {
+        String wide = java.util.stream.IntStream.range(0, 1000).mapToObj(c -> "c" + c).collect(java.util.stream.Collectors.joining(","));
+        assertThat(CsvTables.parse(wide + "\n", 10).columns()).hasSize(1000);
+        String wider = java.util.stream.IntStream.range(0, 60_000).mapToObj(c -> "c" + c)
+                .collect(java.util.stream.Collectors.joining(","));
+        assertThatThrownBy(() -> CsvTables.parse(wider + "\n1\n", 10)).isInstanceOf(ValidationException.class)
+                .hasMessageContaining("more than 1000 cells")
+                .extracting(e -> ((ValidationException) e).details().get("max_columns")).isEqualTo(1000);
+        assertThatThrownBy(() -> CsvTables.parse("a\n" + "1,".repeat(1000) + "\n", 10)).hasMessageContaining("CSV line 2");
+    }
 }
