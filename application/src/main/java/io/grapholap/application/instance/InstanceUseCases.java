@@ -86,6 +86,9 @@ public final class InstanceUseCases {
             if (sources != 1) {
                 throw new ValidationException("snapshot_id", "give exactly one of snapshot_id, mapping_id and dataset_id");
             }
+            if (mappingId != null && mappingId < 1) {
+                throw new ValidationException("mapping_id", "mapping_id must be a mapping's id (a positive number), got " + mappingId);
+            }
             if (mappingVersion != null && mappingId == null) {
                 throw new ValidationException("mapping_version", "mapping_version needs mapping_id");
             }

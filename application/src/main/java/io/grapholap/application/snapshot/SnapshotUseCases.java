@@ -53,6 +53,9 @@ public final class SnapshotUseCases {
             if (mappingId == null) {
                 throw new ValidationException("mapping_id", "mapping_id is required");
             }
+            if (mappingId < 1) {
+                throw new ValidationException("mapping_id", "mapping_id must be a mapping's id (a positive number), got " + mappingId);
+            }
             ResourceText.requireName(name);
             description = ResourceText.checkDescription(description);
             if (version != null && version < 1) {
