@@ -4,6 +4,7 @@ import io.grapholap.application.security.Actor;
 import io.grapholap.domain.error.NotFoundException;
 import io.grapholap.domain.error.PermissionDeniedException;
 import io.grapholap.domain.udf.UserFunction;
+import io.grapholap.domain.user.Organization;
 
 /**
  * Who may do what with UDFs: members of an organisation (and admins) reach its functions; the author
@@ -15,8 +16,12 @@ final class FunctionAccess {
     private FunctionAccess() {
     }
 
-    /** Passes members of {@code organization} and admins; to others the organisation does not exist. */
+    /**
+     * Passes members of {@code organization} and admins; to others the organisation does not exist.
+     * A name that is no organisation slug (the {@code org} of the route) is refused for everyone.
+     */
     static void requireMember(Actor actor, String organization) {
+        Organization.named("org", organization);
         if (!actor.isAdmin() && !actor.organizations().contains(organization)) {
             throw new NotFoundException("organization", organization);
         }

@@ -20,13 +20,13 @@ public final class OrganizationUseCases {
 
     public OrganizationSettings get(Actor actor, String organization) {
         actor.require(Role.ADMIN);
-        return settings.find(new Organization(organization).name());
+        return settings.find(Organization.named("org", organization).name());
     }
 
     /** Sets the switches given (null leaves one as it is). */
     public OrganizationSettings update(Actor actor, String organization, Boolean udfCreationEnabled) {
         actor.require(Role.ADMIN);
-        OrganizationSettings current = settings.find(new Organization(organization).name());
+        OrganizationSettings current = settings.find(Organization.named("org", organization).name());
         return settings.save(new OrganizationSettings(current.organization(),
                 udfCreationEnabled == null ? current.udfCreationEnabled() : udfCreationEnabled,
                 clock.instant().truncatedTo(ChronoUnit.MICROS), actor.username()));
