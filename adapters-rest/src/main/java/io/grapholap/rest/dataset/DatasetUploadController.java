@@ -5,6 +5,7 @@ import io.grapholap.application.dataset.UploadDataset.TableFormat;
 import io.grapholap.application.security.Actor;
 import io.grapholap.rest.dataset.DatasetWebModels.UploadWebModel;
 import io.grapholap.rest.error.ErrorEnvelope;
+import io.grapholap.rest.input.StorableText;
 import io.grapholap.rest.web.DataEnvelope;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.core.annotation.Nullable;
@@ -76,12 +77,15 @@ final class DatasetUploadController {
         return HttpResponse.ok(DataEnvelope.of(UploadWebModel.from(result)));
     }
 
-    /** 413 over the body limit; null when the body may go on. */
+    /** 413 over the body limit; null when the body may go on. A CSV body must be storable UTF-8 text (400 otherwise). */
     private HttpResponse<?> refuse(HttpRequest<?> request, byte[] body) {
         if (body.length > maxBodyBytes) {
             return HttpResponse.status(HttpStatus.REQUEST_ENTITY_TOO_LARGE).body(ErrorEnvelope.of("PAYLOAD_TOO_LARGE",
                     "the body is " + body.length + " bytes; an upload takes at most " + maxBodyBytes,
                     Map.of("field", "body", "max_bytes", maxBodyBytes)));
+        }
+        if (format(request) == TableFormat.CSV) {
+            StorableText.decodeUtf8("body", body);
         }
         return null;
     }

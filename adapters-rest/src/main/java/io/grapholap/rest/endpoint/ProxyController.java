@@ -5,6 +5,7 @@ import io.grapholap.application.endpoint.ServeEndpoint;
 import io.grapholap.application.security.Actor;
 import io.grapholap.domain.error.ValidationException;
 import io.grapholap.rest.error.ErrorEnvelope;
+import io.grapholap.rest.input.StorableJsonFactory;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
@@ -45,7 +46,7 @@ import java.util.Map;
 @Tag(name = "endpoints")
 final class ProxyController {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = new ObjectMapper(new StorableJsonFactory());
 
     private final ServeEndpoint serveEndpoint;
     private final int maxBodyBytes;

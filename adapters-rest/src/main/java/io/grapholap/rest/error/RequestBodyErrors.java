@@ -1,6 +1,8 @@
 package io.grapholap.rest.error;
 
 import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.exc.InputCoercionException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
@@ -8,6 +10,7 @@ import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import io.grapholap.domain.error.DomainException;
 import io.grapholap.domain.error.ValidationException;
+import io.grapholap.rest.input.JsonPaths;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.Collection;
@@ -52,7 +55,12 @@ final class RequestBodyErrors {
             }
             if (t instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
                 String field = path(mapping);
-                return new ValidationException(field, "field '" + field + "' is not valid");
+                return new ValidationException(field, "field '" + field + "' " + (mapping.getCause() instanceof InputCoercionException range
+                        ? "is out of range: " + range.getOriginalMessage() : "is not valid"));
+            }
+            if (t instanceof InputCoercionException range && range.getProcessor() instanceof JsonParser parser) {
+                String field = JsonPaths.of(parser.getParsingContext());
+                return new ValidationException(field, "field '" + field + "' is out of range: " + range.getOriginalMessage());
             }
             if (t instanceof JsonProcessingException) {
                 return new ValidationException("body", "the request body is not valid JSON");

@@ -7,6 +7,8 @@ import io.grapholap.application.library.SaveLibrary;
 import io.grapholap.application.security.Actor;
 import io.grapholap.domain.library.Library;
 import io.grapholap.domain.library.LibraryNamespace;
+import io.grapholap.rest.input.StorableText;
+import io.grapholap.rest.input.StorableJsonFactory;
 import io.micronaut.core.annotation.Introspected;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
@@ -26,7 +28,6 @@ import io.micronaut.security.rules.SecurityRule;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -44,7 +45,7 @@ import java.util.Map;
 @Tag(name = "libraries")
 final class LibraryController {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = new ObjectMapper(new StorableJsonFactory());
 
     private final SaveLibrary saveLibrary;
     private final ReadLibraries readLibraries;
@@ -104,7 +105,7 @@ final class LibraryController {
         if (body == null) {
             return null;
         }
-        String text = new String(body, StandardCharsets.UTF_8);
+        String text = StorableText.decodeUtf8("body", body);
         String trimmed = text.strip();
         if (trimmed.length() >= 2 && trimmed.startsWith("\"") && trimmed.endsWith("\"")) {
             try {

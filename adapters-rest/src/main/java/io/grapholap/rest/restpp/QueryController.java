@@ -11,6 +11,7 @@ import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.grapholap.rest.error.ErrorCodes;
+import io.grapholap.rest.input.StorableJsonFactory;
 import io.grapholap.rest.web.RestppEnvelope;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Body;
@@ -50,7 +51,7 @@ import java.util.Map;
 @Tag(name = "restpp")
 final class QueryController {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = new ObjectMapper(new StorableJsonFactory());
 
     private final RunQuery runQuery;
     private final int maxBodyBytes;
