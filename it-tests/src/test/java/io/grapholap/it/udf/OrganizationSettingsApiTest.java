@@ -57,7 +57,7 @@ abstract class OrganizationSettingsApiTest {
         assertThat(server.http().get("/api/admin/organizations/acme", null).status()).isEqualTo(401);
         var bad = server.http().put("/api/admin/organizations/Not%20Valid", Map.of("udf_creation_enabled", true), admin);
         assertThat(bad.status()).isEqualTo(400);
-        assertThat(bad.json().at("/error/details/field").asText()).isEqualTo("organizations");
+        assertThat(bad.json().at("/error/details/field").asText()).isEqualTo("org");
         assertThat(server.http().put("/api/admin/organizations/acme", Map.of("udf_creation_enabled", "maybe"), admin).status())
                 .isEqualTo(400);
         assertThat(server.http().put("/api/admin/organizations/acme", Map.of("unknown", true), admin).status()).isEqualTo(400);
