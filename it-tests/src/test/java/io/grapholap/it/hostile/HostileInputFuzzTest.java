@@ -20,11 +20,15 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
 import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -33,6 +37,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -107,15 +112,9 @@ abstract class HostileInputFuzzTest {
         auditor = http.login("fuzz-auditor", "auditor-password-123");
         require(http.post("/api/admin/users", Map.of("username", "fuzz-victim", "password", "victim-password-123",
                 "roles", List.of("analyst"), "organizations", List.of("fuzz")), admin), 201);
-        var mapping = require(http.post("/api/mappings", Map.of("name", "fuzz customers",
-                "node_definitions", List.of(Map.of("label", "Customer", "sql", "SELECT customer_id FROM customers WHERE customer_id <= 5",
-                        "primary_key", Map.of("name", "customer_id", "type", "INT64"), "properties", List.of())),
-                "edge_definitions", List.of()), admin), 201);
+        var mapping = require(http.post("/api/mappings", tinyMapping("fuzz customers"), admin), 201);
         plausible.put("mapping", mapping.data().get("id").asText());
-        var favorite = require(http.post("/api/mappings", Map.of("name", "audited favorite",
-                "node_definitions", List.of(Map.of("label", "Customer", "sql", "SELECT customer_id FROM customers WHERE customer_id <= 5",
-                        "primary_key", Map.of("name", "customer_id", "type", "INT64"), "properties", List.of())),
-                "edge_definitions", List.of()), admin), 201);
+        var favorite = require(http.post("/api/mappings", tinyMapping("audited favorite"), admin), 201);
         plausible.put("auditor-mapping", favorite.data().get("id").asText());
         var snapshot = require(http.post("/api/snapshots", Map.of("mapping_id", mapping.data().get("id").asLong(), "name", "fuzz"),
                 admin), 202);
@@ -134,6 +133,13 @@ abstract class HostileInputFuzzTest {
         plausible.put("apikey", key.data().get("id").asText());
     }
 
+    private static Map<String, Object> tinyMapping(String name) {
+        return Map.of("name", name, "node_definitions", List.of(Map.of("label", "Customer",
+                        "sql", "SELECT customer_id FROM customers WHERE customer_id <= 5",
+                        "primary_key", Map.of("name", "customer_id", "type", "INT64"), "properties", List.of())),
+                "edge_definitions", List.of());
+    }
+
     private static Http.Response require(Http.Response r, int status) {
         assertThat(r.status()).as(r.body()).isEqualTo(status);
         return r;
@@ -147,12 +153,10 @@ abstract class HostileInputFuzzTest {
         assertThat(doc.find()).as("the Swagger UI page names the OpenAPI document").isTrue();
         var document = http.request("GET", "/" + doc.group()).send();
         assertThat(document.status()).isEqualTo(200);
-        List<OpenApiOperations.Operation> operations = new OpenApiOperations(document.body()).operations();
-        assertThat(operations).as("operations in the document").hasSizeGreaterThan(80);
-
         OpenApiOperations api = new OpenApiOperations(document.body());
+        assertThat(api.operations()).as("operations in the document").hasSizeGreaterThan(80);
         List<Probe> probes = new ArrayList<>();
-        Map<Probe, String> routeOf = new java.util.IdentityHashMap<>();
+        Map<Probe, String> routeOf = new IdentityHashMap<>();
         for (OpenApiOperations.Operation op : api.operations()) {
             for (Probe p : probes(api, op)) {
                 probes.add(p);
@@ -184,21 +188,12 @@ abstract class HostileInputFuzzTest {
         List<Done> missingAuditor = missingFromAudit("fuzz-auditor", auditorDone);
         List<Done> missingFuzz = missingFromAudit("admin", fuzzDone);
 
-        long seconds = TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - started);
         System.out.printf("[hostile-input] %s: %d operations x %d payloads (%d requests, %d of them writes that succeeded) in %d s;"
                         + " %d real calls alongside; %d server errors, %d outside their envelope, %d + %d successful calls missing"
-                        + " from the audit log%n", database(), operations.size(), probes.size() / Math.max(1, operations.size()),
-                probes.size(), fuzzDone.size(), seconds, auditorDone.size(), serverErrors.size(), wrongEnvelope.size(),
-                missingAuditor.size(), missingFuzz.size());
-        fuzzDone.stream().collect(java.util.stream.Collectors.groupingBy(d -> d.method + " " + d.path, java.util.TreeMap::new,
-                java.util.stream.Collectors.counting())).forEach((k, n) -> System.out.println("[hostile-input] succeeded: " + k + " x" + n));
-        Map<String, Long> millisPerRoute = new java.util.TreeMap<>();
-        answers.forEach(a -> millisPerRoute.merge(routeOf.get(a.probe), a.millis, Long::sum));
-        Map<String, Integer> probesPerRoute = new java.util.TreeMap<>();
-        answers.forEach(a -> probesPerRoute.merge(routeOf.get(a.probe), 1, Integer::sum));
-        millisPerRoute.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed()).limit(5)
-                .forEach(e -> System.out.println("[hostile-input] slowest: " + e.getKey() + " " + e.getValue() + " ms for "
-                        + probesPerRoute.get(e.getKey()) + " requests"));
+                        + " from the audit log%n", database(), api.operations().size(), probes.size() / api.operations().size(),
+                probes.size(), fuzzDone.size(), TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - started), auditorDone.size(),
+                serverErrors.size(), wrongEnvelope.size(), missingAuditor.size(), missingFuzz.size());
+        printSlowest(answers, routeOf);
         serverErrors.forEach(a -> System.out.println("[hostile-input] SERVER ERROR " + a));
         wrongEnvelope.forEach(a -> System.out.println("[hostile-input] ENVELOPE " + a));
         missingAuditor.forEach(d -> System.out.println("[hostile-input] NOT AUDITED (auditor) " + d));
@@ -211,6 +206,19 @@ abstract class HostileInputFuzzTest {
         assertThat(auditorDone).as("the real calls ran alongside the fuzzing").hasSizeGreaterThan(10);
         assertThat(missingAuditor).as("real calls missing from the audit log").isEmpty();
         assertThat(missingFuzz).as("successful fuzz calls missing from the audit log").isEmpty();
+    }
+
+    /** Where the time went: the five operations whose requests took longest in all. */
+    private static void printSlowest(Collection<Answer> answers, Map<Probe, String> routeOf) {
+        Map<String, Long> millis = new TreeMap<>();
+        Map<String, Integer> requests = new TreeMap<>();
+        for (Answer a : answers) {
+            millis.merge(routeOf.get(a.probe), a.millis, Long::sum);
+            requests.merge(routeOf.get(a.probe), 1, Integer::sum);
+        }
+        millis.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed()).limit(5)
+                .forEach(e -> System.out.println("[hostile-input] slowest: " + e.getKey() + ", " + requests.get(e.getKey())
+                        + " requests in " + e.getValue() + " ms"));
     }
 
     /**
@@ -351,8 +359,8 @@ abstract class HostileInputFuzzTest {
     }
 
     private static String withQuery(String query, String name, String value) {
-        String kept = java.util.Arrays.stream(query.split("&")).filter(s -> !s.isEmpty() && !s.startsWith(name + "="))
-                .collect(java.util.stream.Collectors.joining("&"));
+        String kept = Arrays.stream(query.split("&")).filter(s -> !s.isEmpty() && !s.startsWith(name + "="))
+                .collect(Collectors.joining("&"));
         return (kept.isEmpty() ? "" : kept + "&") + name + "=" + value;
     }
 
@@ -424,6 +432,8 @@ abstract class HostileInputFuzzTest {
         }
         JsonNode base = plausibleValue(api, op.bodySchema(), "body", 0);
         out.add(new Probe(m, url, null, json(base), "no Content-Type"));
+        out.add(new Probe(m, url, "multipart/form-data; boundary=b", ("--b\r\nContent-Disposition: form-data; name=\"f\"\r\n\r\n"
+                + "x\u0000\r\n--b--\r\n").getBytes(StandardCharsets.UTF_8), "multipart with NUL"));
         out.add(new Probe(m, url, "application/json", json(nulEverywhere(base)), "NUL in every string and key"));
         out.add(new Probe(m, url, "application/json", "{\"a\": \"x\u0000y\"}".getBytes(StandardCharsets.UTF_8), "raw NUL byte"));
         out.add(new Probe(m, url, "application/json", concat("{\"name\": \"", new byte[] {(byte) 0xED, (byte) 0xA0, (byte) 0x80}, "\"}"),

@@ -266,6 +266,12 @@ abstract class HostileInputTest {
         assertThat(send("POST", "/api/datasets/typed/nodes/L", null, csv, admin).status()).as("upload route, no type").isEqualTo(415);
         assertThat(send("POST", "/api/datasets/typed/nodes/L", "application/json", csv, admin).status())
                 .as("upload route, wrong type").isEqualTo(415);
+        byte[] multipart = "--b\r\nContent-Disposition: form-data; name=\"f\"; filename=\"t.csv\"\r\n\r\nk\n1\n\r\n--b--\r\n"
+                .getBytes(StandardCharsets.UTF_8);
+        assertThat(send("POST", "/api/datasets/typed/nodes/L", "multipart/form-data; boundary=b", multipart, admin).status())
+                .as("multipart is no upload format").isEqualTo(415);
+        assertThat(send("POST", "/api/datasets/typed/nodes/L", "multipart/form-data; boundary=b", multipart, null).status())
+                .as("multipart, no credentials").isEqualTo(401);
         Http.Response restpp = send("POST", "/graph/typed", null, "{}".getBytes(StandardCharsets.UTF_8), admin);
         assertThat(restpp.status()).isEqualTo(415);
         assertThat(restpp.json().get("error").asBoolean()).as("the REST++ envelope: " + restpp.body()).isTrue();
