@@ -14,12 +14,17 @@ import io.grapholap.domain.mapping.MappingId;
 import io.grapholap.domain.mapping.MappingVersion;
 import io.micronaut.data.connection.ConnectionDefinition;
 import io.micronaut.data.connection.ConnectionOperations;
+import io.micronaut.data.exceptions.DataAccessException;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -37,7 +42,10 @@ import java.util.Optional;
  *
  * <p>Versions never change once written, so their parsed definitions are cached by (mapping,
  * version): reading a mapping whose current version is cached is one primary-key lookup of the
- * header, which still goes to the database, so several servers may share one store.
+ * header, which still goes to the database, so several servers may share one store. That lookup,
+ * the hot read behind {@code GET /api/mappings/{id}}, is one plain JDBC statement: under load the
+ * pool's connections are the scarce resource, and a connection is held only while that statement
+ * runs (the driver keeps it prepared on each connection).
  */
 @Singleton
 final class JdbcMappingRepository implements MappingRepository {
@@ -45,6 +53,10 @@ final class JdbcMappingRepository implements MappingRepository {
     private static final String SELECT = "SELECT m.id, m.name, m.description, m.owner, m.current_version, m.ttl,"
             + " m.inactivity_timeout, m.created_at, m.updated_at, v.node_definitions, v.edge_definitions"
             + " FROM mappings m JOIN mapping_versions v ON v.mapping_id = m.id AND v.version = m.current_version";
+    private static final String FIND_HEADER = "SELECT id, name, description, owner, current_version, ttl, inactivity_timeout,"
+            + " created_at, updated_at FROM mappings WHERE id = ?";
+    private static final String FIND_DEFINITIONS = "SELECT node_definitions, edge_definitions FROM mapping_versions"
+            + " WHERE mapping_id = ? AND version = ?";
     private static final Map<String, String> SORT_COLUMNS = Map.of(
             "name", "LOWER(m.name)", "created_at", "m.created_at", "current_version", "m.current_version");
 
@@ -90,10 +102,40 @@ final class JdbcMappingRepository implements MappingRepository {
 
     @Override
     public Optional<Mapping> find(MappingId id) {
-        // The hot read: one plain connection for header and (uncached) version. Micronaut Data's
-        // read-only connections would first ask the driver for the read-only flag, a query of its own on H2.
-        return connections.execute(ConnectionDefinition.DEFAULT,
-                status -> mappings.findById(id.value()).flatMap(this::withDefinition));
+        // One plain connection for header and (uncached) version. Micronaut Data's read-only
+        // connections would first ask the driver for the read-only flag, a query of its own on H2.
+        return connections.execute(ConnectionDefinition.DEFAULT, status -> {
+            Connection connection = status.getConnection();
+            try {
+                MappingRow header;
+                try (PreparedStatement ps = connection.prepareStatement(FIND_HEADER)) {
+                    ps.setLong(1, id.value());
+                    try (ResultSet rs = ps.executeQuery()) {
+                        if (!rs.next()) {
+                            return Optional.empty();
+                        }
+                        header = header(rs);
+                    }
+                }
+                VersionKey key = new VersionKey(header.id(), header.currentVersion());
+                MappingDefinition cached = definitions.get(key);
+                if (cached != null) {
+                    return Optional.of(mapping(header, cached));
+                }
+                try (PreparedStatement ps = connection.prepareStatement(FIND_DEFINITIONS)) {
+                    ps.setLong(1, key.mappingId());
+                    ps.setInt(2, key.version());
+                    try (ResultSet rs = ps.executeQuery()) {
+                        // No row: the version was deleted with its mapping after the header was read.
+                        return rs.next()
+                                ? Optional.of(mapping(header, definition(key, rs.getString(1), rs.getString(2))))
+                                : Optional.empty();
+                    }
+                }
+            } catch (SQLException e) {
+                throw new DataAccessException("cannot read mapping " + id + ": " + e.getMessage(), e);
+            }
+        });
     }
 
     @Override
@@ -170,6 +212,13 @@ final class JdbcMappingRepository implements MappingRepository {
                                                 String createdBy, Instant at) {
         return new MappingVersionRow(new VersionKey(id, version), DefinitionJson.nodes(definition.nodes()),
                 DefinitionJson.edges(definition.edges()), changeDescription == null ? "" : changeDescription, createdBy, at);
+    }
+
+    /** The header row at the cursor, read in the column order of {@link #FIND_HEADER}. */
+    private static MappingRow header(ResultSet rs) throws SQLException {
+        return new MappingRow(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getInt(5),
+                rs.getString(6), rs.getString(7), rs.getObject(8, OffsetDateTime.class).toInstant(),
+                rs.getObject(9, OffsetDateTime.class).toInstant());
     }
 
     private static Mapping mapping(MappingRow row, MappingDefinition definition) {

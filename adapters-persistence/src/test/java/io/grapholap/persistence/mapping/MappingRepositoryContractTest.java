@@ -18,8 +18,13 @@ import io.grapholap.domain.mapping.NodeDefinition;
 import io.grapholap.domain.mapping.PropertyDefinition;
 import io.grapholap.domain.mapping.PropertyType;
 import io.grapholap.persistence.MetadataDatabases;
+import io.micronaut.data.jdbc.runtime.JdbcOperations;
+import io.micronaut.transaction.TransactionOperations;
+import java.sql.Connection;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.AfterAll;
@@ -112,6 +117,37 @@ abstract class MappingRepositoryContractTest {
         assertThat(after.name()).isEqualTo("atomic");
         assertThat(repository.versions(m.id())).hasSize(1);
         assertThat(repository.addVersion(m.id(), 1, "renamed", "d", DEFINITION, "fits", "bo", T0.plusSeconds(2)).currentVersion()).isEqualTo(2);
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void aVersionWrittenByAnotherServerIsReadFromTheStore() {
+        // Another server sharing the store moves the header to a version this one has never seen:
+        // the next read returns it (definitions are cached per version, the header never).
+        Mapping m = create("shared", "ana", T0);
+        MappingDefinition theirs = new MappingDefinition(List.of(DEFINITION.nodes().getLast()), List.of());
+        JdbcOperations jdbc = database.bean(JdbcOperations.class);
+        TransactionOperations<Connection> transactions = database.bean(TransactionOperations.class);
+        transactions.executeWrite(status -> {
+            jdbc.prepareStatement("INSERT INTO mapping_versions (mapping_id, version, node_definitions, edge_definitions,"
+                    + " change_description, created_by, created_at) VALUES (?, 2, ?, ?, 'elsewhere', 'bo', ?)", ps -> {
+                ps.setLong(1, m.id().value());
+                ps.setString(2, DefinitionJson.nodes(theirs.nodes()));
+                ps.setString(3, DefinitionJson.edges(theirs.edges()));
+                ps.setObject(4, OffsetDateTime.ofInstant(T0.plusSeconds(1), ZoneOffset.UTC));
+                return ps.executeUpdate();
+            });
+            return jdbc.prepareStatement("UPDATE mappings SET current_version = 2, name = 'shared 2' WHERE id = ?", ps -> {
+                ps.setLong(1, m.id().value());
+                return ps.executeUpdate();
+            });
+        });
+        Mapping read = repository.find(m.id()).orElseThrow();
+        assertThat(read.currentVersion()).isEqualTo(2);
+        assertThat(read.name()).isEqualTo("shared 2");
+        assertThat(read.definition()).isEqualTo(theirs);
+        assertThat(read.createdAt()).isEqualTo(m.createdAt());
+        assertThat(repository.find(m.id())).contains(read);
     }
 
     @Test
