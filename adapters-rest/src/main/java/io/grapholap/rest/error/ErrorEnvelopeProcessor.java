@@ -15,7 +15,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Turns every error the framework produces (unknown route, wrong method, unsupported media type,
  * oversize body, unhandled exception) into the error envelope. Server errors never echo exception
- * text: they carry a reference that is also logged with the stack trace.
+ * text: they carry a reference that is also logged with the stack trace. An exception caused by an
+ * {@link OutOfMemoryError} (a driver or library that wrapped it) answers as the error itself would.
  */
 @Singleton
 @Replaces(ErrorResponseProcessor.class)
@@ -28,6 +29,10 @@ final class ErrorEnvelopeProcessor implements ErrorResponseProcessor<ErrorEnvelo
     public MutableHttpResponse<ErrorEnvelope> processResponse(ErrorContext context, MutableHttpResponse<?> response) {
         if (context.getRequest().getMethod() == HttpMethod.HEAD) {
             return (MutableHttpResponse<ErrorEnvelope>) response;
+        }
+        OutOfMemoryError outOfMemory = OutOfMemoryHandler.outOfMemoryCause(context.getRootCause().orElse(null));
+        if (outOfMemory != null) {
+            return OutOfMemoryHandler.answer(context.getRequest(), outOfMemory, response);
         }
         int status = response.code();
         String message;

@@ -171,6 +171,21 @@ public final class ServerProcess implements AutoCloseable {
         }
     }
 
+    /** The log's lines from the first that contains {@code needle} on, at most {@code lines} of them; empty when none does. */
+    public String logFrom(String needle, int lines) {
+        try {
+            List<String> all = Files.exists(log()) ? Files.readAllLines(log(), StandardCharsets.UTF_8) : List.of();
+            for (int i = 0; i < all.size(); i++) {
+                if (all.get(i).contains(needle)) {
+                    return String.join("\n", all.subList(i, Math.min(all.size(), i + lines)));
+                }
+            }
+            return "";
+        } catch (IOException e) {
+            return "(log unreadable: " + e.getMessage() + ")";
+        }
+    }
+
     /** Kills the child, drops its metadata schema and deletes its files. */
     @Override
     public void close() {
