@@ -1,12 +1,17 @@
 package io.grapholap.engine.cpu;
 
+import io.grapholap.application.graph.AlgorithmResult;
 import io.grapholap.application.graph.CancellationToken;
 import io.grapholap.application.graph.EngineInfo;
+import io.grapholap.application.graph.ExecutionContext;
 import io.grapholap.application.graph.GraphEngine;
 import io.grapholap.application.graph.GraphInstance;
 import io.grapholap.application.graph.LoadOptions;
 import io.grapholap.application.graph.MemoryEstimate;
 import io.grapholap.application.graph.ProgressListener;
+import io.grapholap.application.graph.algo.AlgorithmParams;
+import io.grapholap.engine.cpu.algo.CpuAlgorithms;
+import io.grapholap.engine.cpu.graph.CsrBacked;
 import io.grapholap.engine.cpu.graph.CsrGraph;
 import io.grapholap.engine.cpu.snapshot.CsrLoader;
 import io.grapholap.engine.cpu.snapshot.MemoryModel;
@@ -44,7 +49,21 @@ public final class CpuGraphEngine implements GraphEngine {
                 "available_processors", rt.availableProcessors(),
                 "max_heap_bytes", rt.maxMemory(),
                 "jvm", System.getProperty("java.vm.name") + " " + Runtime.version(),
-                "storage", "CSR on the Java heap, int vertex ids"));
+                "storage", "CSR on the Java heap, int vertex ids"), CpuAlgorithms.algorithms(), Map.of());
+    }
+
+    /** Any instance that keeps a host CSR graph, such as the GPU engine's. */
+    @Override
+    public boolean canRunOver(GraphInstance instance) {
+        return instance instanceof CsrBacked;
+    }
+
+    @Override
+    public AlgorithmResult runOver(GraphInstance instance, AlgorithmParams params, ExecutionContext ctx) {
+        if (!(instance instanceof CsrBacked backed)) {
+            return GraphEngine.super.runOver(instance, params, ctx);
+        }
+        return CpuAlgorithms.run(backed.hostGraph(), params, ctx);
     }
 
     @Override

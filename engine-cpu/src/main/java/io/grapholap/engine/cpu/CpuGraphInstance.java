@@ -10,10 +10,12 @@ import io.grapholap.application.graph.QueryLimits;
 import io.grapholap.application.graph.QueryResult;
 import io.grapholap.application.graph.Table;
 import io.grapholap.application.graph.ValueType;
+import io.grapholap.application.graph.algo.AlgorithmParams;
 import io.grapholap.domain.error.ConflictException;
 import io.grapholap.domain.error.NotFoundException;
 import io.grapholap.domain.error.ValidationException;
 import io.grapholap.engine.cpu.algo.CpuAlgorithms;
+import io.grapholap.engine.cpu.graph.CsrBacked;
 import io.grapholap.engine.cpu.graph.CsrGraph;
 import io.grapholap.engine.cpu.graph.EdgeType;
 import io.grapholap.engine.cpu.graph.VertexLabel;
@@ -35,7 +37,7 @@ import java.util.regex.Pattern;
  * later calls read while running queries finish on the old one; {@link #close()} drops the graph so
  * its memory can be reclaimed.
  */
-public final class CpuGraphInstance implements GraphInstance {
+public final class CpuGraphInstance implements GraphInstance, CsrBacked {
 
     public static final String ENGINE = "cpu";
 
@@ -120,9 +122,13 @@ public final class CpuGraphInstance implements GraphInstance {
     }
 
     @Override
-    public AlgorithmResult runAlgorithm(String name, Map<String, Object> params, ExecutionContext ctx) {
-        return CpuAlgorithms.run(graph(), name, params == null ? Map.of() : params,
-                ctx == null ? ExecutionContext.of(parallelism) : ctx);
+    public AlgorithmResult run(AlgorithmParams params, ExecutionContext ctx) {
+        return CpuAlgorithms.run(graph(), params, ctx == null ? ExecutionContext.of(parallelism) : ctx);
+    }
+
+    @Override
+    public CsrGraph hostGraph() {
+        return graph();
     }
 
     @Override

@@ -108,4 +108,18 @@ class AlgorithmRegistryTest {
         assertThat(AlgorithmRegistry.get("pagerank").param("iterations").orElseThrow().rangeText())
                 .isEqualTo("[1, 1000]");
     }
+
+    @Test
+    void everyAlgorithmEstimatesItsMemoryFromTheGraphsSize() {
+        GraphShape small = new GraphShape(1000, 16000, 2);
+        GraphShape large = new GraphShape(1_000_000, 16_000_000, 2);
+        for (AlgorithmDefinition<?> d : AlgorithmRegistry.all()) {
+            Map<String, Object> raw = new HashMap<>();
+            d.params().stream().filter(ParamSpec::required).forEach(p -> raw.put(p.name(), 1));
+            AlgorithmParams p = d.parse(raw);
+            assertThat(d.memoryBytesOf(small, p)).as(d.name()).isGreaterThan(8000);
+            assertThat(d.memoryBytesOf(large, p)).as(d.name()).isGreaterThan(d.memoryBytesOf(small, p) * 100);
+            assertThat(p.definition()).isEqualTo(d);
+        }
+    }
 }
