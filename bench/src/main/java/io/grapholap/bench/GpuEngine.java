@@ -1,5 +1,6 @@
 package io.grapholap.bench;
 
+import io.grapholap.application.graph.algo.AlgorithmRegistry;
 import io.grapholap.application.graph.AlgorithmResult;
 import io.grapholap.application.graph.CancellationToken;
 import io.grapholap.application.graph.ExecutionContext;
@@ -25,7 +26,7 @@ import org.apache.arrow.memory.RootAllocator;
 /**
  * Our GPU engine: the timed load reads the same Arrow snapshot as {@link CpuEngine} (written untimed)
  * into the host CSR and uploads it to the device; algorithms run through the same
- * {@code runAlgorithm} the server calls. SSSP runs on a second, weighted instance uploaded before the
+ * {@code run} the server calls. SSSP runs on a second, weighted instance uploaded before the
  * timed run. Without a GPU every graph is refused with "GPU engine unavailable: reason".
  */
 final class GpuEngine implements EngineUnderTest {
@@ -115,7 +116,8 @@ final class GpuEngine implements EngineUnderTest {
     public String run(String algorithm, int source, Workload workload) {
         Map<String, Object> params = workload.params(algorithm, source);
         GraphInstance target = "sssp".equals(algorithm) ? weighted : instance;
-        AlgorithmResult result = target.runAlgorithm(algorithm, params, new ExecutionContext(cancel, ProgressListener.NONE, threads));
+        AlgorithmResult result = target.run(AlgorithmRegistry.parse(algorithm, params),
+                new ExecutionContext(cancel, ProgressListener.NONE, threads));
         return CpuEngine.check(algorithm, result.stats());
     }
 

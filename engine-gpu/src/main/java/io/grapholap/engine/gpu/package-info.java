@@ -13,13 +13,13 @@
  *       CUDA context). Errors: {@code UnavailableException} {@code ENGINE_UNAVAILABLE} (no driver or
  *       device; details {@code reason}), {@code ConflictException} {@code MEMORY_LIMIT_EXCEEDED}
  *       (a load or a run that does not fit; details {@code needed_bytes}, {@code free_bytes}),
- *       {@code UnavailableException} {@code ALGORITHM_NOT_SUPPORTED_ON_ENGINE} (no kernel and the
- *       context does not allow the CPU fallback, {@code ExecutionContext.allowCpuFallback()}).</li>
- *   <li>Instances run pagerank (extra parameter {@code precision}: {@code fp64} default or
- *       {@code fp32}), bfs, wcc, sssp, cdlp, degree, triangle_count and lcc on the device, with the
- *       CPU engine's parameters, columns and key conventions; Gremlin, node/edge tables and (with
- *       {@code engine=auto}) the other algorithms run on the CPU instance over the same host CSR,
- *       and the result's {@code engine} says which ran.</li>
+ *       {@code UnavailableException} {@code ALGORITHM_NOT_SUPPORTED_ON_ENGINE} (no GPU kernel).</li>
+ *   <li>Instances run pagerank (engine option {@code precision}, declared in {@code info().options()}:
+ *       {@code fp64} default or {@code fp32}), bfs, wcc, sssp, cdlp, degree, triangle_count and lcc on
+ *       the device, with the CPU engine's parameters, columns and key conventions; Gremlin and node/edge
+ *       tables run on the CPU instance over the same host CSR, which the instance exposes
+ *       ({@code CsrBacked}) so that the application can run the other algorithms there when a request
+ *       says {@code engine=auto}; the result's {@code engine} says which ran.</li>
  *   <li>{@link io.grapholap.engine.gpu.HostGraphLoader}: {@code HostGraphLoader.cpu(CpuGraphEngine)}.</li>
  *   <li>{@link io.grapholap.engine.gpu.CudaProbe#availability()}: the once-per-JVM probe, never
  *       throwing; {@link io.grapholap.engine.gpu.GpuReadinessProbe} (non-critical, {@code engine-gpu}).</li>

@@ -2,6 +2,7 @@ package io.grapholap.engine.gpu;
 
 import io.grapholap.application.graph.AlgorithmResult;
 import io.grapholap.application.graph.ExecutionContext;
+import io.grapholap.application.graph.algo.AlgorithmParams;
 import io.grapholap.application.graph.GraphInstance;
 import io.grapholap.application.graph.GraphSchema;
 import io.grapholap.application.graph.GraphStatistics;
@@ -11,6 +12,7 @@ import io.grapholap.application.graph.Table;
 import io.grapholap.engine.cpu.algo.CpuAlgorithms;
 import io.grapholap.application.graph.ValueType;
 import io.grapholap.engine.cpu.graph.Adjacency;
+import io.grapholap.engine.cpu.graph.CsrBacked;
 import io.grapholap.engine.cpu.graph.CsrGraph;
 import io.grapholap.engine.cpu.graph.VertexKeys;
 import io.grapholap.engine.cpu.graph.VertexLabel;
@@ -81,7 +83,7 @@ final class HostGraphs {
                 .labels(List.of(new VertexLabel(0, "vertex", 0, n, keys, Map.of()))).edgeCount(m).build();
     }
 
-    static final class CpuInstance implements GraphInstance {
+    static final class CpuInstance implements GraphInstance, CsrBacked {
 
         final CsrGraph graph;
         boolean closed;
@@ -103,8 +105,13 @@ final class HostGraphs {
         }
 
         @Override
-        public AlgorithmResult runAlgorithm(String name, Map<String, Object> params, ExecutionContext ctx) {
-            return CpuAlgorithms.run(graph, name, params, ctx);
+        public AlgorithmResult run(AlgorithmParams params, ExecutionContext ctx) {
+            return CpuAlgorithms.run(graph, params, ctx);
+        }
+
+        @Override
+        public CsrGraph hostGraph() {
+            return graph;
         }
 
         @Override
