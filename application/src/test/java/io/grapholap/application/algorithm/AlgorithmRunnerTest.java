@@ -124,4 +124,11 @@ class AlgorithmRunnerTest {
                 });
         assertThat(dev.ran).isEmpty();
     }
+
+    @Test
+    void theServersFreeMemoryIsTheHeapLessWhatSurvivedTheLastCollection() {
+        System.gc();
+        long available = HostMemory.jvmHeap().availableBytes();
+        assertThat(available).isPositive().isLessThanOrEqualTo(Runtime.getRuntime().maxMemory());
+    }
 }
