@@ -9,7 +9,7 @@ import org.assertj.core.api.Assertions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** The dependency rules of DESIGN §2, checked on the compiled production classes of every module. */
+/** The dependency rules between modules, checked on the compiled production classes of every module. */
 class ModuleRulesTest {
 
     private static JavaClasses classes;
@@ -50,7 +50,8 @@ class ModuleRulesTest {
         noClasses().that().resideInAnyPackage("io.grapholap.domain..", "io.grapholap.application..")
                 .should().dependOnClassesThat().resideInAnyPackage(
                         "io.grapholap.rest..", "io.grapholap.persistence..", "io.grapholap.polyglot..",
-                        "io.grapholap.engine..", "io.grapholap.bench..")
+                        "io.grapholap.engine..", "io.grapholap.snapshot..", "io.grapholap.graph..",
+                        "io.grapholap.gremlin..", "io.grapholap.bench..")
                 .check(classes);
     }
 
@@ -80,7 +81,8 @@ class ModuleRulesTest {
     @Test
     void adaptersDoNotReachIntoEngineInternals() {
         noClasses().that().resideInAnyPackage("io.grapholap.rest..", "io.grapholap.persistence..")
-                .should().dependOnClassesThat().resideInAPackage("io.grapholap.engine..")
+                .should().dependOnClassesThat().resideInAnyPackage("io.grapholap.engine..", "io.grapholap.graph..",
+                        "io.grapholap.gremlin..")
                 .because("adapters use engines only through the GraphEngine port")
                 .check(classes);
     }

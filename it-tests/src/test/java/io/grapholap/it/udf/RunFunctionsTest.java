@@ -44,7 +44,7 @@ import io.grapholap.domain.udf.OutputType;
 import io.grapholap.domain.udf.UserFunction;
 import io.grapholap.domain.user.Role;
 import io.grapholap.engine.cpu.CpuGraphEngine;
-import io.grapholap.engine.cpu.snapshot.ArrowSnapshotWriterFactory;
+import io.grapholap.snapshot.arrow.ArrowSnapshotWriterFactory;
 import io.grapholap.application.common.Page;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
