@@ -2,8 +2,6 @@ package io.grapholap.application.security;
 
 import io.grapholap.application.common.Page;
 import io.grapholap.application.common.PageRequest;
-import io.grapholap.application.user.StoredUser;
-import io.grapholap.application.user.UserRepository;
 import io.grapholap.domain.error.ConflictException;
 import io.grapholap.domain.user.ApiKey;
 import io.grapholap.domain.user.User;
