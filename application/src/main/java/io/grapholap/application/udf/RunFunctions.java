@@ -54,7 +54,8 @@ public final class RunFunctions implements AutoCloseable {
 
     public RunFunctions(FunctionRepository functions, FunctionRuntime runtime, LibrarySource libraries, DatasetCatalog datasets,
                         LiveInstances instances, FunctionEngines engines, SnapshotWriterFactory writers,
-                        Map<io.grapholap.domain.udf.OutputFormat, TableEncoder> encoders, RunSettings settings, RunSlots slots) {
+                        Map<io.grapholap.domain.udf.OutputFormat, TableEncoder> encoders, JsonWriter json, RunSettings settings,
+                        RunSlots slots) {
         this.functions = functions;
         this.runtime = runtime;
         this.libraries = libraries;
@@ -64,7 +65,7 @@ public final class RunFunctions implements AutoCloseable {
         this.settings = settings;
         this.cache = new LoadedDatasets(settings.cachedDatasets(), settings.memoryBudgetBytes());
         this.builder = new GraphBuilder(writers, settings.workDir(), settings.maxBuiltRows());
-        this.shaper = new OutputShaper(encoders);
+        this.shaper = new OutputShaper(encoders, json);
         this.slots = slots;
     }
 
