@@ -16,8 +16,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Turns what {@code task} returned into the run's output (seed 000's {@code output_type} and
- * {@code format}). A returned graph gives: {@code all} (and {@code json}) {@code {"nodes": [...],
+ * Turns what {@code task} returned into the run's output (the function's {@code output_type}
+ * and {@code format}). A returned graph gives: {@code all} (and {@code json}) {@code {"nodes": [...],
  * "edges": [...]}}; {@code nodes} one row per node ({@code label}, {@code id}, properties);
  * {@code edges} one row per edge ({@code type}, {@code from}, {@code to}, properties); {@code table}
  * the node rows; {@code shape} the counts per label and type. A returned list of records (maps) is a

@@ -27,7 +27,7 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Runs saved UDFs. {@link #run} is the run route of seed 000: the graph comes from the dataset in
+ * Runs saved UDFs. {@link #run} is the run route ({@code /api/v2/o/{org}/run}): the graph comes from the dataset in
  * the URL, else the function's {@code load_dataset}, else its {@code load_data} code
  * ({@code task(load_data_args)} returning a graph or {@code {nodes, edges}} lists); then
  * {@code execute}'s {@code task(g, execute_args)} runs on it and its value is shaped by

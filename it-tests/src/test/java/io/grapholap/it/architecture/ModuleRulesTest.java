@@ -9,7 +9,7 @@ import org.assertj.core.api.Assertions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** The dependency rules of DESIGN §2, checked on the compiled production classes of every module. */
+/** Which module may depend on which, checked on the compiled production classes of every module. */
 class ModuleRulesTest {
 
     private static JavaClasses classes;
