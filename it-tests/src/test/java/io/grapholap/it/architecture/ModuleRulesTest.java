@@ -9,7 +9,10 @@ import org.assertj.core.api.Assertions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** The dependency rules between modules, checked on the compiled production classes of every module. */
+/**
+ * Which module may depend on which, checked on the compiled production classes of every module. The
+ * rules of the inner layers themselves (domain, application) are in {@link LayerRulesTest}.
+ */
 class ModuleRulesTest {
 
     private static JavaClasses classes;
@@ -25,24 +28,6 @@ class ModuleRulesTest {
                 .anyMatch(p -> p.startsWith("io.grapholap.application"))
                 .anyMatch(p -> p.startsWith("io.grapholap.rest"))
                 .anyMatch(p -> p.startsWith("io.grapholap.persistence"));
-    }
-
-    @Test
-    void domainDependsOnNothingButTheJdk() {
-        noClasses().that().resideInAPackage("io.grapholap.domain..")
-                .should().dependOnClassesThat().resideOutsideOfPackages("io.grapholap.domain..", "java..")
-                .because("the domain is plain Java")
-                .check(classes);
-    }
-
-    @Test
-    void applicationIsFreeOfFrameworksAndInfrastructure() {
-        noClasses().that().resideInAPackage("io.grapholap.application..")
-                .should().dependOnClassesThat().resideInAnyPackage(
-                        "io.micronaut..", "jakarta..", "java.sql..", "javax.sql..", "org.graalvm..", "jcuda..",
-                        "org.apache.arrow..", "org.apache.tinkerpop..", "com.fasterxml..")
-                .because("use cases talk to the world only through their ports")
-                .check(classes);
     }
 
     @Test

@@ -1,11 +1,11 @@
-package io.grapholap.application.user;
+package io.grapholap.application.security;
 
 import io.grapholap.application.common.Page;
 import io.grapholap.application.common.PageRequest;
 import io.grapholap.domain.user.User;
 import java.util.Optional;
 
-/** Where accounts live. */
+/** Where accounts live: authentication reads them, the user administration use cases write them. */
 public interface UserRepository {
 
     Optional<StoredUser> find(String username);

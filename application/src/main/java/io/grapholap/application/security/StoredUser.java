@@ -1,4 +1,4 @@
-package io.grapholap.application.user;
+package io.grapholap.application.security;
 
 import io.grapholap.domain.user.User;
 import java.util.Objects;
