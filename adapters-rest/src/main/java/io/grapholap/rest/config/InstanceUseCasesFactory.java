@@ -25,19 +25,17 @@ import io.grapholap.application.snapshot.SnapshotDependants;
 import io.grapholap.application.snapshot.SnapshotDirectories;
 import io.grapholap.application.snapshot.SnapshotRepository;
 import io.grapholap.application.snapshot.SnapshotUseCases;
-import io.micronaut.context.BeanContext;
 import io.micronaut.context.annotation.Bean;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Secondary;
 import io.micronaut.context.annotation.Value;
-import io.micronaut.inject.BeanDefinition;
-import io.micronaut.inject.qualifiers.Qualifiers;
 import jakarta.inject.Named;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -49,9 +47,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * heap), {@code grapholap.instances.load-workers} (loads at once, default 2),
  * {@code grapholap.instances.poll-interval} (how often waiting instances look at their snapshot
  * and activity is written, ISO-8601, default PT1S), {@code grapholap.instances.lifecycle-interval}
- * (interval of the {@code lifecycle} reaper job, default PT1M). Engines: the default
- * {@link GraphEngine} ({@code grapholap.engine}) plus any engine bean named {@code cpu} or
- * {@code gpu} (the GPU engine is always one, reporting itself unavailable without a device).
+ * (interval of the {@code lifecycle} reaper job, default PT1M). Engines: every
+ * {@link GraphEngine} bean the engine modules on the class path contribute, by their own names;
+ * {@code grapholap.engine} names the default.
  */
 @Factory
 final class InstanceUseCasesFactory {
@@ -68,16 +66,10 @@ final class InstanceUseCasesFactory {
     }
 
     @Singleton
-    EngineChoice engineChoice(BeanContext context, GraphEngine defaultEngine,
-                              @Value("${grapholap.engine:cpu}") String defaultName) {
+    EngineChoice engineChoice(List<GraphEngine> present, @Value("${grapholap.engine:cpu}") String defaultName) {
         Map<String, GraphEngine> engines = new LinkedHashMap<>();
-        engines.put(defaultEngine.info().name(), defaultEngine);
-        for (String name : new String[] {"cpu", "gpu"}) {
-            for (BeanDefinition<?> definition : context.getBeanDefinitions(Qualifiers.byName(name))) {
-                if (GraphEngine.class.isAssignableFrom(definition.getBeanType()) && !engines.containsKey(name)) {
-                    engines.put(name, (GraphEngine) context.getBean(definition));
-                }
-            }
+        for (GraphEngine engine : present) {
+            engines.putIfAbsent(engine.info().name(), engine);
         }
         return new EngineChoice(engines, defaultName);
     }

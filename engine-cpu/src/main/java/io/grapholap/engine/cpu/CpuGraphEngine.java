@@ -11,11 +11,12 @@ import io.grapholap.application.graph.MemoryEstimate;
 import io.grapholap.application.graph.ProgressListener;
 import io.grapholap.application.graph.algo.AlgorithmParams;
 import io.grapholap.engine.cpu.algo.CpuAlgorithms;
-import io.grapholap.engine.cpu.graph.CsrBacked;
-import io.grapholap.engine.cpu.graph.CsrGraph;
-import io.grapholap.engine.cpu.snapshot.CsrLoader;
-import io.grapholap.engine.cpu.snapshot.MemoryModel;
-import io.grapholap.engine.cpu.snapshot.SnapshotManifest;
+import io.grapholap.graph.csr.ComputePool;
+import io.grapholap.graph.csr.CsrBacked;
+import io.grapholap.graph.csr.CsrGraph;
+import io.grapholap.graph.csr.load.CsrLoader;
+import io.grapholap.graph.csr.load.MemoryModel;
+import io.grapholap.snapshot.arrow.SnapshotManifest;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Objects;
@@ -23,7 +24,9 @@ import org.apache.arrow.memory.BufferAllocator;
 
 /**
  * The CPU engine: loads Arrow snapshots into {@link CsrGraph}s held on the Java heap and runs
- * algorithms and Gremlin over them on up to {@code threads} cores. Always available.
+ * algorithms and Gremlin over them on up to {@code threads} cores. Always available. It also runs
+ * its kernels over the host graph of another engine's instance ({@link CsrBacked}), which the
+ * application asks for when a request says {@code engine=auto}.
  */
 public final class CpuGraphEngine implements GraphEngine {
 
@@ -74,8 +77,15 @@ public final class CpuGraphEngine implements GraphEngine {
     @Override
     public GraphInstance load(Path snapshotDir, LoadOptions options, ProgressListener progress,
                               CancellationToken cancel) {
-        CsrGraph graph = loadGraph(snapshotDir, options, progress, cancel);
-        return new CpuGraphInstance(graph, options.parallelism());
+        ComputePool threads = ComputePool.create(CpuGraphInstance.ENGINE, options.parallelism());
+        try {
+            CsrGraph graph = new CsrLoader(allocator, progress == null ? ProgressListener.NONE : progress,
+                    cancel == null ? CancellationToken.create() : cancel).load(snapshotDir, options, threads.loops());
+            return new CpuGraphInstance(graph, threads);
+        } catch (RuntimeException | Error e) {
+            threads.close();
+            throw e;
+        }
     }
 
     /** Loads the bare graph (for the bench and the GPU engine, which uploads it to the device). */

@@ -10,13 +10,13 @@ import io.grapholap.application.graph.QueryResult;
 import io.grapholap.application.graph.Table;
 import io.grapholap.application.graph.algo.AlgorithmParams;
 import io.grapholap.domain.error.UnavailableException;
-import io.grapholap.engine.cpu.graph.CsrBacked;
-import io.grapholap.engine.cpu.graph.CsrGraph;
+import io.grapholap.graph.csr.CsrBacked;
+import io.grapholap.graph.csr.CsrGraph;
 
 import java.util.Map;
 
 /**
- * A snapshot held twice: the CSR on the device for the GPU kernels, and the CPU instance over the
+ * A snapshot held twice: the CSR on the device for the GPU kernels, and the host instance over the
  * host CSR for Gremlin and node/edge tables. The host CSR is open to other engines
  * ({@link CsrBacked}), so the application can run an algorithm without a GPU kernel there when a
  * request says {@code engine=auto}. Closing frees the device memory and the host instance.

@@ -7,7 +7,7 @@ import io.grapholap.application.graph.algo.AlgorithmRegistry;
 import io.grapholap.domain.error.UnavailableException;
 import io.grapholap.domain.error.ValidationException;
 import io.grapholap.engine.cpu.CpuGraphEngine;
-import io.grapholap.engine.cpu.graph.CsrGraph;
+import io.grapholap.graph.csr.CsrGraph;
 import org.apache.arrow.memory.RootAllocator;
 import org.junit.jupiter.api.Test;
 

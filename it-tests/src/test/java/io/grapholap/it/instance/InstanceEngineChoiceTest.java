@@ -69,7 +69,7 @@ class InstanceEngineChoiceTest {
 
     @Test
     void cpuGpuAndAutoAreHonouredAndSaid() throws Exception {
-        EngineInfo gpu = server.bean(GraphEngine.class).info();
+        EngineInfo gpu = server.bean(GraphEngine.class, "gpu").info();
         assertThat(gpu.name()).isEqualTo("gpu");
         System.out.println("[engines] gpu available: " + gpu.available() + (gpu.available() ? "" : " (" + gpu.unavailableReason() + ")"));
 

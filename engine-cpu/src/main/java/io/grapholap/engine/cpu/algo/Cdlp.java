@@ -2,7 +2,7 @@ package io.grapholap.engine.cpu.algo;
 
 import io.grapholap.application.graph.Column;
 import io.grapholap.application.graph.algo.CdlpParams;
-
+import io.grapholap.graph.csr.ResultColumns;
 import java.util.Arrays;
 
 /**

@@ -5,7 +5,7 @@ import io.grapholap.application.graph.ExecutionContext;
 import io.grapholap.application.graph.algo.AlgorithmParams;
 import io.grapholap.application.graph.algo.AlgorithmRegistry;
 import io.grapholap.domain.error.UnavailableException;
-import io.grapholap.engine.cpu.graph.CsrGraph;
+import io.grapholap.graph.csr.CsrGraph;
 
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -1,7 +1,8 @@
 package io.grapholap.engine.cpu.algo;
 
 import io.grapholap.application.graph.Column;
-import io.grapholap.engine.cpu.graph.CsrGraph;
+import io.grapholap.graph.csr.CsrGraph;
+import io.grapholap.graph.csr.ResultColumns;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

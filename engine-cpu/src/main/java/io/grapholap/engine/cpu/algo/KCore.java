@@ -2,6 +2,7 @@ package io.grapholap.engine.cpu.algo;
 
 import io.grapholap.application.graph.Column;
 import io.grapholap.application.graph.algo.KCoreParams;
+import io.grapholap.graph.csr.ResultColumns;
 
 /**
  * Core numbers of the simple undirected graph under the input (direction, multi-arcs and

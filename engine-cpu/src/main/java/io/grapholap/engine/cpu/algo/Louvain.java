@@ -2,7 +2,6 @@ package io.grapholap.engine.cpu.algo;
 
 import io.grapholap.application.graph.Column;
 import io.grapholap.application.graph.algo.LouvainParams;
-
 import java.util.Arrays;
 
 /**

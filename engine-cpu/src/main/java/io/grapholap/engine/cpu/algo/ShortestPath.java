@@ -2,6 +2,7 @@ package io.grapholap.engine.cpu.algo;
 
 import io.grapholap.application.graph.Column;
 import io.grapholap.application.graph.algo.ShortestPathParams;
+import io.grapholap.graph.csr.ResultColumns;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;

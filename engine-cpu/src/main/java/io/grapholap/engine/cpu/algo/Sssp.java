@@ -3,7 +3,6 @@ package io.grapholap.engine.cpu.algo;
 import io.grapholap.application.graph.Column;
 import io.grapholap.application.graph.algo.SsspParams;
 import io.grapholap.domain.error.ValidationException;
-
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.util.Arrays;

@@ -2,6 +2,7 @@ package io.grapholap.engine.cpu.algo;
 
 import io.grapholap.application.graph.Column;
 import io.grapholap.application.graph.algo.WccParams;
+import io.grapholap.graph.csr.ResultColumns;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.util.SplittableRandom;

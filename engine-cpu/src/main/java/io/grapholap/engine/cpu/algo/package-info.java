@@ -5,7 +5,7 @@
  * {@link io.grapholap.engine.cpu.algo.CpuKernel} of the validated parameter record (kernels are found
  * through {@link java.util.ServiceLoader}), runs it over a {@link io.grapholap.engine.cpu.algo.CpuRun},
  * which resolves vertex keys ({@code source}, {@code target}) and weight properties ({@code weight}) on
- * the {@link io.grapholap.engine.cpu.graph.CsrGraph}, and returns an
+ * the {@link io.grapholap.graph.csr.CsrGraph}, and returns an
  * {@link io.grapholap.application.graph.AlgorithmResult} whose first column {@code id} holds the
  * original vertex keys; {@code stats} always carries {@code run_millis}. Memory estimates are part of
  * each algorithm's definition in {@code application}.
