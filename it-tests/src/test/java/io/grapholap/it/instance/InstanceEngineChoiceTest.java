@@ -109,7 +109,7 @@ class InstanceEngineChoiceTest {
      */
     @Test
     void precisionAndTheFallbackOverHttp() throws Exception {
-        EngineInfo gpu = server.bean(GraphEngine.class).info();
+        EngineInfo gpu = server.bean(GraphEngine.class, "gpu").info();
         assertThat(gpu.options("pagerank")).extracting(p -> p.name()).containsExactly("precision");
         long cpu = create("cpu").data().get("id").asLong();
         awaitRunning(cpu);
