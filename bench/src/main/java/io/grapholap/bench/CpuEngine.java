@@ -124,7 +124,7 @@ final class CpuEngine implements EngineUnderTest {
     public String run(String algorithm, int source, Workload workload) {
         Map<String, Object> params = workload.params(algorithm, source);
         CsrGraph target = "sssp".equals(algorithm) ? weighted : graph;
-        AlgorithmResult result = CpuAlgorithms.run(target, AlgorithmRegistry.parse(algorithm, params),
+        AlgorithmResult result = CpuAlgorithms.run(target, pool, AlgorithmRegistry.parse(algorithm, params),
                 new ExecutionContext(cancel, ProgressListener.NONE, threads));
         return check(algorithm, result.stats());
     }

@@ -66,7 +66,7 @@ public final class CpuGraphEngine implements GraphEngine {
         if (!(instance instanceof CsrBacked backed)) {
             return GraphEngine.super.runOver(instance, params, ctx);
         }
-        return CpuAlgorithms.run(backed.hostGraph(), params, ctx);
+        return CpuAlgorithms.run(backed.hostGraph(), backed.hostThreads().loops(), params, ctx);
     }
 
     @Override

@@ -30,6 +30,6 @@ public final class CpuGraphInstance extends CsrGraphInstance {
 
     @Override
     public AlgorithmResult run(AlgorithmParams params, ExecutionContext ctx) {
-        return CpuAlgorithms.run(graph(), params, ctx == null ? ExecutionContext.of(parallelism()) : ctx);
+        return CpuAlgorithms.run(graph(), threads().loops(), params, ctx == null ? ExecutionContext.of(parallelism()) : ctx);
     }
 }

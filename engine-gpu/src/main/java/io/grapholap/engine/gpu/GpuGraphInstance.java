@@ -10,6 +10,7 @@ import io.grapholap.application.graph.QueryResult;
 import io.grapholap.application.graph.Table;
 import io.grapholap.application.graph.algo.AlgorithmParams;
 import io.grapholap.domain.error.UnavailableException;
+import io.grapholap.graph.csr.ComputePool;
 import io.grapholap.graph.csr.CsrBacked;
 import io.grapholap.graph.csr.CsrGraph;
 
@@ -73,6 +74,16 @@ final class GpuGraphInstance implements GraphInstance, CsrBacked {
     public CsrGraph hostGraph() {
         requireOpen();
         return host instanceof CsrBacked backed ? backed.hostGraph() : graph;
+    }
+
+    /** The host instance's threads; a host instance that keeps no host graph of its own has none to lend. */
+    @Override
+    public ComputePool hostThreads() {
+        requireOpen();
+        if (host instanceof CsrBacked backed) {
+            return backed.hostThreads();
+        }
+        throw new IllegalStateException("the host instance of this GPU instance keeps no threads of its own");
     }
 
     @Override

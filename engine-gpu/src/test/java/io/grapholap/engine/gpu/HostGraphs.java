@@ -12,6 +12,7 @@ import io.grapholap.application.graph.Table;
 import io.grapholap.engine.cpu.algo.CpuAlgorithms;
 import io.grapholap.application.graph.ValueType;
 import io.grapholap.graph.csr.Adjacency;
+import io.grapholap.graph.csr.ComputePool;
 import io.grapholap.graph.csr.CsrBacked;
 import io.grapholap.graph.csr.CsrGraph;
 import io.grapholap.graph.csr.VertexKeys;
@@ -86,6 +87,7 @@ final class HostGraphs {
     static final class CpuInstance implements GraphInstance, CsrBacked {
 
         final CsrGraph graph;
+        final ComputePool threads = ComputePool.create("gpu-test-host", 2);
         boolean closed;
         int parallelism = 2;
 
@@ -112,6 +114,11 @@ final class HostGraphs {
         @Override
         public CsrGraph hostGraph() {
             return graph;
+        }
+
+        @Override
+        public ComputePool hostThreads() {
+            return threads;
         }
 
         @Override
@@ -152,6 +159,7 @@ final class HostGraphs {
         @Override
         public void close() {
             closed = true;
+            threads.close();
         }
     }
 }

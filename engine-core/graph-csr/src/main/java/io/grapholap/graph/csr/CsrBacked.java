@@ -9,4 +9,7 @@ public interface CsrBacked {
 
     /** The host graph as later calls see it (with the vertex properties stored so far). */
     CsrGraph hostGraph();
+
+    /** The threads that compute over the host graph (the instance's {@code cpu_cores}); another engine runs there too. */
+    ComputePool hostThreads();
 }

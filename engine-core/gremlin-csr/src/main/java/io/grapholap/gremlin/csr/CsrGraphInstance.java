@@ -83,6 +83,11 @@ public abstract class CsrGraphInstance implements GraphInstance, CsrBacked {
         return graph();
     }
 
+    @Override
+    public ComputePool hostThreads() {
+        return threads;
+    }
+
     private View open() {
         View v = view;
         if (v == null) {

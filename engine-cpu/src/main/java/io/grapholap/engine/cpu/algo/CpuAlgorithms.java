@@ -5,11 +5,13 @@ import io.grapholap.application.graph.ExecutionContext;
 import io.grapholap.application.graph.algo.AlgorithmParams;
 import io.grapholap.application.graph.algo.AlgorithmRegistry;
 import io.grapholap.domain.error.UnavailableException;
+import io.grapholap.graph.csr.ComputePool;
 import io.grapholap.graph.csr.CsrGraph;
 
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ForkJoinPool;
 import java.util.ServiceLoader;
 
 /**
@@ -49,14 +51,22 @@ public final class CpuAlgorithms {
                 .name();
     }
 
+    /** Runs {@code p} on a pool of {@code ctx.parallelism()} threads made for this run alone (tools and tests). */
     public static AlgorithmResult run(CsrGraph graph, AlgorithmParams p, ExecutionContext ctx) {
+        try (ComputePool threads = ComputePool.create(ENGINE + "-run", ctx.parallelism())) {
+            return run(graph, threads.loops(), p, ctx);
+        }
+    }
+
+    /** Runs {@code p} on {@code pool}, the threads of the instance that holds the graph, with at most {@code ctx.parallelism()} of them. */
+    public static AlgorithmResult run(CsrGraph graph, ForkJoinPool pool, AlgorithmParams p, ExecutionContext ctx) {
         String name = p.algorithm();
         CpuKernel<?> kernel = KERNELS.get(p.getClass());
         if (kernel == null) {
             throw new UnavailableException("ALGORITHM_NOT_SUPPORTED_ON_ENGINE", "the cpu engine has no kernel for "
                     + name, Map.of("algorithm", name, "engine", ENGINE, "supported", algorithms()));
         }
-        Parallel parallel = new Parallel(ctx.parallelism(), () -> ctx.cancel().throwIfCancelled(name));
+        Parallel parallel = new Parallel(pool, ctx.parallelism(), () -> ctx.cancel().throwIfCancelled(name));
         parallel.check();
         CpuRun run = new CpuRun(graph, topology(graph, null), parallel, throttled(name, ctx));
         long started = System.nanoTime();
