@@ -60,8 +60,8 @@ class GpuFallbackTest {
     @Test
     void theEngineAdvertisesItsKernelsAndThePrecisionOptionOfPagerank() {
         EngineInfo info = new GpuGraphEngine(null, () -> CudaAvailability.unavailable("no device in this test")).info();
-        assertThat(info.algorithms()).containsExactly("bfs", "pagerank", "wcc", "cdlp", "lcc", "sssp", "degree",
-                "triangle_count");
+        assertThat(info.algorithms()).containsExactly("bfs", "cdlp", "degree", "lcc", "pagerank", "sssp",
+                "triangle_count", "wcc");
         assertThat(info.options("pagerank")).extracting(p -> p.name() + ":" + p.defaultValue() + ":" + p.allowed())
                 .containsExactly("precision:fp64:[fp64, fp32]");
         assertThat(info.options("bfs")).isEmpty();

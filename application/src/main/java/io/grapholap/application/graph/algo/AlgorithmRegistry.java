@@ -2,16 +2,16 @@ package io.grapholap.application.graph.algo;
 
 import io.grapholap.domain.error.ValidationException;
 
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.ServiceLoader;
+import java.util.TreeMap;
 
 /**
- * Every algorithm definition on the class path, found through {@link ServiceLoader} (listed in
- * {@code META-INF/services/io.grapholap.application.graph.algo.AlgorithmDefinition}), in the order
- * listed. HTTP, UDFs, the algorithm CLI and the bench all parse and document through this one list,
+ * Every algorithm definition on the class path, found through {@link ServiceLoader} (a definition
+ * registers itself with {@code @AutoService(AlgorithmDefinition.class)}, which writes its
+ * {@code META-INF/services} entry at compile time), in the order of their names. HTTP, UDFs, the algorithm CLI and the bench all parse and document through this one list,
  * so a parameter has the same name, default and range everywhere.
  */
 public final class AlgorithmRegistry {
@@ -22,7 +22,7 @@ public final class AlgorithmRegistry {
     }
 
     private static Map<String, AlgorithmDefinition<?>> load() {
-        Map<String, AlgorithmDefinition<?>> all = new LinkedHashMap<>();
+        Map<String, AlgorithmDefinition<?>> all = new TreeMap<>();
         for (AlgorithmDefinition<?> d : ServiceLoader.load(AlgorithmDefinition.class,
                 AlgorithmRegistry.class.getClassLoader())) {
             if (all.putIfAbsent(d.name(), d) != null) {

@@ -1,5 +1,6 @@
 package io.grapholap.application.graph.algo;
 
+import com.google.auto.service.AutoService;
 import java.util.List;
 
 /**
@@ -35,6 +36,7 @@ public record BetweennessParams(Integer samples, long seed, String weight, boole
         return DEFINITION;
     }
 
+    @AutoService(AlgorithmDefinition.class)
     public static final class Definition extends AlgorithmDefinition<BetweennessParams> {
         public Definition() {
             super(NAME, BetweennessParams.class, "Betweenness centrality (Brandes). Exact, or estimated from 'samples' "

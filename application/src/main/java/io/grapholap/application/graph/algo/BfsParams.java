@@ -1,5 +1,6 @@
 package io.grapholap.application.graph.algo;
 
+import com.google.auto.service.AutoService;
 import java.util.List;
 
 /** Parameters of {@code bfs}: the source vertex key. */
@@ -24,6 +25,7 @@ public record BfsParams(Object source) implements AlgorithmParams {
         return DEFINITION;
     }
 
+    @AutoService(AlgorithmDefinition.class)
     public static final class Definition extends AlgorithmDefinition<BfsParams> {
         public Definition() {
             super(NAME, BfsParams.class, "Breadth-first search (LDBC Graphalytics BFS): the hop depth of every vertex "

@@ -1,5 +1,6 @@
 package io.grapholap.application.graph.algo;
 
+import com.google.auto.service.AutoService;
 import java.util.List;
 
 /** Parameters of {@code cdlp}: a fixed iteration count in [1, 1000]. */
@@ -21,6 +22,7 @@ public record CdlpParams(int iterations) implements AlgorithmParams {
         return DEFINITION;
     }
 
+    @AutoService(AlgorithmDefinition.class)
     public static final class Definition extends AlgorithmDefinition<CdlpParams> {
         public Definition() {
             super(NAME, CdlpParams.class, "Community detection by synchronous label propagation (LDBC Graphalytics "

@@ -1,5 +1,6 @@
 package io.grapholap.application.graph.algo;
 
+import com.google.auto.service.AutoService;
 import io.grapholap.domain.error.ValidationException;
 
 import java.util.List;
@@ -35,6 +36,7 @@ public record DegreeParams(Direction direction) implements AlgorithmParams {
         return DEFINITION;
     }
 
+    @AutoService(AlgorithmDefinition.class)
     public static final class Definition extends AlgorithmDefinition<DegreeParams> {
         public Definition() {
             super(NAME, DegreeParams.class, "Number of edges at each vertex in the given direction.",

@@ -1,5 +1,6 @@
 package io.grapholap.application.graph.algo;
 
+import com.google.auto.service.AutoService;
 import java.util.List;
 
 /** Parameters of {@code kcore}: an optional {@code k}; when set only the k-core's vertices are returned. */
@@ -21,6 +22,7 @@ public record KCoreParams(Integer k) implements AlgorithmParams {
         return DEFINITION;
     }
 
+    @AutoService(AlgorithmDefinition.class)
     public static final class Definition extends AlgorithmDefinition<KCoreParams> {
         public Definition() {
             super(NAME, KCoreParams.class, "Core number of each vertex (edge direction ignored). With 'k', only the "

@@ -1,5 +1,6 @@
 package io.grapholap.application.graph.algo;
 
+import com.google.auto.service.AutoService;
 import java.util.List;
 
 /** {@code lcc} takes no parameters. */
@@ -14,6 +15,7 @@ public record LccParams() implements AlgorithmParams {
         return DEFINITION;
     }
 
+    @AutoService(AlgorithmDefinition.class)
     public static final class Definition extends AlgorithmDefinition<LccParams> {
         public Definition() {
             super(NAME, LccParams.class, "Local clustering coefficient (LDBC Graphalytics LCC): the fraction of "

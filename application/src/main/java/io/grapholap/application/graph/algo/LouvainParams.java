@@ -1,5 +1,6 @@
 package io.grapholap.application.graph.algo;
 
+import com.google.auto.service.AutoService;
 import java.util.List;
 
 /**
@@ -33,6 +34,7 @@ public record LouvainParams(int iterations, int levels, double tolerance, String
         return DEFINITION;
     }
 
+    @AutoService(AlgorithmDefinition.class)
     public static final class Definition extends AlgorithmDefinition<LouvainParams> {
         public Definition() {
             super(NAME, LouvainParams.class, "Louvain community detection (edges undirected); the modularity reached "

@@ -1,5 +1,6 @@
 package io.grapholap.application.graph.algo;
 
+import com.google.auto.service.AutoService;
 import java.util.List;
 
 /** Parameters of {@code pagerank}: damping in (0, 1) and a fixed iteration count in [1, 1000]. */
@@ -24,6 +25,7 @@ public record PageRankParams(double damping, int iterations) implements Algorith
         return DEFINITION;
     }
 
+    @AutoService(AlgorithmDefinition.class)
     public static final class Definition extends AlgorithmDefinition<PageRankParams> {
         public Definition() {
             super(NAME, PageRankParams.class, "PageRank (LDBC Graphalytics PR): a fixed number of iterations starting "

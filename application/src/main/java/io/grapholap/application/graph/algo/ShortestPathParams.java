@@ -1,5 +1,6 @@
 package io.grapholap.application.graph.algo;
 
+import com.google.auto.service.AutoService;
 import java.util.List;
 
 /**
@@ -31,6 +32,7 @@ public record ShortestPathParams(Object source, Object target, String weight, in
         return DEFINITION;
     }
 
+    @AutoService(AlgorithmDefinition.class)
     public static final class Definition extends AlgorithmDefinition<ShortestPathParams> {
         public Definition() {
             super(NAME, ShortestPathParams.class, "Shortest path(s) from 'source' to 'target' along out-edges: one row "

@@ -1,5 +1,6 @@
 package io.grapholap.application.graph.algo;
 
+import com.google.auto.service.AutoService;
 import java.util.List;
 
 /**
@@ -25,6 +26,7 @@ public record SsspParams(Object source, String weight) implements AlgorithmParam
         return DEFINITION;
     }
 
+    @AutoService(AlgorithmDefinition.class)
     public static final class Definition extends AlgorithmDefinition<SsspParams> {
         public Definition() {
             super(NAME, SsspParams.class, "Single-source shortest paths over non-negative weights (LDBC Graphalytics "

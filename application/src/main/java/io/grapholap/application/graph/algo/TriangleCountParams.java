@@ -1,5 +1,6 @@
 package io.grapholap.application.graph.algo;
 
+import com.google.auto.service.AutoService;
 import java.util.List;
 
 /** {@code triangle_count} takes no parameters. */
@@ -14,6 +15,7 @@ public record TriangleCountParams() implements AlgorithmParams {
         return DEFINITION;
     }
 
+    @AutoService(AlgorithmDefinition.class)
     public static final class Definition extends AlgorithmDefinition<TriangleCountParams> {
         public Definition() {
             super(NAME, TriangleCountParams.class, "Triangles through each vertex, edge direction and multiplicity "

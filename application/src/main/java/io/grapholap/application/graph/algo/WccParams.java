@@ -1,5 +1,6 @@
 package io.grapholap.application.graph.algo;
 
+import com.google.auto.service.AutoService;
 import java.util.List;
 
 /** {@code wcc} takes no parameters. */
@@ -14,6 +15,7 @@ public record WccParams() implements AlgorithmParams {
         return DEFINITION;
     }
 
+    @AutoService(AlgorithmDefinition.class)
     public static final class Definition extends AlgorithmDefinition<WccParams> {
         public Definition() {
             super(NAME, WccParams.class, "Weakly connected components (LDBC Graphalytics WCC), edge direction ignored. "

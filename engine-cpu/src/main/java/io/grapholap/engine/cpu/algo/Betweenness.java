@@ -1,5 +1,6 @@
 package io.grapholap.engine.cpu.algo;
 
+import com.google.auto.service.AutoService;
 import io.grapholap.application.graph.Column;
 import io.grapholap.application.graph.algo.BetweennessParams;
 import java.util.Arrays;
@@ -226,6 +227,7 @@ public final class Betweenness {
     }
 
     /** The CPU kernel of {@code betweenness}, as {@link CpuAlgorithms} finds it. */
+    @AutoService(CpuKernel.class)
     public static final class Kernel implements CpuKernel<BetweennessParams> {
         @Override
         public Class<BetweennessParams> params() {

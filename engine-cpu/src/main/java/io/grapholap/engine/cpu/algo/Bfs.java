@@ -1,5 +1,6 @@
 package io.grapholap.engine.cpu.algo;
 
+import com.google.auto.service.AutoService;
 import io.grapholap.application.graph.Column;
 import io.grapholap.application.graph.algo.BfsParams;
 import java.lang.invoke.MethodHandles;
@@ -178,6 +179,7 @@ public final class Bfs {
     }
 
     /** The CPU kernel of {@code bfs}, as {@link CpuAlgorithms} finds it. */
+    @AutoService(CpuKernel.class)
     public static final class Kernel implements CpuKernel<BfsParams> {
         @Override
         public Class<BfsParams> params() {

@@ -1,5 +1,6 @@
 package io.grapholap.engine.cpu.algo;
 
+import com.google.auto.service.AutoService;
 import io.grapholap.application.graph.Column;
 import io.grapholap.application.graph.algo.CdlpParams;
 import io.grapholap.graph.csr.ResultColumns;
@@ -163,6 +164,7 @@ public final class Cdlp {
     }
 
     /** The CPU kernel of {@code cdlp}, as {@link CpuAlgorithms} finds it. */
+    @AutoService(CpuKernel.class)
     public static final class Kernel implements CpuKernel<CdlpParams> {
         @Override
         public Class<CdlpParams> params() {

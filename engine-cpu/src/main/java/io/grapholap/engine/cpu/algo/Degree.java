@@ -1,5 +1,6 @@
 package io.grapholap.engine.cpu.algo;
 
+import com.google.auto.service.AutoService;
 import io.grapholap.application.graph.Column;
 import io.grapholap.application.graph.algo.DegreeParams;
 
@@ -46,6 +47,7 @@ public final class Degree {
     }
 
     /** The CPU kernel of {@code degree}, as {@link CpuAlgorithms} finds it. */
+    @AutoService(CpuKernel.class)
     public static final class Kernel implements CpuKernel<DegreeParams> {
         @Override
         public Class<DegreeParams> params() {

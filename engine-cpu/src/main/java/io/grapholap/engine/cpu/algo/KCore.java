@@ -1,5 +1,6 @@
 package io.grapholap.engine.cpu.algo;
 
+import com.google.auto.service.AutoService;
 import io.grapholap.application.graph.Column;
 import io.grapholap.application.graph.algo.KCoreParams;
 import io.grapholap.graph.csr.ResultColumns;
@@ -86,6 +87,7 @@ public final class KCore {
     }
 
     /** The CPU kernel of {@code k_core}, as {@link CpuAlgorithms} finds it. */
+    @AutoService(CpuKernel.class)
     public static final class Kernel implements CpuKernel<KCoreParams> {
         @Override
         public Class<KCoreParams> params() {

@@ -1,5 +1,6 @@
 package io.grapholap.engine.cpu.algo;
 
+import com.google.auto.service.AutoService;
 import io.grapholap.application.graph.Column;
 import io.grapholap.application.graph.algo.LccParams;
 
@@ -56,6 +57,7 @@ public final class Lcc {
     }
 
     /** The CPU kernel of {@code lcc}, as {@link CpuAlgorithms} finds it. */
+    @AutoService(CpuKernel.class)
     public static final class Kernel implements CpuKernel<LccParams> {
         @Override
         public Class<LccParams> params() {

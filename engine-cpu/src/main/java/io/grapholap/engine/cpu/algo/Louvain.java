@@ -1,5 +1,6 @@
 package io.grapholap.engine.cpu.algo;
 
+import com.google.auto.service.AutoService;
 import io.grapholap.application.graph.Column;
 import io.grapholap.application.graph.algo.LouvainParams;
 import java.util.Arrays;
@@ -294,6 +295,7 @@ public final class Louvain {
     }
 
     /** The CPU kernel of {@code louvain}, as {@link CpuAlgorithms} finds it. */
+    @AutoService(CpuKernel.class)
     public static final class Kernel implements CpuKernel<LouvainParams> {
         @Override
         public Class<LouvainParams> params() {

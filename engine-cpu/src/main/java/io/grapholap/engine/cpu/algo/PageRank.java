@@ -1,5 +1,6 @@
 package io.grapholap.engine.cpu.algo;
 
+import com.google.auto.service.AutoService;
 import io.grapholap.application.graph.Column;
 import io.grapholap.application.graph.algo.PageRankParams;
 import java.util.Arrays;
@@ -87,6 +88,7 @@ public final class PageRank {
     }
 
     /** The CPU kernel of {@code page_rank}, as {@link CpuAlgorithms} finds it. */
+    @AutoService(CpuKernel.class)
     public static final class Kernel implements CpuKernel<PageRankParams> {
         @Override
         public Class<PageRankParams> params() {

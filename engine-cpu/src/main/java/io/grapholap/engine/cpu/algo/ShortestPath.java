@@ -1,5 +1,6 @@
 package io.grapholap.engine.cpu.algo;
 
+import com.google.auto.service.AutoService;
 import io.grapholap.application.graph.Column;
 import io.grapholap.application.graph.algo.ShortestPathParams;
 import io.grapholap.graph.csr.ResultColumns;
@@ -162,6 +163,7 @@ public final class ShortestPath {
     }
 
     /** The CPU kernel of {@code shortest_path}, as {@link CpuAlgorithms} finds it. */
+    @AutoService(CpuKernel.class)
     public static final class Kernel implements CpuKernel<ShortestPathParams> {
         @Override
         public Class<ShortestPathParams> params() {

@@ -1,5 +1,6 @@
 package io.grapholap.engine.cpu.algo;
 
+import com.google.auto.service.AutoService;
 import io.grapholap.application.graph.Column;
 import io.grapholap.application.graph.algo.SsspParams;
 import io.grapholap.domain.error.ValidationException;
@@ -286,6 +287,7 @@ public final class Sssp {
     }
 
     /** The CPU kernel of {@code sssp}, as {@link CpuAlgorithms} finds it. */
+    @AutoService(CpuKernel.class)
     public static final class Kernel implements CpuKernel<SsspParams> {
         @Override
         public Class<SsspParams> params() {

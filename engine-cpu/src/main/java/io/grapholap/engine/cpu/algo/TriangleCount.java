@@ -1,5 +1,6 @@
 package io.grapholap.engine.cpu.algo;
 
+import com.google.auto.service.AutoService;
 import io.grapholap.application.graph.Column;
 import io.grapholap.application.graph.algo.TriangleCountParams;
 
@@ -33,6 +34,7 @@ public final class TriangleCount {
     }
 
     /** The CPU kernel of {@code triangle_count}, as {@link CpuAlgorithms} finds it. */
+    @AutoService(CpuKernel.class)
     public static final class Kernel implements CpuKernel<TriangleCountParams> {
         @Override
         public Class<TriangleCountParams> params() {

@@ -1,5 +1,6 @@
 package io.grapholap.engine.cpu.algo;
 
+import com.google.auto.service.AutoService;
 import io.grapholap.application.graph.Column;
 import io.grapholap.application.graph.algo.WccParams;
 import io.grapholap.graph.csr.ResultColumns;
@@ -166,6 +167,7 @@ public final class Wcc {
     }
 
     /** The CPU kernel of {@code wcc}, as {@link CpuAlgorithms} finds it. */
+    @AutoService(CpuKernel.class)
     public static final class Kernel implements CpuKernel<WccParams> {
         @Override
         public Class<WccParams> params() {
