@@ -1,5 +1,6 @@
 package io.grapholap.bench;
 
+import com.carrotsearch.hppc.LongIntHashMap;
 import io.grapholap.application.graph.algo.AlgorithmParams;
 import io.grapholap.application.graph.algo.AlgorithmRegistry;
 import io.grapholap.application.graph.AlgorithmResult;
@@ -11,7 +12,6 @@ import io.grapholap.domain.error.ValidationException;
 import io.grapholap.engine.cpu.algo.CpuAlgorithms;
 import io.grapholap.graph.csr.Adjacency;
 import io.grapholap.graph.csr.CsrGraph;
-import io.grapholap.graph.csr.LongIntHashMap;
 import io.grapholap.graph.csr.VertexKeys;
 import io.grapholap.graph.csr.VertexLabel;
 import java.io.BufferedReader;
@@ -191,9 +191,11 @@ public final class AlgoMain {
         keys = Arrays.copyOf(keys, n);
         LongIntHashMap index = new LongIntHashMap(Math.max(1, n));
         for (int i = 0; i < n; i++) {
-            if (index.put(keys[i], i) >= 0) {
+            int slot = index.indexOf(keys[i]);
+            if (slot >= 0) {
                 throw new InputException(o.vertices() + ":" + lines[i] + ": vertex id " + keys[i] + " appears twice");
             }
+            index.indexInsert(slot, keys[i], i);
         }
 
         int[] src = new int[1024];
@@ -298,7 +300,7 @@ public final class AlgoMain {
     }
 
     private static int vertex(LongIntHashMap index, long id, Options o, int lineNo) {
-        int v = index.get(id);
+        int v = index.getOrDefault(id, -1);
         if (v < 0) {
             throw new InputException(o.edges() + ":" + lineNo + ": vertex " + id + " is not in " + o.vertices());
         }

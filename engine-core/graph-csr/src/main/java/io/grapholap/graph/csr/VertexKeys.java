@@ -1,5 +1,7 @@
 package io.grapholap.graph.csr;
 
+import com.carrotsearch.hppc.LongIntHashMap;
+import com.carrotsearch.hppc.ObjectIntHashMap;
 import io.grapholap.application.graph.Column;
 import io.grapholap.application.graph.ValueType;
 import java.util.Objects;
@@ -48,21 +50,51 @@ public sealed interface VertexKeys {
         }
         var index = new LongIntHashMap(keys.length);
         for (int i = 0; i < keys.length; i++) {
-            if (index.put(keys[i], i) >= 0) {
+            int slot = index.indexOf(keys[i]);
+            if (slot >= 0) {
                 throw new DuplicateKeyException(keys[i], i);
             }
+            index.indexInsert(slot, keys[i], i);
         }
         return new Longs(type, keys, index);
     }
 
+    /**
+     * Bytes of the key index of {@code count} keys, before it is built: HPPC's tables hold a power of
+     * two of slots, at least {@code count / 0.75}, plus one; a slot costs a key (a long, or an object
+     * reference of this JVM's size) and an int, measured once on two small maps, as are the headers.
+     */
+    static long indexBytes(long count, boolean objectKeys) {
+        long slots = Math.max(4, Long.highestOneBit(Math.max(1, (long) Math.ceil(count / 0.75)) * 2 - 1)) + 1;
+        long[] cost = objectKeys ? IndexCost.OBJECTS : IndexCost.LONGS;
+        return cost[0] + cost[1] * slots;
+    }
+
+    /** Fixed bytes and bytes a slot of the two index maps on this JVM, from maps of 5 and 9 slots. */
+    final class IndexCost {
+        static final long[] LONGS = cost(new LongIntHashMap(0).ramBytesAllocated(), new LongIntHashMap(5).ramBytesAllocated());
+        static final long[] OBJECTS = cost(new ObjectIntHashMap<>(0).ramBytesAllocated(),
+                new ObjectIntHashMap<>(5).ramBytesAllocated());
+
+        private IndexCost() {
+        }
+
+        private static long[] cost(long fiveSlots, long nineSlots) {
+            long perSlot = (nineSlots - fiveSlots) / 4;
+            return new long[] {fiveSlots - 5 * perSlot, perSlot};
+        }
+    }
+
     /** Keys held as objects (strings, UUIDs, …); duplicates raise {@link DuplicateKeyException}. */
     static VertexKeys ofObjects(ValueType type, Object[] keys) {
-        var index = new ObjectIntHashMap(keys.length);
+        var index = new ObjectIntHashMap<Object>(keys.length);
         for (int i = 0; i < keys.length; i++) {
             Objects.requireNonNull(keys[i], "vertex keys cannot be null");
-            if (index.put(keys[i], i) >= 0) {
+            int slot = index.indexOf(keys[i]);
+            if (slot >= 0) {
                 throw new DuplicateKeyException(keys[i], i);
             }
+            index.indexInsert(slot, keys[i], i);
         }
         return new ObjectKeys(type, keys, index);
     }
@@ -148,16 +180,16 @@ public sealed interface VertexKeys {
 
         public int localId(Object key) {
             long k = integral(key);
-            return k == Long.MIN_VALUE && !(key instanceof Long) ? -1 : index.get(k);
+            return k == Long.MIN_VALUE && !(key instanceof Long) ? -1 : index.getOrDefault(k, -1);
         }
 
         /** Primitive lookup for integer keys. */
         public int localId(long key) {
-            return index.get(key);
+            return index.getOrDefault(key, -1);
         }
 
         public long bytes() {
-            return 8L * keys.length + index.bytes();
+            return 8L * keys.length + index.ramBytesAllocated();
         }
 
         public Column asColumn() {
@@ -173,7 +205,7 @@ public sealed interface VertexKeys {
     }
 
     /** Keys held as objects with an object index. */
-    record ObjectKeys(ValueType type, Object[] keys, ObjectIntHashMap index) implements VertexKeys {
+    record ObjectKeys(ValueType type, Object[] keys, ObjectIntHashMap<Object> index) implements VertexKeys {
         public int size() {
             return keys.length;
         }
@@ -188,20 +220,20 @@ public sealed interface VertexKeys {
             }
             if (type == ValueType.UUID && key instanceof String s) {
                 try {
-                    return index.get(UUID.fromString(s));
+                    return index.getOrDefault(UUID.fromString(s), -1);
                 } catch (IllegalArgumentException e) {
                     return -1;
                 }
             }
             if (type == ValueType.STRING && !(key instanceof String)) {
-                return index.get(key.toString());
+                return index.getOrDefault(key.toString(), -1);
             }
-            return index.get(key);
+            return index.getOrDefault(key, -1);
         }
 
         public long bytes() {
             long perKey = type == ValueType.UUID ? 32 : 48;
-            return index.bytes() + (8 + perKey) * keys.length;
+            return index.ramBytesAllocated() + (8 + perKey) * keys.length;
         }
 
         public Column asColumn() {

@@ -232,15 +232,22 @@ class CsrGraphTest {
     }
 
     @Test
-    void longIntHashMapHandlesCollisionsAndMissingKeys() {
-        var map = new LongIntHashMap(1000);
-        for (int i = 0; i < 1000; i++) {
-            assertThat(map.put(i * 1_000_003L - 500, i)).isEqualTo(-1);
+    void theKeyIndexEstimateIsWhatTheBuiltIndexHolds() {
+        for (int n : new int[] {1, 2, 3, 5, 6, 7, 12, 13, 100, 768, 1000, 49_152, 100_000}) {
+            long[] keys = new long[n];
+            Object[] names = new Object[n];
+            for (int i = 0; i < n; i++) {
+                keys[i] = i * 1_000_003L - 500;
+                names[i] = "k" + i;
+            }
+            var longs = (VertexKeys.Longs) VertexKeys.ofLongs(io.grapholap.application.graph.ValueType.INT64, keys);
+            var objects = (VertexKeys.ObjectKeys) VertexKeys.ofObjects(io.grapholap.application.graph.ValueType.STRING, names);
+            assertThat(VertexKeys.indexBytes(n, false)).as("%d long keys", n).isEqualTo(longs.index().ramBytesAllocated());
+            assertThat(VertexKeys.indexBytes(n, true)).as("%d object keys", n).isEqualTo(objects.index().ramBytesAllocated());
+            assertThat(longs.localId(keys[n - 1])).isEqualTo(n - 1);
+            assertThat(longs.localId(7L)).isEqualTo(-1);
+            assertThat(objects.localId("k0")).isZero();
+            assertThat(objects.localId("nope")).isEqualTo(-1);
         }
-        for (int i = 0; i < 1000; i++) {
-            assertThat(map.get(i * 1_000_003L - 500)).isEqualTo(i);
-        }
-        assertThat(map.get(7)).isEqualTo(-1);
-        assertThat(map.size()).isEqualTo(1000);
     }
 }

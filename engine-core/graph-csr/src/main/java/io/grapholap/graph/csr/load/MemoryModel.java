@@ -4,7 +4,7 @@ import io.grapholap.application.graph.LoadOptions;
 import io.grapholap.application.graph.MemoryEstimate;
 import io.grapholap.application.graph.ValueType;
 import io.grapholap.graph.csr.Adjacency;
-import io.grapholap.graph.csr.LongIntHashMap;
+import io.grapholap.graph.csr.VertexKeys;
 import io.grapholap.snapshot.arrow.SnapshotManifest;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -87,10 +87,9 @@ public final class MemoryModel {
         if (identity && (type == ValueType.INT64 || type == ValueType.INT32)) {
             return 0;
         }
-        long table = 12L * LongIntHashMap.capacityFor((int) count);
         if (type.isLongBacked() || type.isIntBacked()) {
-            return 8 * count + table;
+            return 8 * count + VertexKeys.indexBytes(count, false);
         }
-        return (type == ValueType.UUID ? 40 : 56) * count + table;
+        return (type == ValueType.UUID ? 40 : 56) * count + VertexKeys.indexBytes(count, true);
     }
 }
