@@ -26,7 +26,7 @@ import java.util.stream.Stream;
  * closed, files and transactions left as they are), and {@link #start()} brings up a new server on
  * the same data directory and metadata database.
  *
- * <p>The child runs {@code io.grapholap.rest.GraphOlapServer} (what {@code ./grapholap serve}
+ * <p>The child runs {@code io.grapholap.server.GraphOlapServer} (what {@code ./grapholap serve}
  * runs) on this test JVM's class path, with the JVM flags of the root pom (system property
  * {@code grapholap.jvm.flags}, set by the it-tests surefire configuration), a heap of at most 1 GiB,
  * settings as {@code GRAPHOLAP_*} environment variables and a fresh free port on every start. Its
@@ -96,7 +96,7 @@ public final class ServerProcess implements AutoCloseable {
         properties.forEach((k, v) -> command.add("-D" + k + "=" + v));
         command.add("-cp");
         command.add(classPath());
-        command.add("io.grapholap.rest.GraphOlapServer");
+        command.add("io.grapholap.server.GraphOlapServer");
         ProcessBuilder builder = new ProcessBuilder(command)
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log().toFile()));

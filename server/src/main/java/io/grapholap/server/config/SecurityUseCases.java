@@ -1,4 +1,4 @@
-package io.grapholap.rest.security;
+package io.grapholap.server.config;
 
 import io.grapholap.application.audit.AuditLog;
 import io.grapholap.application.audit.ReadAuditLog;
@@ -23,7 +23,10 @@ import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.Duration;
 
-/** Wires the security, user and audit use cases; repositories come from the persistence adapter. */
+/**
+ * Wires the security, user and audit use cases; repositories come from the persistence adapter, the
+ * password hasher from the REST adapter.
+ */
 @Factory
 final class SecurityUseCases {
 
@@ -34,11 +37,6 @@ final class SecurityUseCases {
      * key revoked, or an account changed, elsewhere (changes made on this server act at once).
      */
     private static final Duration CREDENTIAL_CACHE_TTL = Duration.ofSeconds(5);
-
-    @Singleton
-    PasswordHasher passwordHasher() {
-        return new BcryptPasswordHasher();
-    }
 
     @Singleton
     CredentialCache credentialCache() {

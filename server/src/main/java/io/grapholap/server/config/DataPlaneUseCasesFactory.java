@@ -1,4 +1,4 @@
-package io.grapholap.rest.config;
+package io.grapholap.server.config;
 
 import io.grapholap.application.dataplane.AlgorithmUseCases;
 import io.grapholap.application.dataplane.DataPlaneSettings;

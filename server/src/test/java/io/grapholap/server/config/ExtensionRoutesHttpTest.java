@@ -1,10 +1,10 @@
-package io.grapholap.rest.config;
+package io.grapholap.server.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.grapholap.rest.GraphOlapServer;
+import io.grapholap.server.GraphOlapServer;
 import io.micronaut.runtime.server.EmbeddedServer;
 import java.io.IOException;
 import java.net.URI;

@@ -1,4 +1,4 @@
-package io.grapholap.rest.config;
+package io.grapholap.server.config;
 
 import io.grapholap.application.health.CheckReadiness;
 import io.grapholap.application.health.ReadinessProbe;

@@ -1,4 +1,4 @@
-package io.grapholap.rest.config;
+package io.grapholap.server.config;
 
 import io.grapholap.application.favorite.AddFavorite;
 import io.grapholap.application.favorite.FavoriteRepository;

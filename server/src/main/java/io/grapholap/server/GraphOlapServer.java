@@ -1,12 +1,7 @@
-package io.grapholap.rest;
+package io.grapholap.server;
 
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
-import io.swagger.v3.oas.annotations.OpenAPIDefinition;
-import io.swagger.v3.oas.annotations.enums.SecuritySchemeType;
-import io.swagger.v3.oas.annotations.info.Info;
-import io.swagger.v3.oas.annotations.security.SecurityRequirement;
-import io.swagger.v3.oas.annotations.security.SecurityScheme;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -15,12 +10,6 @@ import org.slf4j.LoggerFactory;
  * The runnable server. Settings come from {@code GRAPHOLAP_*} environment variables (see
  * {@link ServerSettings}); everything else has an embedded default.
  */
-@OpenAPIDefinition(
-        info = @Info(title = "grapholap", version = "0.1.0",
-                description = "Graph analytics over relational data: mappings, snapshots, instances, queries, algorithms and user-defined functions"),
-        security = @SecurityRequirement(name = "bearer"))
-@SecurityScheme(name = "bearer", type = SecuritySchemeType.HTTP, scheme = "bearer",
-        description = "A JWT from POST /api/auth/login, or an API key")
 public final class GraphOlapServer {
 
     private static final Logger LOG = LoggerFactory.getLogger(GraphOlapServer.class);

@@ -1,4 +1,4 @@
-package io.grapholap.rest;
+package io.grapholap.server;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -13,8 +13,9 @@ import java.util.Map;
 
 /**
  * The server's settings, read once from {@code GRAPHOLAP_*} environment variables, with embedded
- * defaults: data in {@code ./data}, H2 file databases for metadata and the demo source, the CPU
- * engine, port 8080. A JWT secret that is not given is generated once and kept in the data
+ * defaults: data in {@code ./data}, H2 file databases for metadata and the demo source, port 8080,
+ * and the engine named by {@code grapholap.engine} in application.yml unless {@code GRAPHOLAP_ENGINE}
+ * names another ({@code engine} is null then). A JWT secret that is not given is generated once and kept in the data
  * directory, readable by the owner only, so tokens survive restarts.
  */
 public record ServerSettings(
@@ -51,7 +52,7 @@ public record ServerSettings(
         return new ServerSettings(
                 dataDir,
                 Integer.parseInt(env.getOrDefault("GRAPHOLAP_PORT", "8080")),
-                env.getOrDefault("GRAPHOLAP_ENGINE", "cpu"),
+                env.get("GRAPHOLAP_ENGINE"),
                 metadataUrl, env.getOrDefault("GRAPHOLAP_METADATA_USER", "sa"), env.getOrDefault("GRAPHOLAP_METADATA_PASSWORD", ""),
                 sourceUrl, env.getOrDefault("GRAPHOLAP_SOURCE_USER", "sa"), env.getOrDefault("GRAPHOLAP_SOURCE_PASSWORD", ""),
                 demo,
@@ -66,7 +67,9 @@ public record ServerSettings(
         Map<String, Object> p = new LinkedHashMap<>();
         p.put("micronaut.server.port", port);
         p.put("grapholap.data-dir", dataDir.toString());
-        p.put("grapholap.engine", engine);
+        if (engine != null) {
+            p.put("grapholap.engine", engine);
+        }
         p.put("datasources.default.url", metadataUrl);
         p.put("datasources.default.username", metadataUser);
         p.put("datasources.default.password", metadataPassword);
