@@ -22,91 +22,43 @@ import io.grapholap.application.udf.TableEncoder;
 import io.grapholap.domain.error.NotFoundException;
 import io.grapholap.domain.udf.FunctionEngine;
 import io.grapholap.domain.udf.OutputFormat;
+import io.grapholap.server.settings.ServerProperties;
+import io.grapholap.server.settings.UdfProperties;
 import io.micronaut.context.BeanProvider;
 import io.micronaut.context.annotation.Bean;
-import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Requires;
-import io.micronaut.context.annotation.Value;
 import jakarta.inject.Named;
 import jakarta.inject.Singleton;
-import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.SynchronousQueue;
-import java.util.concurrent.ThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Wires the UDF use cases (those that run or check code exist when a {@link FunctionRuntime} bean does). Settings, all under
- * {@code grapholap.udf}: {@code default-timeout} (PT30S) and {@code max-timeout} (PT5M) of a run,
- * {@code default-output-bytes} (10 MiB) and {@code max-output-bytes} (100 MiB), {@code cached-datasets}
- * (datasets kept loaded between runs, 4) and {@code memory-budget-bytes} (what they may hold together;
- * 0 = a fifth of the maximum heap), {@code max-built-rows} (nodes plus edges of a graph built from
- * lists, 1,000,000). Built graphs are written under {@code ${grapholap.data-dir}/udf-work} before
- * loading. Engines are chosen as for instances ({@link EngineChoice}). Ports other helpers implement
- * may be absent from a build: without a dataset catalog no dataset is known, without a live-instance
- * registry no instance, without a library store no library (each says so in its not-found error).
+ * Wires the UDF use cases (those that run or check code exist when a {@link FunctionRuntime} bean
+ * does); settings in {@link UdfProperties}. Built graphs are written under
+ * {@code ${grapholap.data-dir}/udf-work} before loading. Engines are chosen as for instances
+ * ({@link EngineChoice}). Ports other helpers implement may be absent from a build: without a
+ * dataset catalog no dataset is known, without a live-instance registry no instance, without a
+ * library store no library (each says so in its not-found error).
  */
 @Factory
 final class FunctionUseCasesFactory {
 
     private static final Clock CLOCK = Clock.systemUTC();
 
-    /** Built at start-up (a {@code @Context} bean) so that bad settings stop the server with their message. */
-    @Context
-    @Requires(beans = FunctionRuntime.class)
-    RunSettings udfRunSettings(@Value("${grapholap.udf.default-timeout:PT30S}") String defaultTimeout,
-                               @Value("${grapholap.udf.max-timeout:PT5M}") String maxTimeout,
-                               @Value("${grapholap.udf.default-output-bytes:10485760}") long defaultOutput,
-                               @Value("${grapholap.udf.max-output-bytes:104857600}") long maxOutput,
-                               @Value("${grapholap.udf.cached-datasets:4}") int cached,
-                               @Value("${grapholap.udf.memory-budget-bytes:0}") long budget,
-                               @Value("${grapholap.udf.max-built-rows:1000000}") int maxBuiltRows,
-                               @Value("${grapholap.data-dir:./data}") String dataDir) {
-        return new RunSettings(duration("grapholap.udf.default-timeout", defaultTimeout), duration("grapholap.udf.max-timeout", maxTimeout),
-                defaultOutput, maxOutput, cached, budget > 0 ? budget : Runtime.getRuntime().maxMemory() / 5, maxBuiltRows,
-                Path.of(dataDir).resolve("udf-work"));
-    }
-
-    /**
-     * Platform threads for guest code, one per busy run slot (idle ones end after a minute). Their
-     * number is bounded by {@link RunSlots}: a task is only handed over with a slot, which a thread
-     * keeps until its guest has really ended.
-     */
     @Singleton
-    @Named("udf-runs")
     @Requires(beans = FunctionRuntime.class)
-    @Bean(preDestroy = "shutdownNow")
-    ExecutorService udfRunThreads() {
-        AtomicInteger n = new AtomicInteger();
-        return new ThreadPoolExecutor(0, Integer.MAX_VALUE, 60, TimeUnit.SECONDS, new SynchronousQueue<>(),
-                r -> Thread.ofPlatform().daemon().name("udf-run-" + n.incrementAndGet()).unstarted(r));
+    RunSettings udfRunSettings(UdfProperties udf, ServerProperties server) {
+        return udf.runSettings(server.dir("udf-work"));
     }
 
-    /**
-     * Settings under {@code grapholap.udf}: {@code run-slots} (runs executing at once; default one per
-     * two cores, at least 1), {@code run-queue} (runs waiting for a slot; four times the slots), {@code runs-per-user}
-     * (twice the slots) and {@code runs-per-organization} (four times the slots) counting running and waiting runs,
-     * {@code stop-grace} (PT1S: how long past its deadline a run that ignores its stop is waited for).
-     */
-    @Context
+    @Singleton
     @Requires(beans = FunctionRuntime.class)
-    RunSlots udfRunSlots(@Named("udf-runs") ExecutorService threads,
-                         @Value("${grapholap.udf.run-slots:0}") int slots,
-                         @Value("${grapholap.udf.run-queue:-1}") int queue,
-                         @Value("${grapholap.udf.runs-per-user:0}") int perUser,
-                         @Value("${grapholap.udf.runs-per-organization:0}") int perOrganization,
-                         @Value("${grapholap.udf.stop-grace:PT1S}") String grace) {
-        RunSlots.Limits sized = RunSlots.Limits.fromCores(slots > 0 ? 2 * slots : Runtime.getRuntime().availableProcessors());
-        return new RunSlots(threads, new RunSlots.Limits(sized.slots(), queue >= 0 ? queue : sized.queue(),
-                perUser > 0 ? perUser : sized.perUser(), perOrganization > 0 ? perOrganization : sized.perOrganization(),
-                duration("grapholap.udf.stop-grace", grace)));
+    RunSlots udfRunSlots(@Named("udf-runs") ExecutorService threads, UdfProperties udf) {
+        return new RunSlots(threads, udf.limits());
     }
 
     @Singleton
@@ -146,9 +98,8 @@ final class FunctionUseCasesFactory {
     @Singleton
     @Requires(beans = FunctionRuntime.class)
     FunctionUseCases functionUseCases(FunctionRepository functions, OrganizationSettingsRepository organizations,
-                                      FunctionRuntime runtime, RunFunctions runs, RunSlots slots,
-                                      @Value("${grapholap.engine:cpu}") String defaultEngine) {
-        return new FunctionUseCases(functions, organizations, runtime, FunctionEngine.parse(defaultEngine, "grapholap.engine"),
+                                      FunctionRuntime runtime, RunFunctions runs, RunSlots slots, EngineChoice engines) {
+        return new FunctionUseCases(functions, organizations, runtime, FunctionEngine.parse(engines.defaultName(), "grapholap.engine"),
                 runs.formats(), CLOCK, slots);
     }
 
@@ -160,13 +111,5 @@ final class FunctionUseCasesFactory {
     @Singleton
     LibraryImporters libraryImporters(FunctionRepository functions) {
         return new FunctionLibraryImporters(functions);
-    }
-
-    private static Duration duration(String name, String value) {
-        try {
-            return Duration.parse(value.trim());
-        } catch (java.time.format.DateTimeParseException e) {
-            throw new IllegalArgumentException(name + " must be an ISO-8601 duration such as PT30S, got '" + value + "'", e);
-        }
     }
 }

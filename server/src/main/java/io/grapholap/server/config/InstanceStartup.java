@@ -3,22 +3,22 @@ package io.grapholap.server.config;
 import io.grapholap.application.instance.InstanceRegistry;
 import io.grapholap.application.instance.InstanceUseCases;
 import io.grapholap.application.instance.ReconcileInstances;
-import io.micronaut.context.annotation.Value;
+import io.grapholap.server.settings.InstancesProperties;
 import io.micronaut.context.event.ApplicationEventListener;
 import io.micronaut.context.event.ShutdownEvent;
 import io.micronaut.runtime.server.event.ServerStartupEvent;
+import jakarta.inject.Named;
 import jakarta.inject.Singleton;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Once the server is up: reloads (or fails) the instances a stopped server left live, then starts
- * one thread that, every {@code grapholap.instances.poll-interval}, moves instances waiting for
- * their snapshot on and writes the recorded activity. When the server stops, the thread stops and
- * every graph is freed (a restart reloads them).
+ * Once the server is up: reloads (or fails) the instances a stopped server left live, then has the
+ * {@code instance-poller} thread, every {@code grapholap.instances.poll-interval}, move instances
+ * waiting for their snapshot on and write the recorded activity. When the server begins to stop, the
+ * polling stops (before the beans it uses close) and every graph is freed (a restart reloads them).
  */
 @Singleton
 final class InstanceStartup implements ApplicationEventListener<ServerStartupEvent> {
@@ -29,18 +29,15 @@ final class InstanceStartup implements ApplicationEventListener<ServerStartupEve
     private final InstanceUseCases useCases;
     private final InstanceRegistry registry;
     private final long pollMillis;
-    private final ScheduledExecutorService poller = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread t = new Thread(r, "instance-poller");
-        t.setDaemon(true);
-        return t;
-    });
+    private final ScheduledExecutorService poller;
 
     InstanceStartup(ReconcileInstances reconcile, InstanceUseCases useCases, InstanceRegistry registry,
-                    @Value("${grapholap.instances.poll-interval:PT1S}") String pollInterval) {
+                    InstancesProperties properties, @Named("instance-poller") ScheduledExecutorService poller) {
         this.reconcile = reconcile;
         this.useCases = useCases;
         this.registry = registry;
-        this.pollMillis = InstanceUseCasesFactory.duration("grapholap.instances.poll-interval", pollInterval).toMillis();
+        this.pollMillis = properties.pollInterval().toMillis();
+        this.poller = poller;
     }
 
     @Override

@@ -25,33 +25,28 @@ import io.grapholap.application.snapshot.SnapshotDependants;
 import io.grapholap.application.snapshot.SnapshotDirectories;
 import io.grapholap.application.snapshot.SnapshotRepository;
 import io.grapholap.application.snapshot.SnapshotUseCases;
+import io.grapholap.server.settings.InstancesProperties;
+import io.grapholap.server.settings.ServerProperties;
 import io.micronaut.context.BeanContext;
 import io.micronaut.context.annotation.Bean;
+import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Secondary;
-import io.micronaut.context.annotation.Value;
+import io.micronaut.context.exceptions.ConfigurationException;
 import io.micronaut.inject.BeanDefinition;
-import io.micronaut.inject.qualifiers.Qualifiers;
 import jakarta.inject.Named;
 import jakarta.inject.Singleton;
 import java.time.Clock;
-import java.time.Duration;
-import java.time.format.DateTimeParseException;
-import java.util.LinkedHashMap;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Wires the instance use cases. Settings: {@code grapholap.instances.memory-budget} (bytes that
- * live instances may hold in all, by the engines' estimates; default 0 = 60% of the maximum
- * heap), {@code grapholap.instances.load-workers} (loads at once, default 2),
- * {@code grapholap.instances.poll-interval} (how often waiting instances look at their snapshot
- * and activity is written, ISO-8601, default PT1S), {@code grapholap.instances.lifecycle-interval}
- * (interval of the {@code lifecycle} reaper job, default PT1M). Engines: the default
- * {@link GraphEngine} ({@code grapholap.engine}) plus any engine bean named {@code cpu} or
- * {@code gpu} (the GPU engine is always one, reporting itself unavailable without a device).
+ * Wires the instance use cases; settings in {@link InstancesProperties}. Engines: every
+ * {@link GraphEngine} bean of the engine modules on the class path, by its own name; the default is
+ * the one {@code grapholap.engine} names, and naming none of them stops start-up.
  */
 @Factory
 final class InstanceUseCasesFactory {
@@ -59,27 +54,39 @@ final class InstanceUseCasesFactory {
     private static final Clock CLOCK = Clock.systemUTC();
 
     @Singleton
-    InstanceSettings instanceSettings(@Value("${grapholap.instances.memory-budget:0}") long budget) {
-        if (budget < 0) {
-            throw new IllegalArgumentException("grapholap.instances.memory-budget must be >= 0 bytes, got " + budget);
-        }
-        long bytes = budget == 0 ? Runtime.getRuntime().maxMemory() / 10 * 6 : budget;
-        return InstanceSettings.of(bytes, Runtime.getRuntime().availableProcessors());
+    InstanceSettings instanceSettings(InstancesProperties properties) {
+        return InstanceSettings.of(properties.memoryBudgetBytes(), Runtime.getRuntime().availableProcessors());
     }
 
-    @Singleton
-    EngineChoice engineChoice(BeanContext context, GraphEngine defaultEngine,
-                              @Value("${grapholap.engine:cpu}") String defaultName) {
-        Map<String, GraphEngine> engines = new LinkedHashMap<>();
-        engines.put(defaultEngine.info().name(), defaultEngine);
-        for (String name : new String[] {"cpu", "gpu"}) {
-            for (BeanDefinition<?> definition : context.getBeanDefinitions(Qualifiers.byName(name))) {
-                if (GraphEngine.class.isAssignableFrom(definition.getBeanType()) && !engines.containsKey(name)) {
-                    engines.put(name, (GraphEngine) context.getBean(definition));
-                }
+    /** Built at start-up, so that a default engine this server does not have stops it. */
+    @Context
+    EngineChoice engineChoice(BeanContext context, ServerProperties server) {
+        Map<String, GraphEngine> byName = new TreeMap<>();
+        for (GraphEngine engine : engines(context)) {
+            GraphEngine other = byName.putIfAbsent(engine.info().name(), engine);
+            if (other != null && other != engine) {
+                throw new ConfigurationException("two engines on the class path are named " + engine.info().name());
             }
         }
-        return new EngineChoice(engines, defaultName);
+        if (!byName.containsKey(server.engine())) {
+            throw new ConfigurationException("grapholap.engine names '" + server.engine() + "', but this server's engines are "
+                    + byName.keySet());
+        }
+        return new EngineChoice(byName, server.engine());
+    }
+
+    /**
+     * Every engine bean, including those registered only under their own type (the engine modules
+     * still register the non-default engine that way until the engine split).
+     */
+    private static List<GraphEngine> engines(BeanContext context) {
+        List<GraphEngine> engines = new ArrayList<>();
+        for (BeanDefinition<?> definition : context.getAllBeanDefinitions()) {
+            if (GraphEngine.class.isAssignableFrom(definition.getBeanType())) {
+                engines.add((GraphEngine) context.getBean(definition));
+            }
+        }
+        return engines;
     }
 
     @Singleton
@@ -108,24 +115,23 @@ final class InstanceUseCasesFactory {
     }
 
     @Singleton
-    @Named("instance-load")
     @Bean(preDestroy = "close")
-    ExecutorLoadJobs instanceLoadJobs(@Value("${grapholap.instances.load-workers:2}") int workers) {
-        return new ExecutorLoadJobs(workers);
+    ExecutorLoadJobs instanceLoadJobs(@Named("instance-load") ExecutorService loads) {
+        return new ExecutorLoadJobs(loads);
     }
 
     @Singleton
     InstanceUseCases instanceUseCases(InstanceRepository instances, InstanceRegistry registry, InstanceSources sources,
                                       DatasetCatalog datasets, EngineChoice engines, PlatformConfig config,
-                                      InstanceSettings settings, @Named("instance-load") ExecutorLoadJobs jobs) {
+                                      InstanceSettings settings, ExecutorLoadJobs jobs) {
         return new InstanceUseCases(instances, registry, sources, datasets, engines, config, settings, jobs, CLOCK);
     }
 
     @Singleton
     @Named(InstanceLifecycleJob.NAME)
     BackgroundJob instanceLifecycleJob(InstanceRepository instances, InstanceRegistry registry, InstanceUseCases useCases,
-                                       @Value("${grapholap.instances.lifecycle-interval:PT1M}") String interval) {
-        return new InstanceLifecycleJob(instances, registry, useCases, duration("grapholap.instances.lifecycle-interval", interval), CLOCK);
+                                       InstancesProperties properties) {
+        return new InstanceLifecycleJob(instances, registry, useCases, properties.lifecycleInterval(), CLOCK);
     }
 
     @Singleton
@@ -144,32 +150,12 @@ final class InstanceUseCasesFactory {
         return new InstanceBulkDelete(instances, useCases);
     }
 
-    static Duration duration(String setting, String text) {
-        try {
-            Duration d = Duration.parse(text.trim());
-            if (d.isNegative() || d.isZero()) {
-                throw new IllegalArgumentException(setting + " must be positive, got " + text);
-            }
-            return d;
-        } catch (DateTimeParseException e) {
-            throw new IllegalArgumentException(setting + " must be an ISO-8601 duration such as PT1M, got '" + text + "'", e);
-        }
-    }
-
-    /** A fixed number of load threads; queued loads wait with their instance starting. */
+    /** Loads on the {@code instance-load} threads; queued loads wait with their instance starting. */
     static final class ExecutorLoadJobs implements LoadJobs, AutoCloseable {
         private final ExecutorService executor;
 
-        ExecutorLoadJobs(int workers) {
-            if (workers < 1) {
-                throw new IllegalArgumentException("grapholap.instances.load-workers must be at least 1, got " + workers);
-            }
-            AtomicInteger n = new AtomicInteger();
-            this.executor = Executors.newFixedThreadPool(workers, r -> {
-                Thread t = new Thread(r, "instance-load-" + n.incrementAndGet());
-                t.setDaemon(true);
-                return t;
-            });
+        ExecutorLoadJobs(ExecutorService executor) {
+            this.executor = executor;
         }
 
         @Override

@@ -3,7 +3,6 @@ package io.grapholap.server.config;
 import io.grapholap.application.admin.BulkDeletable;
 import io.grapholap.application.admin.BulkDelete;
 import io.grapholap.application.audit.AuditLog;
-import io.grapholap.application.config.ConcurrencyConfig;
 import io.grapholap.application.config.ExportConfig;
 import io.grapholap.application.config.LifecycleConfig;
 import io.grapholap.application.config.ManagePlatformConfig;
@@ -23,31 +22,30 @@ import io.grapholap.application.snapshot.ReconcileSnapshots;
 import io.grapholap.application.snapshot.SnapshotBulkDeletable;
 import io.grapholap.application.snapshot.SnapshotRepository;
 import io.grapholap.application.snapshot.SnapshotUseCases;
-import io.micronaut.context.annotation.Bean;
+import io.grapholap.server.settings.ConcurrencyProperties;
+import io.grapholap.server.settings.ExportProperties;
+import io.grapholap.server.settings.JobsProperties;
 import io.micronaut.context.annotation.Factory;
-import io.micronaut.context.annotation.Value;
 import io.micronaut.context.env.Environment;
+import io.micronaut.core.convert.ConversionService;
+import io.micronaut.context.exceptions.ConfigurationException;
 import io.micronaut.context.event.ApplicationEventListener;
 import io.micronaut.runtime.server.event.ServerStartupEvent;
 import jakarta.inject.Named;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledThreadPoolExecutor;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Wires the ops use cases: platform settings, background jobs, state and cluster views, admin bulk
  * delete. Defaults of the stored settings (used until an operator changes them):
  * {@code grapholap.lifecycle.<mapping|snapshot|instance>.<default-ttl|default-inactivity|max-ttl>}
- * (ISO-8601 durations, "none" for none), {@code grapholap.concurrency.per-analyst} (5),
- * {@code grapholap.concurrency.cluster-total} (20) and {@code grapholap.export.time-limit} (PT1H).
- * Jobs: {@code grapholap.jobs.threads} (2) threads run them;
- * {@code grapholap.jobs.export-reconciliation-interval} (5m) paces {@code export_reconciliation}.
+ * (durations such as PT24H, or "none" for none; unset keeps the built-in value),
+ * {@link ConcurrencyProperties} and {@code grapholap.export.time-limit} ({@link ExportProperties}).
+ * Jobs: {@link JobsProperties}.
  */
 @Factory
 final class OpsUseCasesFactory {
@@ -57,64 +55,43 @@ final class OpsUseCasesFactory {
     private static final Duration ABANDONED_AFTER = Duration.ofMinutes(1);
 
     @Singleton
-    PlatformDefaults platformDefaults(Environment env) {
+    PlatformDefaults platformDefaults(Environment env, ConversionService conversion, ConcurrencyProperties concurrency, ExportProperties export) {
         LifecycleConfig builtIn = PlatformDefaults.BUILT_IN.lifecycle();
         LifecycleConfig lifecycle = new LifecycleConfig(
-                resource(env, "mapping", builtIn.mapping()),
-                resource(env, "snapshot", builtIn.snapshot()),
-                resource(env, "instance", builtIn.instance()));
-        ConcurrencyConfig concurrency = new ConcurrencyConfig(
-                env.getProperty("grapholap.concurrency.per-analyst", Integer.class, PlatformDefaults.BUILT_IN.concurrency().perAnalyst()),
-                env.getProperty("grapholap.concurrency.cluster-total", Integer.class, PlatformDefaults.BUILT_IN.concurrency().clusterTotal()));
-        Duration exportLimit = duration(env, "grapholap.export.time-limit", Duration.ofSeconds(PlatformDefaults.BUILT_IN.export().maxDurationSeconds()));
-        if (exportLimit == null || exportLimit.toSeconds() < 1) {
-            throw new IllegalArgumentException("grapholap.export.time-limit must be at least one second");
-        }
-        return new PlatformDefaults(lifecycle, concurrency, new ExportConfig(exportLimit.toSeconds()));
+                resource(env, conversion, "mapping", builtIn.mapping()),
+                resource(env, conversion, "snapshot", builtIn.snapshot()),
+                resource(env, conversion, "instance", builtIn.instance()));
+        return new PlatformDefaults(lifecycle, concurrency.config(), new ExportConfig(export.timeLimit().toSeconds()));
     }
 
-    private static LifecycleConfig.ResourceLifecycle resource(Environment env, String kind, LifecycleConfig.ResourceLifecycle builtIn) {
+    private static LifecycleConfig.ResourceLifecycle resource(Environment env, ConversionService conversion, String kind,
+                                                              LifecycleConfig.ResourceLifecycle builtIn) {
         String prefix = "grapholap.lifecycle." + kind + ".";
-        return new LifecycleConfig.ResourceLifecycle(duration(env, prefix + "default-ttl", builtIn.defaultTtl()),
-                duration(env, prefix + "default-inactivity", builtIn.defaultInactivity()),
-                duration(env, prefix + "max-ttl", builtIn.maxTtl()));
+        return new LifecycleConfig.ResourceLifecycle(lifecycle(env, conversion, prefix + "default-ttl", builtIn.defaultTtl()),
+                lifecycle(env, conversion, prefix + "default-inactivity", builtIn.defaultInactivity()),
+                lifecycle(env, conversion, prefix + "max-ttl", builtIn.maxTtl()));
     }
 
-    private static Duration duration(Environment env, String key, Duration fallback) {
+    /**
+     * A lifecycle default has three states, which a {@code Duration} property cannot hold: unset (the
+     * built-in value), "none" (no limit, null) or a duration, converted as Micronaut converts every
+     * duration setting.
+     */
+    private static Duration lifecycle(Environment env, ConversionService conversion, String key, Duration builtIn) {
         Optional<String> text = env.getProperty(key, String.class);
         if (text.isEmpty()) {
-            return fallback;
+            return builtIn;
         }
         if (text.get().isBlank() || text.get().trim().equalsIgnoreCase("none")) {
             return null;
         }
-        try {
-            return Duration.parse(text.get().trim());
-        } catch (DateTimeParseException e) {
-            throw new IllegalArgumentException(key + " must be an ISO-8601 duration such as PT24H or 'none', got '" + text.get() + "'", e);
-        }
+        return conversion.convert(text.get().trim(), Duration.class).orElseThrow(() ->
+                new ConfigurationException(key + " must be a duration such as PT24H or 'none', got '" + text.get() + "'"));
     }
 
     @Singleton
     ManagePlatformConfig managePlatformConfig(PlatformConfig config) {
         return new ManagePlatformConfig(config);
-    }
-
-    @Singleton
-    @Named("background-jobs")
-    @Bean(preDestroy = "shutdownNow")
-    ScheduledExecutorService jobThreads(@Value("${grapholap.jobs.threads:2}") int threads) {
-        if (threads < 1 || threads > 16) {
-            throw new IllegalArgumentException("grapholap.jobs.threads must be between 1 and 16, got " + threads);
-        }
-        AtomicInteger n = new AtomicInteger();
-        ScheduledThreadPoolExecutor executor = new ScheduledThreadPoolExecutor(threads, r -> {
-            Thread t = new Thread(r, "background-job-" + n.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        });
-        executor.setRemoveOnCancelPolicy(true);
-        return executor;
     }
 
     @Singleton
@@ -144,8 +121,8 @@ final class OpsUseCasesFactory {
      */
     @Singleton
     BackgroundJob exportReconciliation(ReconcileSnapshots reconcile,
-                                       @Named("snapshot-export") SnapshotUseCasesFactory.ExecutorExportJobs exports,
-                                       @Value("${grapholap.jobs.export-reconciliation-interval:5m}") Duration interval) {
+                                       SnapshotUseCasesFactory.ExecutorExportJobs exports, JobsProperties jobs) {
+        Duration interval = jobs.exportReconciliationInterval();
         return new BackgroundJob() {
             @Override
             public String name() {

@@ -3,7 +3,6 @@ package io.grapholap.server.config;
 import io.grapholap.application.snapshot.ReconcileSnapshots;
 import io.micronaut.context.event.ApplicationEventListener;
 import io.micronaut.context.event.ShutdownEvent;
-import jakarta.inject.Named;
 import io.micronaut.runtime.server.event.ServerStartupEvent;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
@@ -29,7 +28,7 @@ final class SnapshotReconciliation implements ApplicationEventListener<ServerSta
     static final class StopExports implements ApplicationEventListener<ShutdownEvent> {
         private final SnapshotUseCasesFactory.ExecutorExportJobs jobs;
 
-        StopExports(@Named("snapshot-export") SnapshotUseCasesFactory.ExecutorExportJobs jobs) {
+        StopExports(SnapshotUseCasesFactory.ExecutorExportJobs jobs) {
             this.jobs = jobs;
         }
 
