@@ -16,7 +16,7 @@ import io.grapholap.application.graph.snapshot.SnapshotWriter;
 import io.grapholap.application.graph.snapshot.TableWriter;
 import io.grapholap.domain.error.NotFoundException;
 import io.grapholap.engine.cpu.CpuGraphEngine;
-import io.grapholap.engine.cpu.snapshot.ArrowSnapshotWriterFactory;
+import io.grapholap.snapshot.arrow.ArrowSnapshotWriterFactory;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;

@@ -9,7 +9,7 @@ import io.grapholap.application.graph.LoadOptions;
 import io.grapholap.engine.cpu.CpuGraphEngine;
 import io.grapholap.engine.cpu.algo.CpuAlgorithms;
 import io.grapholap.engine.cpu.algo.PageRank;
-import io.grapholap.engine.cpu.graph.CsrGraph;
+import io.grapholap.graph.csr.CsrGraph;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;

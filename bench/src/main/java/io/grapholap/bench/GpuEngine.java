@@ -9,7 +9,7 @@ import io.grapholap.application.graph.LoadOptions;
 import io.grapholap.bench.gen.GeneratedGraph;
 import io.grapholap.engine.cpu.CpuGraphEngine;
 import io.grapholap.engine.cpu.CpuGraphInstance;
-import io.grapholap.engine.cpu.graph.CsrGraph;
+import io.grapholap.graph.csr.CsrGraph;
 import io.grapholap.engine.gpu.CudaAvailability;
 import io.grapholap.engine.gpu.CudaProbe;
 import io.grapholap.engine.gpu.GpuGraphEngine;
@@ -81,7 +81,7 @@ final class GpuEngine implements EngineUnderTest {
         }
         pool = new ForkJoinPool(threads);
         allocator = new RootAllocator();
-        loader = HostGraphLoader.cpu(new CpuGraphEngine(allocator, threads));
+        loader = HostGraphLoader.csr(allocator, new CpuGraphEngine(allocator, threads));
         engine = new GpuGraphEngine(loader);
         snapshot = Snapshots.write(allocator, generated, context.scratch().resolve(generated.name() + "-" + context.seed() + "-gpu"),
                 false);

@@ -7,7 +7,7 @@ import io.grapholap.application.graph.QueryResult;
 import io.grapholap.bench.gen.GeneratedGraph;
 import io.grapholap.engine.cpu.CpuGraphEngine;
 import io.grapholap.engine.cpu.CpuGraphInstance;
-import io.grapholap.engine.cpu.gremlin.CsrGremlinGraph;
+import io.grapholap.gremlin.csr.CsrGremlinGraph;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;

@@ -6,7 +6,7 @@ import io.grapholap.application.graph.snapshot.SnapshotSource;
 import io.grapholap.application.graph.snapshot.SnapshotWriter;
 import io.grapholap.application.graph.snapshot.TableWriter;
 import io.grapholap.bench.gen.GeneratedGraph;
-import io.grapholap.engine.cpu.snapshot.ArrowSnapshotWriterFactory;
+import io.grapholap.snapshot.arrow.ArrowSnapshotWriterFactory;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -2,8 +2,8 @@ package io.grapholap.persistence.security;
 
 import io.grapholap.application.common.Page;
 import io.grapholap.application.common.PageRequest;
-import io.grapholap.application.user.StoredUser;
-import io.grapholap.application.user.UserRepository;
+import io.grapholap.application.security.StoredUser;
+import io.grapholap.application.security.UserRepository;
 import io.grapholap.domain.error.ConflictException;
 import io.grapholap.domain.user.Role;
 import io.grapholap.domain.user.User;

@@ -26,7 +26,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Instant;
 
-/** Management of custom endpoints (seed 002): publish a UDF under {@code /proxy/{route}}, list, read, remove. */
+/** Management of custom endpoints: publish a UDF under {@code /proxy/{route}}, list, read, remove. */
 @Controller("/api/endpoints")
 @Secured(SecurityRule.IS_AUTHENTICATED)
 @ExecuteOn(TaskExecutors.BLOCKING)

@@ -33,9 +33,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The function-library routes of seed 003 under {@code /evaluator/v1/libraries}: global libraries
+ * The function-library routes under {@code /evaluator/v1/libraries}: global libraries
  * without {@code bucket}/{@code scope}, scoped ones with both. The create-or-replace body is the
- * library's code as raw text, whatever the Content-Type (the seed's clients send JavaScript labelled
+ * library's code as raw text, whatever the Content-Type (the existing clients send JavaScript labelled
  * {@code application/json}); a body that is one JSON string is unwrapped. {@code language}
  * ({@code js} by default, or {@code python}) says what the code is written in.
  */
@@ -57,7 +57,7 @@ final class LibraryController {
         this.deleteLibrary = deleteLibrary;
     }
 
-    /** A library in the seed's list shape, plus its language and who changed it last. */
+    /** A library in the list shape the library API's clients read, plus its language and who changed it last. */
     @Introspected
     record LibraryWebModel(String name, String bucket, String scope, String language, String code, String updatedBy,
                            Instant createdAt, Instant updatedAt) {

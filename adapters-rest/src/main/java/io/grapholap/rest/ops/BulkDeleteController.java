@@ -17,7 +17,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
 
-/** The AdminResource bulk delete (admin role): DELETE with a JSON body, as the seed's client sends it. */
+/** The AdminResource bulk delete (admin role): DELETE with a JSON body, as the Python SDK sends it. */
 @Controller("/api/admin/resources/bulk")
 @Secured("admin")
 @ExecuteOn(TaskExecutors.BLOCKING)

@@ -35,7 +35,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The REST++ query routes (seed 004): {@code GET/POST /query/{dataset}/{function}} run a UDF with
+ * The REST++ (TigerGraph-style) query routes: {@code GET/POST /query/{dataset}/{function}} run a UDF with
  * {@code execute_args} built from typed query-string parameters and, for POST, a JSON object body.
  * Every answer, errors included, is the REST++ envelope {@code {version, error, message, results}}
  * (errors add {@code code}). Limits: the request line (method, URL, version) at most 8 KB, refused

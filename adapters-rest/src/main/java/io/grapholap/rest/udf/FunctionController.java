@@ -28,7 +28,7 @@ import io.micronaut.security.rules.SecurityRule;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
-/** UDF definitions of seed 000 under {@code /api/v2/o/{org}/functions/{language}}: each route hands to one use case. */
+/** UDF definitions under {@code /api/v2/o/{org}/functions/{language}}: each route hands to one use case. */
 @Controller("/api/v2/o/{org}/functions/{language}")
 @Secured(SecurityRule.IS_AUTHENTICATED)
 @ExecuteOn(TaskExecutors.BLOCKING)

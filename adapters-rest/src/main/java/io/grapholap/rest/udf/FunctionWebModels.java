@@ -12,7 +12,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 
-/** UDF resources on the wire, with the field names of seed 000 (snake_case through the server's JSON settings). */
+/** UDF resources on the wire, with the field names the UDF API's clients use (snake_case through the server's JSON settings). */
 final class FunctionWebModels {
 
     private FunctionWebModels() {
@@ -66,7 +66,7 @@ final class FunctionWebModels {
         }
     }
 
-    /** A page in seed 000's shape: {@code count}, links to the {@code next} and {@code previous} pages, {@code results}. */
+    /** A page in the UDF API's shape: {@code count}, links to the {@code next} and {@code previous} pages, {@code results}. */
     @Introspected
     record FunctionPage<T>(long count, String next, String previous, List<T> results) {
         static <D, T> FunctionPage<T> of(Page<D> page, String path, Function<? super D, ? extends T> toWeb) {

@@ -24,10 +24,10 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Duration;
 
 /**
- * The run routes of seed 000. The body is the function's output in its format (JSON, CSV, Parquet,
- * Arrow); header {@code X-GraphOLAP-Engine} says which engine ran. The run's timeout is the body's
- * {@code timeout_ms} (at most the server maximum) or the server default, lowered by a
- * {@code GSQL-TIMEOUT} header (milliseconds) when that is lower.
+ * The UDF run routes ({@code /api/v2/o/{org}/run/{language}/...}). The body is the function's
+ * output in its format (JSON, CSV, Parquet, Arrow); header {@code X-GraphOLAP-Engine} says which
+ * engine ran. The run's timeout is the body's {@code timeout_ms} (at most the server maximum) or
+ * the server default, lowered by a {@code GSQL-TIMEOUT} header (milliseconds) when that is lower.
  */
 @Controller("/api/v2/o/{org}/run/{language}")
 @Secured(SecurityRule.IS_AUTHENTICATED)

@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The REST++ answer of seed 004, {@code {version, error, message, results}}, used by the
+ * The REST++ (TigerGraph-style) answer, {@code {version, error, message, results}}, used by the
  * {@code /graph} and {@code /query} routes. Errors add {@code code} and, when there are any,
  * {@code details}. {@code version.schema} is the dataset version the answer is about (0 when none).
  */

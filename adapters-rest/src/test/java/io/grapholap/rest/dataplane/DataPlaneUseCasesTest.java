@@ -34,7 +34,7 @@ import io.grapholap.domain.error.RateLimitedException;
 import io.grapholap.domain.error.ValidationException;
 import io.grapholap.domain.user.Role;
 import io.grapholap.engine.cpu.CpuGraphEngine;
-import io.grapholap.engine.cpu.snapshot.ArrowSnapshotWriterFactory;
+import io.grapholap.snapshot.arrow.ArrowSnapshotWriterFactory;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;

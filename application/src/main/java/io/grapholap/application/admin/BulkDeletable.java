@@ -5,8 +5,9 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * One resource kind that admin bulk delete can remove (seed 001 AdminResource). Each kind's
- * delete keeps its own rules: a resource with dependants is refused as by its own DELETE route.
+ * One resource kind that admin bulk delete ({@code DELETE /api/admin/resources/bulk}, the Python
+ * SDK's AdminResource) can remove. Each kind's delete keeps its own rules: a resource with
+ * dependants is refused as by its own DELETE route.
  */
 public interface BulkDeletable {
 

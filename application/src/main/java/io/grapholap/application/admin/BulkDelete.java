@@ -19,13 +19,13 @@ import java.util.Objects;
 import java.util.TreeMap;
 
 /**
- * Admin bulk delete (seed 001 AdminResource): removes the resources of one kind that match every
- * given filter, at most {@link #MAX_PER_CALL} per call. Safety rules: at least one filter; more
- * than {@link #MAX_PER_CALL} matches is refused (narrow the filters); a given
- * {@code expectedCount} that differs from the match count is refused with 409; {@code dryRun}
- * only reports the matches. Each resource is deleted through its own rules, so a refusal (e.g.
- * {@code RESOURCE_HAS_DEPENDENCIES}) is reported for that item and the others go on. Every
- * deletion is written to the audit log with the reason.
+ * Admin bulk delete ({@code DELETE /api/admin/resources/bulk}, the Python SDK's AdminResource):
+ * removes the resources of one kind that match every given filter, at most {@link #MAX_PER_CALL}
+ * per call. Safety rules: at least one filter; more than {@link #MAX_PER_CALL} matches is refused
+ * (narrow the filters); a given {@code expectedCount} that differs from the match count is refused
+ * with 409; {@code dryRun} only reports the matches. Each resource is deleted through its own
+ * rules, so a refusal (e.g. {@code RESOURCE_HAS_DEPENDENCIES}) is reported for that item and the
+ * others go on. Every deletion is written to the audit log with the reason.
  */
 public final class BulkDelete {
 

@@ -1,6 +1,9 @@
 package io.grapholap.application.config;
 
-/** How many live instances one analyst and the whole server may hold (seed 001 ConcurrencyConfig). */
+/**
+ * How many live instances one analyst and the whole server may hold ({@code /api/config/concurrency},
+ * the Python SDK's ConcurrencyConfig).
+ */
 public record ConcurrencyConfig(int perAnalyst, int clusterTotal) {
 
     public ConcurrencyConfig {

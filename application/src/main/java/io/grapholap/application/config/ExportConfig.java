@@ -1,6 +1,6 @@
 package io.grapholap.application.config;
 
-/** The longest one snapshot export may run before it is failed (seed 001 ExportConfig). */
+/** The longest one snapshot export may run before it is failed ({@code /api/config/export}, the Python SDK's ExportConfig). */
 public record ExportConfig(long maxDurationSeconds) {
 
     public ExportConfig {

@@ -3,7 +3,7 @@ package io.grapholap.application.config;
 import java.time.Duration;
 import java.util.Objects;
 
-/** Lifecycle defaults and caps per resource kind (seed 001 LifecycleConfig). */
+/** Lifecycle defaults and caps per resource kind ({@code /api/config/lifecycle}, the Python SDK's LifecycleConfig). */
 public record LifecycleConfig(ResourceLifecycle mapping, ResourceLifecycle snapshot, ResourceLifecycle instance) {
 
     public LifecycleConfig {

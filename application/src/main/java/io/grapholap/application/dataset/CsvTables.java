@@ -3,26 +3,52 @@ package io.grapholap.application.dataset;
 import io.grapholap.application.graph.ValueType;
 import io.grapholap.application.graph.snapshot.ColumnSpec;
 import io.grapholap.domain.error.ValidationException;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.Reader;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
+import org.apache.commons.csv.CSVException;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+import org.apache.commons.csv.QuoteMode;
 
 /**
  * Reads a CSV table (RFC 4180: comma separated, optional double quotes with {@code ""} inside, CRLF
- * or LF) whose first row names the columns. A header cell {@code name:TYPE} declares the column type
- * (STRING, INT64, INT32, DOUBLE, FLOAT, BOOL, DATE, TIMESTAMP, UUID); otherwise it is inferred from
- * all cells: every non-empty cell an integer INT64, else every one a number DOUBLE, else every one
- * true/false BOOL, else STRING. An empty unquoted cell is null. At most {@code maxRows} data rows
- * and {@link UploadedTable#MAX_COLUMNS} cells a line, both checked while reading.
+ * or LF; a leading byte order mark is dropped) whose first row names the columns. A header cell
+ * {@code name:TYPE} declares the column type (STRING, INT64, INT32, DOUBLE, FLOAT, BOOL, DATE,
+ * TIMESTAMP, UUID); otherwise it is inferred from all cells: every non-empty cell an integer INT64,
+ * else every one a number DOUBLE, else every one true/false BOOL, else STRING. An empty unquoted
+ * cell is null. At most {@code maxRows} data rows and {@link UploadedTable#MAX_COLUMNS} cells a
+ * line, both checked while reading. Apache Commons CSV splits the records.
  */
 final class CsvTables {
+
+    /**
+     * RFC 4180 with empty lines skipped; an empty cell is null unless it was quoted (the strict quote
+     * mode keeps {@code ""} as the empty string), and text after a closing quote joins the cell.
+     */
+    private static final CSVFormat FORMAT = CSVFormat.DEFAULT.builder()
+            .setNullString("")
+            .setQuoteMode(QuoteMode.ALL_NON_NULL)
+            .setTrailingData(true)
+            .get();
 
     private CsvTables() {
     }
 
     static UploadedTable parse(String text, int maxRows) {
+        return parse(new StringReader(text), maxRows);
+    }
+
+    static UploadedTable parse(Reader text, int maxRows) {
         List<List<String>> records = records(text, maxRows + 1);
         if (records.isEmpty()) {
             throw new ValidationException("body", "the CSV has no header row");
@@ -137,78 +163,49 @@ final class CsvTables {
         }
     }
 
-    /** Splits the text into records of cells; an empty unquoted cell is null. At most {@code maxRecords}. */
-    private static List<List<String>> records(String text, int maxRecords) {
+    /**
+     * Reads the records; an empty unquoted cell is null, a quoted one the empty string, and an empty
+     * line is skipped. At most {@code maxRecords} records and {@link UploadedTable#MAX_COLUMNS} cells a
+     * record, checked as each record is read.
+     */
+    private static List<List<String>> records(Reader text, int maxRecords) {
         List<List<String>> records = new ArrayList<>();
-        List<String> record = new ArrayList<>();
-        StringBuilder cell = new StringBuilder();
-        boolean quoted = false;
-        boolean wasQuoted = false;
-        int i = 0;
-        int n = text.length();
-        if (n > 0 && text.charAt(0) == '\uFEFF') {
-            i = 1;
-        }
-        while (i < n) {
-            char ch = text.charAt(i);
-            if (quoted) {
-                if (ch == '"') {
-                    if (i + 1 < n && text.charAt(i + 1) == '"') {
-                        cell.append('"');
-                        i++;
-                    } else {
-                        quoted = false;
-                    }
-                } else {
-                    cell.append(ch);
-                }
-            } else if (ch == '"' && cell.isEmpty()) {
-                quoted = true;
-                wasQuoted = true;
-            } else if (ch == ',') {
-                record.add(cell(cell, wasQuoted));
-                wasQuoted = false;
-                if (record.size() >= UploadedTable.MAX_COLUMNS) {
+        try (CSVParser parser = FORMAT.parse(withoutByteOrderMark(text))) {
+            for (CSVRecord record : parser) {
+                if (record.size() > UploadedTable.MAX_COLUMNS) {
                     throw new ValidationException("body", "CSV line " + (records.size() + 1) + " has more than "
                             + UploadedTable.MAX_COLUMNS + " cells; a table takes at most " + UploadedTable.MAX_COLUMNS + " columns",
-                            java.util.Map.of("max_columns", UploadedTable.MAX_COLUMNS));
+                            Map.of("max_columns", UploadedTable.MAX_COLUMNS));
                 }
-            } else if (ch == '\n' || ch == '\r') {
-                if (ch == '\r' && i + 1 < n && text.charAt(i + 1) == '\n') {
-                    i++;
+                records.add(record.toList());
+                if (records.size() > maxRecords) {
+                    throw new ValidationException("body", "one upload takes at most " + (maxRecords - 1) + " rows",
+                            Map.of("max", maxRecords - 1));
                 }
-                record.add(cell(cell, wasQuoted));
-                wasQuoted = false;
-                if (!(record.size() == 1 && record.getFirst() == null)) {
-                    records.add(record);
-                    if (records.size() > maxRecords) {
-                        throw new ValidationException("body", "one upload takes at most " + (maxRecords - 1) + " rows",
-                                java.util.Map.of("max", maxRecords - 1));
-                    }
-                }
-                record = new ArrayList<>();
-            } else {
-                cell.append(ch);
             }
-            i++;
-        }
-        if (quoted) {
-            throw new ValidationException("body", "the CSV ends inside a quoted cell");
-        }
-        if (!cell.isEmpty() || wasQuoted || !record.isEmpty()) {
-            record.add(cell(cell, wasQuoted));
-            records.add(record);
-            if (records.size() > maxRecords) {
-                throw new ValidationException("body", "one upload takes at most " + (maxRecords - 1) + " rows",
-                        java.util.Map.of("max", maxRecords - 1));
-            }
+        } catch (UncheckedIOException e) {
+            throw unreadable(e.getCause());
+        } catch (IOException e) {
+            throw unreadable(e);
         }
         return records;
     }
 
-    private static String cell(StringBuilder cell, boolean quoted) {
-        String s = cell.toString();
-        cell.setLength(0);
-        return s.isEmpty() && !quoted ? null : s;
+    private static RuntimeException unreadable(IOException e) {
+        if (e instanceof CSVException) {
+            String reason = e.getMessage() != null && e.getMessage().contains("EOF reached before encapsulated token finished")
+                    ? "the CSV ends inside a quoted cell" : "the CSV cannot be read: " + e.getMessage();
+            return new ValidationException("body", reason);
+        }
+        return new UncheckedIOException("cannot read the upload", e);
+    }
+
+    private static Reader withoutByteOrderMark(Reader text) throws IOException {
+        BufferedReader in = new BufferedReader(text);
+        in.mark(1);
+        if (in.read() != '\uFEFF') {
+            in.reset();
+        }
+        return in;
     }
 }

@@ -13,9 +13,8 @@ import io.grapholap.domain.dataset.DatasetName;
 import io.grapholap.domain.dataset.DatasetVersion;
 import io.grapholap.domain.error.ConflictException;
 import io.grapholap.domain.error.ValidationException;
-import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
+import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -133,13 +132,7 @@ public final class UploadDataset {
     private UploadedTable decode(TableFormat format, InputStream body) {
         return switch (format) {
             case ARROW -> arrow.decode(body, settings.maxRowsPerTable());
-            case CSV -> {
-                try {
-                    yield CsvTables.parse(new String(body.readAllBytes(), StandardCharsets.UTF_8), settings.maxRowsPerTable());
-                } catch (IOException e) {
-                    throw new UncheckedIOException("cannot read the upload", e);
-                }
-            }
+            case CSV -> CsvTables.parse(new InputStreamReader(body, StandardCharsets.UTF_8), settings.maxRowsPerTable());
         };
     }
 

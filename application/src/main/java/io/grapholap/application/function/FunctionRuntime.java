@@ -3,7 +3,7 @@ package io.grapholap.application.function;
 import java.util.Set;
 
 /**
- * Runs user code (DESIGN §6) in a sandbox: no host classes, files, network, threads, processes or
+ * Runs user code (UDFs in JavaScript or Python) in a sandbox: no host classes, files, network, threads, processes or
  * environment; only the arguments of {@link Invocation} cross the boundary. Thread-safe.
  */
 public interface FunctionRuntime {

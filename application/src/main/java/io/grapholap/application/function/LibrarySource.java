@@ -4,7 +4,7 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The function libraries a UDF of {@code organization} may import (seed 003: global libraries and
+ * The function libraries a UDF of {@code organization} may import (global libraries and
  * those scoped to the organisation), read at each run so that a library change is seen by the next run.
  */
 public interface LibrarySource {

@@ -3,7 +3,7 @@ package io.grapholap.application.graph;
 import java.nio.file.Path;
 
 /**
- * The graph-computation engine port (DESIGN §3): loads snapshots into memory and hands out
+ * The graph-computation engine port, the one that queries, algorithms and UDFs all call: loads snapshots into memory and hands out
  * instances. Implemented by the CPU and the GPU engine; one contract test runs against both.
  */
 public interface GraphEngine {

@@ -1,11 +1,11 @@
 package io.grapholap.application.graph;
 
 /**
- * Types of vertex keys, properties and result columns. The first eight are the mapping property
- * types of DESIGN §5; {@code UUID} is accepted for vertex keys and properties read from SQL;
- * {@code LIST} appears only in algorithm results (for example the paths of {@code shortest_path}).
- * DATE values are days since 1970-01-01 (int), TIMESTAMP values are microseconds since the epoch, UTC
- * (long).
+ * Types of vertex keys, properties and result columns. The first eight are the types a mapping
+ * declares for its keys and properties; {@code UUID} is accepted for vertex keys and properties
+ * read from SQL; {@code LIST} appears only in algorithm results (for example the paths of
+ * {@code shortest_path}). DATE values are days since 1970-01-01 (int), TIMESTAMP values are microseconds
+ * since the epoch, UTC (long).
  */
 public enum ValueType {
     STRING, INT64, INT32, DOUBLE, FLOAT, BOOL, DATE, TIMESTAMP, UUID, LIST;

@@ -12,7 +12,7 @@ import java.util.Map;
 
 /**
  * Deletes a library that no saved UDF imports; otherwise answers {@code RESOURCE_HAS_DEPENDENCIES}
- * naming the importers (seed 003: drop the functions first). Every UDF store present is asked.
+ * naming the importers (the library API's rule: drop the functions first). Every UDF store present is asked.
  */
 public final class DeleteLibrary {
 

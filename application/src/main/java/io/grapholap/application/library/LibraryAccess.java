@@ -5,7 +5,7 @@ import io.grapholap.domain.error.PermissionDeniedException;
 import io.grapholap.domain.library.LibraryNamespace;
 
 /**
- * Who may see and change libraries (seed 003's two roles, mapped onto ours): every authenticated
+ * Who may see and change libraries (the library API's two roles, mapped onto ours): every authenticated
  * user reads global libraries and admins change them; a scoped library's bucket is an organisation,
  * whose members (any role: each includes analyst, the organisation's editors) read and change it,
  * as do admins.

@@ -11,8 +11,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Creates a library or replaces the one of the same name in its namespace (seed 003's
- * create-or-update: the body is the whole code). A namespace holds at most {@link #MAX_PER_NAMESPACE}
+ * Creates a library or replaces the one of the same name in its namespace (the library
+ * API's create-or-update: the body is the whole code). A namespace holds at most {@link #MAX_PER_NAMESPACE}
  * libraries. Two callers creating the same library at once both succeed, the later one winning.
  */
 public final class SaveLibrary {
@@ -31,7 +31,7 @@ public final class SaveLibrary {
         this.clock = clock;
     }
 
-    /** {@code language} is a wire name ({@code js}, {@code python}); null means js, the seed's only language. */
+    /** {@code language} is a wire name ({@code js}, {@code python}); null means js, the only language of the first clients. */
     public Saved save(Actor actor, LibraryNamespace namespace, String name, String language, String code) {
         Library.checkName(name);
         LibraryAccess.requireWrite(actor, namespace);

@@ -5,7 +5,7 @@ import java.util.Locale;
 import java.util.regex.Pattern;
 
 /**
- * A TigerGraph-style parameter type (seed 004) as a UDF declares it: a scalar, {@code VERTEX} or
+ * A TigerGraph-style parameter type of the REST++ query routes as a UDF declares it: a scalar, {@code VERTEX} or
  * {@code VERTEX<type>}, {@code SET<T>}, {@code BAG<T>}, {@code LIST<T>} or {@code MAP<K,V>}.
  * Keywords are case-insensitive and blanks are ignored; a vertex type keeps its spelling.
  */

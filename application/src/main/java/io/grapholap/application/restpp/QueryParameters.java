@@ -26,7 +26,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Builds a UDF's {@code execute_args} from a REST++ request (seed 004): query-string parameters and
+ * Builds a UDF's {@code execute_args} from a REST++ (TigerGraph-style) request: query-string parameters and
  * a JSON body, converted by the types the UDF declares. Pure: no I/O, no state.
  *
  * <p>Query strings: a scalar is one value; {@code SET}/{@code BAG}/{@code LIST} of scalars or of

@@ -11,7 +11,7 @@ import java.util.Map;
 import java.util.TreeSet;
 
 /**
- * The REST++ query route ({@code GET/POST /query/{dataset}/{function}}, seed 004): finds the
+ * The REST++ query route ({@code GET/POST /query/{dataset}/{function}}, TigerGraph style): finds the
  * function by alias among the caller's organisations (or by uuid), builds its {@code execute_args}
  * from the query string and the JSON body by its declared parameters ({@link QueryParameters}) and
  * runs it on the dataset. An alias found in two of the caller's organisations is ambiguous (400: use

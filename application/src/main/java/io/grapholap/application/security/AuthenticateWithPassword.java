@@ -1,7 +1,5 @@
 package io.grapholap.application.security;
 
-import io.grapholap.application.user.StoredUser;
-import io.grapholap.application.user.UserRepository;
 import io.grapholap.domain.user.User;
 import java.util.Optional;
 

@@ -1,7 +1,5 @@
 package io.grapholap.application.security;
 
-import io.grapholap.application.user.StoredUser;
-import io.grapholap.application.user.UserRepository;
 import java.util.Optional;
 
 /**

@@ -24,7 +24,7 @@ import java.util.Set;
 import java.util.UUID;
 
 /**
- * The UDF definition use cases of seed 000: list, get by uuid or alias, create (with or without an
+ * The UDF definition use cases ({@code /api/v2/o/{org}/functions}): list, get by uuid or alias, create (with or without an
  * alias, unique per organisation), partial update, delete, and the author's grants of the
  * {@code editor} and {@code runner} permissions. Code is checked when it is saved
  * ({@link FunctionRuntime#check}: syntax and a {@code task} of the right arity, 400 with the line).
@@ -64,7 +64,7 @@ public final class FunctionUseCases {
 
     /**
      * A new function as a client sends it; absent values take the defaults: disabled
-     * ({@code is_enabled} false, as the seed says), the server's engine, output {@code json}, format
+     * ({@code is_enabled} false, as the UDF API specifies), the server's engine, output {@code json}, format
      * {@code json}.
      */
     public record CreateCommand(String alias, Boolean enabled, String loadDataset, String loadData, String execute,

@@ -16,8 +16,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Turns what {@code task} returned into the run's output (seed 000's {@code output_type} and
- * {@code format}). A returned graph gives: {@code all} (and {@code json}) {@code {"nodes": [...],
+ * Turns what {@code task} returned into the run's output (the function's {@code output_type}
+ * and {@code format}). A returned graph gives: {@code all} (and {@code json}) {@code {"nodes": [...],
  * "edges": [...]}}; {@code nodes} one row per node ({@code label}, {@code id}, properties);
  * {@code edges} one row per edge ({@code type}, {@code from}, {@code to}, properties); {@code table}
  * the node rows; {@code shape} the counts per label and type. A returned list of records (maps) is a
@@ -28,9 +28,11 @@ import java.util.Map;
 final class OutputShaper {
 
     private final Map<OutputFormat, TableEncoder> encoders;
+    private final JsonWriter jsonWriter;
 
-    OutputShaper(Map<OutputFormat, TableEncoder> encoders) {
+    OutputShaper(Map<OutputFormat, TableEncoder> encoders, JsonWriter json) {
         this.encoders = Map.copyOf(encoders);
+        this.jsonWriter = json;
     }
 
     boolean supports(OutputFormat format) {
@@ -103,8 +105,8 @@ final class OutputShaper {
         return new RunResult(engine, type, format, encoder.contentType(), encoder.encode(rows.columns(), rows.rows(), maxBytes), null);
     }
 
-    private static RunResult json(Object plain, OutputType type, OutputFormat format, String engine, long maxBytes) {
-        byte[] body = JsonText.write(plain, maxBytes).getBytes(StandardCharsets.UTF_8);
+    private RunResult json(Object plain, OutputType type, OutputFormat format, String engine, long maxBytes) {
+        byte[] body = jsonWriter.write(plain, maxBytes).getBytes(StandardCharsets.UTF_8);
         if (body.length > maxBytes) {
             throw new ValidationException("output", "the output is larger than the limit of " + maxBytes + " bytes");
         }
@@ -217,7 +219,7 @@ final class OutputShaper {
         return new Rows(columns, rows);
     }
 
-    private static String csv(Rows rows, long maxBytes) {
+    private String csv(Rows rows, long maxBytes) {
         StringBuilder out = new StringBuilder();
         line(out, new ArrayList<>(rows.columns()));
         for (List<Object> row : rows.rows()) {
@@ -229,13 +231,13 @@ final class OutputShaper {
         return out.toString();
     }
 
-    private static void line(StringBuilder out, List<?> values) {
+    private void line(StringBuilder out, List<?> values) {
         for (int i = 0; i < values.size(); i++) {
             if (i > 0) {
                 out.append(',');
             }
             Object v = values.get(i);
-            String text = v == null ? "" : v instanceof Map || v instanceof Collection ? JsonText.write(v, Long.MAX_VALUE) : String.valueOf(v);
+            String text = v == null ? "" : v instanceof Map || v instanceof Collection ? jsonWriter.write(v, Long.MAX_VALUE) : String.valueOf(v);
             if (text.indexOf(',') >= 0 || text.indexOf('"') >= 0 || text.indexOf('\n') >= 0 || text.indexOf('\r') >= 0) {
                 out.append('"').append(text.replace("\"", "\"\"")).append('"');
             } else {

@@ -27,7 +27,7 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Runs saved UDFs. {@link #run} is the run route of seed 000: the graph comes from the dataset in
+ * Runs saved UDFs. {@link #run} is the run route ({@code /api/v2/o/{org}/run}): the graph comes from the dataset in
  * the URL, else the function's {@code load_dataset}, else its {@code load_data} code
  * ({@code task(load_data_args)} returning a graph or {@code {nodes, edges}} lists); then
  * {@code execute}'s {@code task(g, execute_args)} runs on it and its value is shaped by
@@ -54,7 +54,8 @@ public final class RunFunctions implements AutoCloseable {
 
     public RunFunctions(FunctionRepository functions, FunctionRuntime runtime, LibrarySource libraries, DatasetCatalog datasets,
                         LiveInstances instances, FunctionEngines engines, SnapshotWriterFactory writers,
-                        Map<io.grapholap.domain.udf.OutputFormat, TableEncoder> encoders, RunSettings settings, RunSlots slots) {
+                        Map<io.grapholap.domain.udf.OutputFormat, TableEncoder> encoders, JsonWriter json, RunSettings settings,
+                        RunSlots slots) {
         this.functions = functions;
         this.runtime = runtime;
         this.libraries = libraries;
@@ -64,7 +65,7 @@ public final class RunFunctions implements AutoCloseable {
         this.settings = settings;
         this.cache = new LoadedDatasets(settings.cachedDatasets(), settings.memoryBudgetBytes());
         this.builder = new GraphBuilder(writers, settings.workDir(), settings.maxBuiltRows());
-        this.shaper = new OutputShaper(encoders);
+        this.shaper = new OutputShaper(encoders, json);
         this.slots = slots;
     }
 

@@ -1,6 +1,7 @@
 package io.grapholap.application.user;
 
 import io.grapholap.application.security.PasswordHasher;
+import io.grapholap.application.security.UserRepository;
 import io.grapholap.domain.error.ConflictException;
 import io.grapholap.domain.user.Role;
 import io.grapholap.domain.user.User;

@@ -1,6 +1,8 @@
 package io.grapholap.application.user;
 
 import io.grapholap.application.security.Actor;
+import io.grapholap.application.security.StoredUser;
+import io.grapholap.application.security.UserRepository;
 import io.grapholap.domain.user.User;
 import java.util.Optional;
 

@@ -3,6 +3,7 @@ package io.grapholap.application.user;
 import io.grapholap.application.common.Page;
 import io.grapholap.application.common.PageRequest;
 import io.grapholap.application.security.Actor;
+import io.grapholap.application.security.UserRepository;
 import io.grapholap.domain.user.Role;
 import io.grapholap.domain.user.User;
 

@@ -3,6 +3,7 @@ package io.grapholap.application.user;
 import io.grapholap.application.security.Actor;
 import io.grapholap.application.security.CredentialCache;
 import io.grapholap.application.security.PasswordHasher;
+import io.grapholap.application.security.UserRepository;
 import io.grapholap.domain.error.NotFoundException;
 import io.grapholap.domain.error.ValidationException;
 import io.grapholap.domain.user.Role;

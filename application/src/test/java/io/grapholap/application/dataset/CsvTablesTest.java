@@ -35,6 +35,15 @@ class CsvTablesTest {
     }
 
     @Test
+    void readsTheCornersOfTheFormatAsBefore() {
+        UploadedTable t = CsvTables.parse("\uFEFFk,s\r1,\"\"\r\r\n2,a\"b\n3,\"x\"y\n4,\" sp \"\n5,\"multi\nline\"", 10);
+        assertThat(t.columns()).extracting(c -> c.name() + ":" + c.type()).containsExactly("k:INT64", "s:STRING");
+        assertThat(t.rows()).extracting(r -> r[1]).containsExactly("", "a\"b", "xy", " sp ", "multi\nline");
+        assertThat(CsvTables.parse("a\n\n\n1\n", 10).rows()).hasSize(1);
+        assertThat(CsvTables.parse("a,b\n1,2", 10).rows().getFirst()).containsExactly(1L, 2L);
+    }
+
+    @Test
     void takesAThousandColumnsAndRefusesTheThousandAndFirstWhileReading() {
         String wide = java.util.stream.IntStream.range(0, 1000).mapToObj(c -> "c" + c).collect(java.util.stream.Collectors.joining(","));
         assertThat(CsvTables.parse(wide + "\n", 10).columns()).hasSize(1000);

@@ -1,5 +1,8 @@
 package io.grapholap.application.instance;
 
+import static io.grapholap.application.common.InMemoryPages.micros;
+
+import io.grapholap.application.common.InMemoryPages;
 import io.grapholap.application.common.Page;
 import io.grapholap.application.common.PageRequest;
 import io.grapholap.domain.error.NotFoundException;
@@ -8,19 +11,27 @@ import io.grapholap.domain.instance.InstanceStatus;
 import io.grapholap.domain.mapping.Lifecycle;
 import java.time.Instant;
 import java.util.Collection;
-import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
 import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
 
-/** An instance repository in memory, with the same compare-and-set semantics as the database one. */
+/**
+ * An instance repository in memory, with the same compare-and-set semantics, list order and
+ * timestamp precision as the database one.
+ */
 final class InMemoryInstances implements InstanceRepository {
+
+    private static final Map<String, Function<Instance, Comparable<?>>> SORT_KEYS = Map.of(
+            "name", i -> i.name().toLowerCase(Locale.ROOT), "created_at", Instance::createdAt, "updated_at", Instance::updatedAt,
+            "status", i -> i.status().wire(), "expires_at", Instance::expiresAt);
 
     final Map<Long, Instance> rows = new ConcurrentHashMap<>();
     private final AtomicLong ids = new AtomicLong();
@@ -29,7 +40,7 @@ final class InMemoryInstances implements InstanceRepository {
     public Instance create(NewInstance n) {
         Instance i = new Instance(ids.incrementAndGet(), n.snapshotId(), n.datasetId(), n.dataDirectory(), n.name(),
                 n.description(), n.owner(), n.status(), n.engine(), n.cpuCores(), n.memoryBytes(), null, n.lifecycle(),
-                n.expiresAt(), null, n.createdAt(), n.createdAt());
+                micros(n.expiresAt()), null, micros(n.createdAt()), micros(n.createdAt()));
         rows.put(i.id(), i);
         return i;
     }
@@ -102,14 +113,15 @@ final class InMemoryInstances implements InstanceRepository {
 
     @Override
     public Page<Instance> list(InstanceQuery q, PageRequest page) {
-        List<Instance> all = rows.values().stream()
+        List<Instance> matching = rows.values().stream()
+                .filter(i -> q.snapshotId() == null || q.snapshotId().equals(i.snapshotId()))
                 .filter(i -> q.owner() == null || q.owner().equals(i.owner()))
                 .filter(i -> q.status() == null || q.status() == i.status())
+                .filter(i -> InMemoryPages.matches(q.search(), i.name(), i.description()))
                 .filter(i -> q.namePrefix() == null || i.name().startsWith(q.namePrefix()))
-                .filter(i -> q.createdBefore() == null || i.createdAt().isBefore(q.createdBefore()))
-                .sorted(Comparator.comparing(Instance::createdAt).thenComparing(Instance::id))
+                .filter(i -> InMemoryPages.createdWithin(i.createdAt(), q.createdAfter(), q.createdBefore()))
                 .toList();
-        return new Page<>(all.stream().skip(page.offset()).limit(page.limit()).toList(), all.size(), page.offset(), page.limit());
+        return InMemoryPages.page(matching, page, SORT_KEYS, Instance::id);
     }
 
     @Override
@@ -152,6 +164,6 @@ final class InMemoryInstances implements InstanceRepository {
                                  Instant expiresAt, int cores, Instant lastActivity, String dir, String name,
                                  String description, Instant at) {
         return new Instance(i.id(), i.snapshotId(), i.datasetId(), dir, name, description, i.owner(), status, i.engine(), cores,
-                memory, error, lifecycle, expiresAt, lastActivity, i.createdAt(), at);
+                memory, error, lifecycle, micros(expiresAt), micros(lastActivity), i.createdAt(), micros(at));
     }
 }

@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-/** The REST++ parameter conversion of seed 004, value by value. */
+/** The conversion of REST++ (TigerGraph-style) query parameters, value by value. */
 class QueryParametersTest {
 
     private static List<DeclaredParameter> declare(String... nameTypePairs) {

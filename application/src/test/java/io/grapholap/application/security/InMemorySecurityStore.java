@@ -2,8 +2,6 @@ package io.grapholap.application.security;
 
 import io.grapholap.application.common.Page;
 import io.grapholap.application.common.PageRequest;
-import io.grapholap.application.user.StoredUser;
-import io.grapholap.application.user.UserRepository;
 import io.grapholap.domain.error.ConflictException;
 import io.grapholap.domain.user.ApiKey;
 import io.grapholap.domain.user.User;
@@ -58,6 +56,9 @@ public final class InMemorySecurityStore implements UserRepository, ApiKeyReposi
     @Override
     public Page<User> list(PageRequest page) {
         List<User> all = users.values().stream().map(StoredUser::user).toList();
+        if (page.descending()) {
+            all = all.reversed();
+        }
         List<User> slice = all.stream().skip(page.offset()).limit(page.limit()).toList();
         return new Page<>(slice, all.size(), page.offset(), page.limit());
     }
@@ -96,7 +97,9 @@ public final class InMemorySecurityStore implements UserRepository, ApiKeyReposi
     @Override
     public void revoke(String id, Instant at) {
         ApiKey k = keys.get(id);
-        keys.put(id, new ApiKey(k.id(), k.owner(), k.name(), k.prefix(), k.createdAt(), at));
+        if (k != null && !k.revoked()) {
+            keys.put(id, new ApiKey(k.id(), k.owner(), k.name(), k.prefix(), k.createdAt(), at));
+        }
     }
 
     @Override

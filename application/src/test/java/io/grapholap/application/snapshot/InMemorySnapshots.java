@@ -1,5 +1,6 @@
 package io.grapholap.application.snapshot;
 
+import io.grapholap.application.common.InMemoryPages;
 import io.grapholap.application.common.Page;
 import io.grapholap.application.common.PageRequest;
 import io.grapholap.domain.mapping.Lifecycle;
@@ -8,14 +9,20 @@ import io.grapholap.domain.snapshot.Snapshot;
 import io.grapholap.domain.snapshot.SnapshotStatus;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
 
-/** A snapshot repository in memory, with the same compare-and-set semantics as the database one. */
+/** A snapshot repository in memory, with the same compare-and-set semantics and list order as the database one. */
 final class InMemorySnapshots implements SnapshotRepository {
+
+    private static final Map<String, Function<Snapshot, Comparable<?>>> SORT_KEYS = Map.of(
+            "name", s -> s.name().toLowerCase(Locale.ROOT), "created_at", Snapshot::createdAt, "updated_at", Snapshot::updatedAt,
+            "status", s -> s.status().wire());
 
     final Map<Long, Snapshot> rows = new ConcurrentHashMap<>();
     final Map<Long, ExportProgress> progress = new ConcurrentHashMap<>();
@@ -113,7 +120,14 @@ final class InMemorySnapshots implements SnapshotRepository {
 
     @Override
     public Page<Snapshot> list(SnapshotQuery query, PageRequest page) {
-        List<Snapshot> all = rows.values().stream().toList();
-        return new Page<>(all, all.size(), page.offset(), page.limit());
+        List<Snapshot> matching = rows.values().stream()
+                .filter(s -> query.mappingId() == null || query.mappingId() == s.mappingId())
+                .filter(s -> query.mappingVersion() == null || query.mappingVersion() == s.mappingVersion())
+                .filter(s -> query.owner() == null || query.owner().equals(s.owner()))
+                .filter(s -> query.status() == null || query.status() == s.status())
+                .filter(s -> InMemoryPages.matches(query.search(), s.name(), s.description()))
+                .filter(s -> InMemoryPages.createdWithin(s.createdAt(), query.createdAfter(), query.createdBefore()))
+                .toList();
+        return InMemoryPages.page(matching, page, SORT_KEYS, Snapshot::id);
     }
 }

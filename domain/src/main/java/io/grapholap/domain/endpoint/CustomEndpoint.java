@@ -4,7 +4,7 @@ import java.time.Instant;
 import java.util.Objects;
 
 /**
- * A UDF published under {@code /proxy/{route}} for one HTTP method (seed 002). {@code function} is
+ * A UDF published under {@code /proxy/{route}} for one HTTP method. {@code function} is
  * the UDF's uuid in {@code organization}, resolved when the endpoint was created; {@code id} is null
  * until stored.
  */

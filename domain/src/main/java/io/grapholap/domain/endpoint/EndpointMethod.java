@@ -3,7 +3,7 @@ package io.grapholap.domain.endpoint;
 import io.grapholap.domain.error.ValidationException;
 import java.util.Locale;
 
-/** The HTTP methods a custom endpoint can answer (seed 002); those marked {@link #hasBody()} carry a JSON body. */
+/** The HTTP methods a custom endpoint can answer; those marked {@link #hasBody()} carry a JSON body. */
 public enum EndpointMethod {
     DELETE(true), GET(false), PATCH(true), POST(true), PUT(true);
 
@@ -17,7 +17,7 @@ public enum EndpointMethod {
         return body;
     }
 
-    /** Parses a method name (any case); null or blank means GET, as in the seed. */
+    /** Parses a method name (any case); null or blank means GET, as the endpoint API specifies. */
     public static EndpointMethod parse(String value) {
         if (value == null || value.isBlank()) {
             return GET;

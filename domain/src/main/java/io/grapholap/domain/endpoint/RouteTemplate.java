@@ -11,7 +11,7 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * The path template of a custom endpoint (seed 002), relative to {@code /proxy/}: segments
+ * The path template of a custom endpoint, relative to {@code /proxy/}: segments
  * separated by '/', each a literal ({@code tables}) or a parameter ({@code {table_name}}). At most
  * {@link #MAX_SEGMENTS} segments and {@link #MAX_LENGTH} characters; parameter names are unique.
  * Leading and trailing slashes are dropped, so {@code /a/b/} and {@code a/b} are one template.

@@ -6,7 +6,7 @@ import java.util.Objects;
 import java.util.regex.Pattern;
 
 /**
- * A function library (seed 003): named code in one language that user-defined functions import.
+ * A function library: named code in one language that user-defined functions import.
  * The name is an identifier in both JavaScript and Python (so both import idioms can name it);
  * the code is at most {@link #MAX_CODE_CHARS} characters. {@code language} is a wire name
  * ({@code js} or {@code python}), checked by the use cases that know the languages.

@@ -5,7 +5,7 @@ import io.grapholap.domain.user.Organization;
 import java.util.regex.Pattern;
 
 /**
- * Where a function library lives (seed 003): global (bucket and scope both empty) or scoped to a
+ * Where a function library lives: global (bucket and scope both empty) or scoped to a
  * bucket and a scope. A bucket is an organisation's name, so scoped libraries belong to that
  * organisation; the scope is a namespace inside it (a slug like an organisation name).
  */

@@ -4,8 +4,8 @@ import io.grapholap.domain.error.ValidationException;
 import java.util.Locale;
 
 /**
- * The engine a UDF loads its graph on. The seed's names are accepted as aliases: {@code cudf} is
- * the GPU engine, {@code pandas} the CPU engine. {@code auto} runs on the GPU when it is usable and
+ * The engine a UDF loads its graph on. The names the UDF API's existing clients use are accepted
+ * as aliases: {@code cudf} is the GPU engine, {@code pandas} the CPU engine. {@code auto} runs on the GPU when it is usable and
  * on the CPU otherwise (the run says which one ran).
  */
 public enum FunctionEngine {

@@ -6,7 +6,7 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * A parameter a UDF declares, for the REST++ query routes (seed 004): its name and a TigerGraph-style
+ * A parameter a UDF declares, for the REST++ query routes: its name and a TigerGraph-style
  * type: a scalar ({@code INT}, {@code UINT}, {@code FLOAT}, {@code DOUBLE}, {@code STRING},
  * {@code BOOL}, {@code DATETIME}), {@code VERTEX} or {@code VERTEX<type>}, or a collection
  * {@code SET<T>}, {@code BAG<T>}, {@code LIST<T>}, {@code MAP<K,V>} of those. Types are kept upper-case

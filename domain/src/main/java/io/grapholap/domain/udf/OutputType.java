@@ -4,7 +4,7 @@ import io.grapholap.domain.error.ValidationException;
 import java.util.Locale;
 
 /**
- * What a run returns (seed 000): {@code json} the value {@code task} returned; when it returned a
+ * What a UDF run returns: {@code json} the value {@code task} returned; when it returned a
  * graph, {@code all} (nodes and edges), {@code nodes}, {@code edges}, {@code shape} (counts per
  * label and type) or {@code table} (the node tables, as rows).
  */

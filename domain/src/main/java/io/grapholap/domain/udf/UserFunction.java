@@ -8,7 +8,7 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * A user-defined function of an organisation (seed 000): its code ({@code execute}, and optionally
+ * A user-defined function of an organisation: its code ({@code execute}, and optionally
  * {@code load_data}), where its graph comes from ({@code load_dataset}), how it runs and answers
  * ({@code engine}, {@code output_type}, {@code format}), the parameters it declares, and who may use
  * it. {@code type} is the language's wire name ({@code js}, {@code python}). The {@code author}

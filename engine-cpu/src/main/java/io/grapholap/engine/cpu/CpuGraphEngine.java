@@ -1,16 +1,21 @@
 package io.grapholap.engine.cpu;
 
+import io.grapholap.application.graph.AlgorithmResult;
 import io.grapholap.application.graph.CancellationToken;
+import io.grapholap.application.graph.ExecutionContext;
 import io.grapholap.application.graph.EngineInfo;
 import io.grapholap.application.graph.GraphEngine;
 import io.grapholap.application.graph.GraphInstance;
 import io.grapholap.application.graph.LoadOptions;
 import io.grapholap.application.graph.MemoryEstimate;
 import io.grapholap.application.graph.ProgressListener;
-import io.grapholap.engine.cpu.graph.CsrGraph;
-import io.grapholap.engine.cpu.snapshot.CsrLoader;
-import io.grapholap.engine.cpu.snapshot.MemoryModel;
-import io.grapholap.engine.cpu.snapshot.SnapshotManifest;
+import io.grapholap.engine.cpu.algo.CpuAlgorithms;
+import io.grapholap.graph.csr.ComputePool;
+import io.grapholap.graph.csr.CsrGraph;
+import io.grapholap.graph.csr.HostAlgorithms;
+import io.grapholap.graph.csr.load.CsrLoader;
+import io.grapholap.graph.csr.load.MemoryModel;
+import io.grapholap.snapshot.arrow.SnapshotManifest;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Objects;
@@ -18,9 +23,10 @@ import org.apache.arrow.memory.BufferAllocator;
 
 /**
  * The CPU engine: loads Arrow snapshots into {@link CsrGraph}s held on the Java heap and runs
- * algorithms and Gremlin over them on up to {@code threads} cores. Always available.
+ * algorithms and Gremlin over them on up to {@code threads} cores. Always available. Its kernels
+ * are also offered to other engines over their host graphs ({@link HostAlgorithms}).
  */
-public final class CpuGraphEngine implements GraphEngine {
+public final class CpuGraphEngine implements GraphEngine, HostAlgorithms {
 
     private final BufferAllocator allocator;
     private final int threads;
@@ -55,8 +61,15 @@ public final class CpuGraphEngine implements GraphEngine {
     @Override
     public GraphInstance load(Path snapshotDir, LoadOptions options, ProgressListener progress,
                               CancellationToken cancel) {
-        CsrGraph graph = loadGraph(snapshotDir, options, progress, cancel);
-        return new CpuGraphInstance(graph, options.parallelism());
+        ComputePool threads = ComputePool.create(CpuGraphInstance.ENGINE, options.parallelism());
+        try {
+            CsrGraph graph = new CsrLoader(allocator, progress == null ? ProgressListener.NONE : progress,
+                    cancel == null ? CancellationToken.create() : cancel).load(snapshotDir, options, threads.loops());
+            return new CpuGraphInstance(graph, threads);
+        } catch (RuntimeException | Error e) {
+            threads.close();
+            throw e;
+        }
     }
 
     /** Loads the bare graph (for the bench and the GPU engine, which uploads it to the device). */
@@ -64,6 +77,16 @@ public final class CpuGraphEngine implements GraphEngine {
                               CancellationToken cancel) {
         return new CsrLoader(allocator, progress == null ? ProgressListener.NONE : progress,
                 cancel == null ? CancellationToken.create() : cancel).load(snapshotDir, options);
+    }
+
+    @Override
+    public String engine() {
+        return CpuGraphInstance.ENGINE;
+    }
+
+    @Override
+    public AlgorithmResult run(CsrGraph graph, String algorithm, Map<String, Object> params, ExecutionContext ctx) {
+        return CpuAlgorithms.run(graph, algorithm, params == null ? Map.of() : params, ctx);
     }
 
     public int threads() {

@@ -1,83 +1,26 @@
 package io.grapholap.engine.cpu;
 
 import io.grapholap.application.graph.AlgorithmResult;
-import io.grapholap.application.graph.Column;
 import io.grapholap.application.graph.ExecutionContext;
-import io.grapholap.application.graph.GraphInstance;
-import io.grapholap.application.graph.GraphSchema;
-import io.grapholap.application.graph.GraphStatistics;
-import io.grapholap.application.graph.QueryLimits;
-import io.grapholap.application.graph.QueryResult;
-import io.grapholap.application.graph.Table;
-import io.grapholap.application.graph.ValueType;
-import io.grapholap.domain.error.ConflictException;
-import io.grapholap.domain.error.NotFoundException;
-import io.grapholap.domain.error.ValidationException;
 import io.grapholap.engine.cpu.algo.CpuAlgorithms;
-import io.grapholap.engine.cpu.graph.CsrGraph;
-import io.grapholap.engine.cpu.graph.EdgeType;
-import io.grapholap.engine.cpu.graph.VertexLabel;
-import io.grapholap.engine.cpu.gremlin.GremlinExecutor;
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.BitSet;
-import java.util.HashSet;
-import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
-import java.util.List;
+import io.grapholap.graph.csr.ComputePool;
+import io.grapholap.graph.csr.CsrGraph;
+import io.grapholap.gremlin.csr.CsrGraphInstance;
 import java.util.Map;
-import java.util.Set;
-import java.util.regex.Pattern;
 
-/**
- * A snapshot loaded by the CPU engine: a {@link CsrGraph} plus the parallelism setting. Reads are
- * thread-safe; {@link #storeVertexProperty} publishes a new graph view (sharing the CSR arrays) that
- * later calls read while running queries finish on the old one; {@link #close()} drops the graph so
- * its memory can be reclaimed.
- */
-public final class CpuGraphInstance implements GraphInstance {
+/** A snapshot loaded by the CPU engine: the shared host graph parts and the CPU kernels over them. */
+public final class CpuGraphInstance extends CsrGraphInstance {
 
     public static final String ENGINE = "cpu";
 
-    /** Most vertex properties {@link #storeVertexProperty} keeps per instance (each costs a column per label). */
-    public static final int MAX_STORED_PROPERTIES = 16;
-
-    private static final Pattern PROPERTY_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]{0,63}");
-    private static final Set<String> RESERVED = Set.of("id", "label");
-
-    /**
-     * The graph and its Gremlin executor, replaced together when a property is stored: a running
-     * query keeps the view it started with, later calls see the new columns.
-     */
-    private record View(CsrGraph graph, GremlinExecutor gremlin) {
+    /** An instance over {@code graph} that owns {@code threads}. */
+    public CpuGraphInstance(CsrGraph graph, ComputePool threads) {
+        super(graph, threads);
     }
 
-    private volatile View view;
-    private volatile int parallelism;
-    private final Set<String> snapshotProperties;
-    private final Set<String> storedProperties = new LinkedHashSet<>();
-
+    /** An instance over {@code graph} with threads of its own, {@code parallelism} of them (tools and tests). */
     public CpuGraphInstance(CsrGraph graph, int parallelism) {
-        this.view = new View(graph, null);
-        Set<String> names = new HashSet<>();
-        for (VertexLabel l : graph.labels()) {
-            names.addAll(l.properties().keySet());
-        }
-        this.snapshotProperties = Set.copyOf(names);
-        setParallelism(parallelism);
-    }
-
-    /** The loaded graph, for callers inside the CPU engine (bench, GPU upload). */
-    public CsrGraph graph() {
-        return open().graph();
-    }
-
-    private View open() {
-        View v = view;
-        if (v == null) {
-            throw ConflictException.invalidState("graph instance is closed", Map.of());
-        }
-        return v;
+        this(graph, ComputePool.create(ENGINE, parallelism));
     }
 
     @Override
@@ -86,209 +29,8 @@ public final class CpuGraphInstance implements GraphInstance {
     }
 
     @Override
-    public GraphStatistics statistics() {
-        CsrGraph g = graph();
-        Map<String, Long> perLabel = new LinkedHashMap<>();
-        for (VertexLabel l : g.labels()) {
-            perLabel.put(l.name(), (long) l.count());
-        }
-        Map<String, Long> perType = new LinkedHashMap<>();
-        for (EdgeType t : g.edgeTypes()) {
-            perType.put(t.name(), t.count());
-        }
-        return new GraphStatistics(g.vertexCount(), g.edgeCount(), g.isDirected(), perLabel, perType, g.bytesHeld(), 0);
-    }
-
-    @Override
-    public GraphSchema schema() {
-        CsrGraph g = graph();
-        List<GraphSchema.Label> labels = new ArrayList<>();
-        for (VertexLabel l : g.labels()) {
-            labels.add(new GraphSchema.Label(l.name(), l.count(), l.keys().type(), properties(l.properties())));
-        }
-        List<GraphSchema.EdgeType> types = new ArrayList<>();
-        for (EdgeType t : g.edgeTypes()) {
-            types.add(new GraphSchema.EdgeType(t.name(), t.fromLabel(), t.toLabel(), t.count(), properties(t.properties())));
-        }
-        return new GraphSchema(labels, types);
-    }
-
-    private static List<GraphSchema.Property> properties(Map<String, Column> columns) {
-        List<GraphSchema.Property> out = new ArrayList<>();
-        columns.forEach((name, c) -> out.add(new GraphSchema.Property(name, c.type())));
-        return out;
-    }
-
-    @Override
     public AlgorithmResult runAlgorithm(String name, Map<String, Object> params, ExecutionContext ctx) {
         return CpuAlgorithms.run(graph(), name, params == null ? Map.of() : params,
-                ctx == null ? ExecutionContext.of(parallelism) : ctx);
-    }
-
-    @Override
-    public QueryResult gremlin(String query, Map<String, Object> bindings, QueryLimits limits) {
-        GremlinExecutor executor = open().gremlin();
-        if (executor == null) {
-            synchronized (this) {
-                View v = open();
-                executor = v.gremlin();
-                if (executor == null) {
-                    executor = new GremlinExecutor(v.graph());
-                    view = new View(v.graph(), executor);
-                }
-            }
-        }
-        return executor.execute(query, bindings == null ? Map.of() : bindings,
-                limits == null ? QueryLimits.defaults() : limits);
-    }
-
-    @Override
-    public synchronized void storeVertexProperty(String property, AlgorithmResult result, String column) {
-        if (property == null || !PROPERTY_NAME.matcher(property).matches() || RESERVED.contains(property)) {
-            throw new ValidationException("mutate_property", "property name must be a letter or '_' followed by up to 63 "
-                    + "letters, digits or '_' (not id or label), got '" + property + "'");
-        }
-        if (snapshotProperties.contains(property)) {
-            throw new ValidationException("mutate_property", "'" + property + "' is a vertex property of the snapshot; "
-                    + "choose another name");
-        }
-        if (!storedProperties.contains(property) && storedProperties.size() >= MAX_STORED_PROPERTIES) {
-            throw new ValidationException("mutate_property", "this instance already stores " + MAX_STORED_PROPERTIES
-                    + " algorithm properties " + storedProperties + "; overwrite one of them");
-        }
-        View v = open();
-        CsrGraph g = v.graph();
-        if (!result.columns().contains(column) || column.equals(result.columns().get(0))) {
-            throw new ValidationException("mode", "result of " + result.algorithm() + " has no value column '" + column + "'");
-        }
-        if (result.rowCount() != g.vertexCount() || !result.columns().get(0).equals("id")) {
-            throw new ValidationException("mode", "result of " + result.algorithm() + " has " + result.rowCount()
-                    + " rows for " + g.vertexCount() + " vertices: only a result with one row per vertex can be stored");
-        }
-        Column values = result.column(column);
-        List<VertexLabel> labels = new ArrayList<>();
-        for (VertexLabel l : g.labels()) {
-            Map<String, Column> properties = new LinkedHashMap<>(l.properties());
-            properties.put(property, slice(values, l.start(), l.count()));
-            labels.add(new VertexLabel(l.code(), l.name(), l.start(), l.count(), l.keys(), properties));
-        }
-        view = new View(g.withLabels(labels), null);
-        storedProperties.add(property);
-    }
-
-    /** Rows {@code from .. from+count-1} of {@code c} as a column of their own (the column itself when it is all of it). */
-    static Column slice(Column c, int from, int count) {
-        if (from == 0 && count == c.size()) {
-            return c;
-        }
-        int to = from + count;
-        return switch (c) {
-            case Column.Int64 l -> new Column.Int64(l.type(), Arrays.copyOfRange(l.values(), from, to), slice(l.nulls(), from, to));
-            case Column.Int32 i -> new Column.Int32(i.type(), Arrays.copyOfRange(i.values(), from, to), slice(i.nulls(), from, to));
-            case Column.Float64 d -> new Column.Float64(Arrays.copyOfRange(d.values(), from, to), slice(d.nulls(), from, to));
-            case Column.Float32 f -> new Column.Float32(Arrays.copyOfRange(f.values(), from, to), slice(f.nulls(), from, to));
-            case Column.Bool b -> new Column.Bool(b.values().get(from, to), count, slice(b.nulls(), from, to));
-            case Column.Boxed o -> new Column.Boxed(o.type(), Arrays.copyOfRange(o.values(), from, to));
-        };
-    }
-
-    private static BitSet slice(BitSet nulls, int from, int to) {
-        return nulls == null ? null : nulls.get(from, to);
-    }
-
-    @Override
-    public Table nodes(String label) {
-        CsrGraph g = graph();
-        VertexLabel l = g.label(label);
-        if (l == null) {
-            throw new NotFoundException("label", label);
-        }
-        Map<String, Column> columns = new LinkedHashMap<>();
-        columns.put("id", l.keys().asColumn());
-        columns.putAll(l.properties());
-        return new Table(label, columns.keySet().stream().toList(), columns.values().stream().toList(), l.count());
-    }
-
-    @Override
-    public Table edges(String type) {
-        CsrGraph g = graph();
-        EdgeType t = g.edgeType(type);
-        if (t == null) {
-            throw new NotFoundException("edge type", type);
-        }
-        int rows = Math.toIntExact(t.count());
-        Object[] from = new Object[rows];
-        Object[] to = new Object[rows];
-        int[] edgeRows = g.outEdgeRows();
-        BitSet seen = g.isDirected() || edgeRows == null ? null : new BitSet(rows);
-        int next = 0;
-        for (int v = 0; v < g.vertexCount(); v++) {
-            for (int arc = g.outStart(v), end = g.outEnd(v); arc < end; arc++) {
-                if (g.outEdgeType(arc) != t.code()) {
-                    continue;
-                }
-                int w = g.outTarget(arc);
-                int row;
-                if (edgeRows != null) {
-                    row = (int) (edgeRows[arc] - t.rowBase());
-                    if (seen != null) {
-                        if (seen.get(row)) {
-                            continue;
-                        }
-                        seen.set(row);
-                    }
-                } else {
-                    if (!g.isDirected() && w < v) {
-                        continue;
-                    }
-                    row = next++;
-                }
-                from[row] = g.vertexKey(v);
-                to[row] = g.vertexKey(w);
-            }
-        }
-        Map<String, Column> columns = new LinkedHashMap<>();
-        columns.put("from", keyColumn(g, t.fromLabel(), from));
-        columns.put("to", keyColumn(g, t.toLabel(), to));
-        columns.putAll(t.properties());
-        return new Table(type, columns.keySet().stream().toList(), columns.values().stream().toList(), rows);
-    }
-
-    private static Column keyColumn(CsrGraph g, String label, Object[] keys) {
-        VertexLabel l = g.label(label);
-        ValueType type = l == null ? ValueType.INT64 : l.keys().type();
-        if (type.isLongBacked()) {
-            long[] values = new long[keys.length];
-            for (int i = 0; i < keys.length; i++) {
-                values[i] = ((Number) keys[i]).longValue();
-            }
-            return new Column.Int64(type, values, null);
-        }
-        if (type.isIntBacked()) {
-            int[] values = new int[keys.length];
-            for (int i = 0; i < keys.length; i++) {
-                values[i] = ((Number) keys[i]).intValue();
-            }
-            return new Column.Int32(type, values, null);
-        }
-        return Column.ofObjects(type, keys);
-    }
-
-    @Override
-    public void setParallelism(int threads) {
-        if (threads < 1) {
-            throw new ValidationException("cpu_cores", "parallelism must be at least 1, got " + threads);
-        }
-        this.parallelism = threads;
-    }
-
-    @Override
-    public int parallelism() {
-        return parallelism;
-    }
-
-    @Override
-    public void close() {
-        view = null;
+                ctx == null ? ExecutionContext.of(parallelism()) : ctx);
     }
 }

@@ -3,7 +3,7 @@ package io.grapholap.engine.cpu;
 import io.grapholap.application.graph.GraphEngine;
 import io.grapholap.application.graph.GraphEngineContractTest;
 import io.grapholap.application.graph.snapshot.SnapshotWriterFactory;
-import io.grapholap.engine.cpu.snapshot.ArrowSnapshotWriterFactory;
+import io.grapholap.snapshot.arrow.ArrowSnapshotWriterFactory;
 import java.time.Clock;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.memory.RootAllocator;

@@ -1,5 +1,7 @@
 package io.grapholap.engine.cpu;
 
+import io.grapholap.gremlin.csr.CsrGraphInstance;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -8,7 +10,7 @@ import io.grapholap.application.graph.Column;
 import io.grapholap.application.graph.ExecutionContext;
 import io.grapholap.application.graph.QueryLimits;
 import io.grapholap.domain.error.ValidationException;
-import io.grapholap.engine.cpu.graph.CsrGraph;
+import io.grapholap.graph.csr.CsrGraph;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -69,13 +71,13 @@ class StoredPropertiesTest {
     void anInstanceKeepsABoundedNumberOfStoredProperties() {
         CpuGraphInstance g = ring(10);
         AlgorithmResult degree = g.runAlgorithm("degree", Map.of(), ExecutionContext.of(1));
-        for (int i = 0; i < CpuGraphInstance.MAX_STORED_PROPERTIES; i++) {
+        for (int i = 0; i < CsrGraphInstance.MAX_STORED_PROPERTIES; i++) {
             g.storeVertexProperty("p" + i, degree, "degree");
         }
         assertThatThrownBy(() -> g.storeVertexProperty("one_more", degree, "degree"))
                 .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.field()).isEqualTo("mutate_property"));
         g.storeVertexProperty("p0", degree, "degree");
-        assertThat(g.nodes("vertex").columnNames()).hasSize(1 + CpuGraphInstance.MAX_STORED_PROPERTIES);
+        assertThat(g.nodes("vertex").columnNames()).hasSize(1 + CsrGraphInstance.MAX_STORED_PROPERTIES);
     }
 
     @Test
@@ -83,12 +85,12 @@ class StoredPropertiesTest {
         java.util.BitSet nulls = new java.util.BitSet();
         nulls.set(3);
         Column c = new Column.Float64(new double[] {0, 1, 2, 3, 4}, nulls);
-        Column part = CpuGraphInstance.slice(c, 2, 2);
+        Column part = CsrGraphInstance.slice(c, 2, 2);
         assertThat(part.size()).isEqualTo(2);
         assertThat(part.get(0)).isEqualTo(2.0);
         assertThat(part.isNull(1)).isTrue();
-        assertThat(CpuGraphInstance.slice(c, 0, 5)).isSameAs(c);
-        Column boxed = CpuGraphInstance.slice(Column.ofObjects(io.grapholap.application.graph.ValueType.STRING,
+        assertThat(CsrGraphInstance.slice(c, 0, 5)).isSameAs(c);
+        Column boxed = CsrGraphInstance.slice(Column.ofObjects(io.grapholap.application.graph.ValueType.STRING,
                 new Object[] {"a", "b", "c"}), 1, 2);
         assertThat(boxed.get(0)).isEqualTo("b");
     }

@@ -1,7 +1,7 @@
 package io.grapholap.engine.gpu;
 
 import io.grapholap.domain.error.ValidationException;
-import io.grapholap.engine.cpu.graph.CsrGraph;
+import io.grapholap.graph.csr.CsrGraph;
 
 import java.util.HashMap;
 import java.util.Map;

@@ -1,10 +1,10 @@
 package io.grapholap.engine.gpu;
 
-import static io.grapholap.engine.cpu.algo.ResultColumns.gather;
-import static io.grapholap.engine.cpu.algo.ResultColumns.numericKeys;
-import static io.grapholap.engine.cpu.algo.ResultColumns.perVertex;
-import static io.grapholap.engine.cpu.algo.ResultColumns.smallestKeyLabels;
-import static io.grapholap.engine.cpu.algo.ResultColumns.vertex;
+import static io.grapholap.graph.csr.ResultColumns.gather;
+import static io.grapholap.graph.csr.ResultColumns.numericKeys;
+import static io.grapholap.graph.csr.ResultColumns.perVertex;
+import static io.grapholap.graph.csr.ResultColumns.smallestKeyLabels;
+import static io.grapholap.graph.csr.ResultColumns.vertex;
 
 import io.grapholap.application.graph.AlgorithmResult;
 import io.grapholap.application.graph.Column;
@@ -21,7 +21,7 @@ import io.grapholap.application.graph.algo.SsspParams;
 import io.grapholap.application.graph.algo.TriangleCountParams;
 import io.grapholap.application.graph.algo.WccParams;
 import io.grapholap.domain.error.ValidationException;
-import io.grapholap.engine.cpu.graph.CsrGraph;
+import io.grapholap.graph.csr.CsrGraph;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

@@ -9,7 +9,7 @@ import io.grapholap.application.graph.MemoryEstimate;
 import io.grapholap.application.graph.ProgressListener;
 import io.grapholap.domain.error.ConflictException;
 import io.grapholap.domain.error.UnavailableException;
-import io.grapholap.engine.cpu.graph.CsrGraph;
+import io.grapholap.graph.csr.CsrGraph;
 
 import java.nio.file.Path;
 import java.util.LinkedHashMap;

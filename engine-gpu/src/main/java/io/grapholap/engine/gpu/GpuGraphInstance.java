@@ -11,7 +11,7 @@ import io.grapholap.application.graph.Table;
 import io.grapholap.application.graph.algo.AlgorithmCatalog;
 import io.grapholap.application.graph.algo.AlgorithmParams;
 import io.grapholap.domain.error.UnavailableException;
-import io.grapholap.engine.cpu.graph.CsrGraph;
+import io.grapholap.graph.csr.CsrGraph;
 
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -6,20 +6,22 @@ import io.grapholap.application.graph.GraphInstance;
 import io.grapholap.application.graph.LoadOptions;
 import io.grapholap.application.graph.MemoryEstimate;
 import io.grapholap.application.graph.ProgressListener;
-import io.grapholap.engine.cpu.CpuGraphEngine;
-import io.grapholap.engine.cpu.CpuGraphInstance;
-import io.grapholap.engine.cpu.graph.CsrGraph;
-import io.grapholap.engine.cpu.snapshot.SnapshotManifest;
-
+import io.grapholap.graph.csr.ComputePool;
+import io.grapholap.graph.csr.CsrGraph;
+import io.grapholap.graph.csr.HostAlgorithms;
+import io.grapholap.graph.csr.load.CsrLoader;
+import io.grapholap.graph.csr.load.MemoryModel;
+import io.grapholap.snapshot.arrow.SnapshotManifest;
 import java.nio.file.Path;
 import java.util.Objects;
 import java.util.function.BiFunction;
 import java.util.function.Function;
+import org.apache.arrow.memory.BufferAllocator;
 
 /**
- * How the GPU engine gets a snapshot into host memory: through the CPU engine, whose instance keeps
- * serving Gremlin, node/edge tables and the algorithms without a GPU kernel (with
- * {@code engine=auto}), and whose {@link CsrGraph} the GPU engine uploads.
+ * How the GPU engine gets a snapshot into host memory: a host {@link CsrGraph}, which the GPU engine
+ * uploads, and a host instance over it that keeps serving Gremlin, node/edge tables and (with
+ * {@code engine=auto}) the algorithms without a GPU kernel.
  */
 public interface HostGraphLoader {
 
@@ -27,7 +29,7 @@ public interface HostGraphLoader {
     record GraphShape(long vertices, long edges) {
     }
 
-    /** A snapshot loaded on the host: its CSR and the CPU instance over it. */
+    /** A snapshot loaded on the host: its CSR and the host instance over it. */
     record HostGraph(CsrGraph graph, GraphInstance cpuInstance) {
         public HostGraph {
             Objects.requireNonNull(graph, "graph");
@@ -35,20 +37,25 @@ public interface HostGraphLoader {
         }
     }
 
-    /** Host memory the load takes (the CPU engine's estimate). */
+    /** Host memory the load takes. */
     MemoryEstimate estimate(Path snapshotDir, LoadOptions options);
 
     GraphShape shape(Path snapshotDir, LoadOptions options);
 
     HostGraph load(Path snapshotDir, LoadOptions options, ProgressListener progress, CancellationToken cancel);
 
-    /** The loader over engine-cpu: its verifying snapshot reader and CSR loader, counts from the manifest. */
-    static HostGraphLoader cpu(CpuGraphEngine cpuEngine) {
-        Objects.requireNonNull(cpuEngine, "cpuEngine");
+    /**
+     * The loader over the shared host graph: the verifying CSR loader of graph-csr on
+     * {@code allocator}, counts from the manifest. The host instance answers Gremlin, tables and
+     * stored properties; the algorithms without a GPU kernel run on {@code fallback} (the kernels of
+     * another engine the server ships, null when there is none).
+     */
+    static HostGraphLoader csr(BufferAllocator allocator, HostAlgorithms fallback) {
+        Objects.requireNonNull(allocator, "allocator");
         return new HostGraphLoader() {
             @Override
             public MemoryEstimate estimate(Path snapshotDir, LoadOptions options) {
-                return cpuEngine.estimate(snapshotDir, options);
+                return MemoryModel.estimate(SnapshotManifest.read(snapshotDir), options);
             }
 
             @Override
@@ -60,8 +67,15 @@ public interface HostGraphLoader {
             @Override
             public HostGraph load(Path snapshotDir, LoadOptions options, ProgressListener progress,
                                   CancellationToken cancel) {
-                CsrGraph graph = cpuEngine.loadGraph(snapshotDir, options, progress, cancel);
-                return new HostGraph(graph, new CpuGraphInstance(graph, options.parallelism()));
+                ComputePool threads = ComputePool.create(GpuGraphEngine.NAME, options.parallelism());
+                try {
+                    CsrGraph graph = new CsrLoader(allocator, progress == null ? ProgressListener.NONE : progress,
+                            cancel == null ? CancellationToken.create() : cancel).load(snapshotDir, options, threads.loops());
+                    return new HostGraph(graph, new HostInstance(graph, threads, fallback));
+                } catch (RuntimeException | Error e) {
+                    threads.close();
+                    throw e;
+                }
             }
         };
     }

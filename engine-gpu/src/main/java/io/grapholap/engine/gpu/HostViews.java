@@ -1,6 +1,6 @@
 package io.grapholap.engine.gpu;
 
-import io.grapholap.engine.cpu.graph.CsrGraph;
+import io.grapholap.graph.csr.CsrGraph;
 
 import java.util.Arrays;
 

@@ -1,12 +1,12 @@
 /**
- * The GPU engine (DESIGN §7): the graph-computation port over CUDA kernels, loaded as PTX through
+ * The GPU engine: the graph-computation port over CUDA kernels, loaded as PTX through
  * the JCuda 12.6 driver API. Public API:
  *
  * <ul>
  *   <li>{@link io.grapholap.engine.gpu.GpuGraphEngine}: {@code new GpuGraphEngine(HostGraphLoader)};
  *       {@code info()} (name {@code gpu}; unavailable with the driver's reason on a machine without
  *       a GPU; details: device, memory, compute capability, driver, kernels, vector backend),
- *       {@code estimate(dir, options)} (the CPU estimate plus {@code deviceBytes} from the manifest's
+ *       {@code estimate(dir, options)} (the host graph estimate plus {@code deviceBytes} from the manifest's
  *       counts), {@code load(dir, options, progress, cancel)}, {@code load(HostGraph, progress)} for
  *       graphs already on the host (bench, tests), {@code availability()}, {@code deviceMemory()},
  *       {@code allocatedDeviceBytes()}, static {@code algorithms()}, {@code close()} (destroys the
@@ -14,18 +14,20 @@
  *       device; details {@code reason}), {@code ConflictException} {@code MEMORY_LIMIT_EXCEEDED}
  *       (a load or a run that does not fit; details {@code needed_bytes}, {@code free_bytes}),
  *       {@code UnavailableException} {@code ALGORITHM_NOT_SUPPORTED_ON_ENGINE} (no kernel and the
- *       context does not allow the CPU fallback, {@code ExecutionContext.allowCpuFallback()}).</li>
+ *       context does not allow the fallback, {@code ExecutionContext.allowCpuFallback()}, or the
+ *       server ships no engine offering {@code HostAlgorithms}).</li>
  *   <li>Instances run pagerank (extra parameter {@code precision}: {@code fp64} default or
  *       {@code fp32}), bfs, wcc, sssp, cdlp, degree, triangle_count and lcc on the device, with the
  *       CPU engine's parameters, columns and key conventions; Gremlin, node/edge tables and (with
- *       {@code engine=auto}) the other algorithms run on the CPU instance over the same host CSR,
- *       and the result's {@code engine} says which ran.</li>
- *   <li>{@link io.grapholap.engine.gpu.HostGraphLoader}: {@code HostGraphLoader.cpu(CpuGraphEngine)}.</li>
+ *       {@code engine=auto}) the other algorithms run on the host instance over the same host CSR
+ *       (graph-csr and gremlin-csr; the fallback kernels are another engine's
+ *       {@code HostAlgorithms}), and the result's {@code engine} says which ran. This module never
+ *       depends on engine-cpu (its tests do, to compare every kernel with the CPU's).</li>
+ *   <li>{@link io.grapholap.engine.gpu.HostGraphLoader}: {@code HostGraphLoader.csr(allocator, fallback)}.</li>
  *   <li>{@link io.grapholap.engine.gpu.CudaProbe#availability()}: the once-per-JVM probe, never
  *       throwing; {@link io.grapholap.engine.gpu.GpuReadinessProbe} (non-critical, {@code engine-gpu}).</li>
- *   <li>{@link io.grapholap.engine.gpu.GpuEngineFactory}: bean {@code GpuGraphEngine} (named
- *       {@code gpu}, typed so it never competes with the default engine), the default
- *       {@code GraphEngine} when {@code grapholap.engine=gpu}, and the readiness probe.</li>
+ *   <li>{@link io.grapholap.engine.gpu.GpuEngineFactory}: the {@code GraphEngine} bean named
+ *       {@code gpu} and the readiness probe.</li>
  *   <li>Kernels: {@code src/main/cuda/*.cu}, compiled by {@code compile-ptx.sh} during the build when
  *       {@code nvcc} is on the PATH into {@code src/main/resources/io/grapholap/engine/gpu/ptx}
  *       (committed; first line names the sources' SHA-256, checked by PtxSourceTest).</li>

@@ -6,7 +6,7 @@ import io.grapholap.application.graph.ExecutionContext;
 import io.grapholap.application.graph.GraphInstance;
 import io.grapholap.application.graph.ProgressListener;
 import io.grapholap.engine.cpu.algo.CpuAlgorithms;
-import io.grapholap.engine.cpu.graph.CsrGraph;
+import io.grapholap.graph.csr.CsrGraph;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.params.ParameterizedTest;

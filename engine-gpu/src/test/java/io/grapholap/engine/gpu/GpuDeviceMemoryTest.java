@@ -8,7 +8,7 @@ import io.grapholap.application.graph.ExecutionContext;
 import io.grapholap.application.graph.GraphInstance;
 import io.grapholap.application.graph.ProgressListener;
 import io.grapholap.domain.error.ConflictException;
-import io.grapholap.engine.cpu.graph.CsrGraph;
+import io.grapholap.graph.csr.CsrGraph;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

@@ -4,7 +4,7 @@ import io.grapholap.application.graph.AlgorithmResult;
 import io.grapholap.application.graph.ExecutionContext;
 import io.grapholap.domain.error.UnavailableException;
 import io.grapholap.domain.error.ValidationException;
-import io.grapholap.engine.cpu.graph.CsrGraph;
+import io.grapholap.graph.csr.CsrGraph;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;

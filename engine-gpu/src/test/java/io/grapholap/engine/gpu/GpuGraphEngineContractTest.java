@@ -4,7 +4,7 @@ import io.grapholap.application.graph.GraphEngine;
 import io.grapholap.application.graph.GraphEngineContractTest;
 import io.grapholap.application.graph.snapshot.SnapshotWriterFactory;
 import io.grapholap.engine.cpu.CpuGraphEngine;
-import io.grapholap.engine.cpu.snapshot.ArrowSnapshotWriterFactory;
+import io.grapholap.snapshot.arrow.ArrowSnapshotWriterFactory;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.memory.RootAllocator;
 import org.junit.jupiter.api.AfterEach;
@@ -22,7 +22,7 @@ class GpuGraphEngineContractTest extends GraphEngineContractTest {
     void setUp() {
         GpuAssumptions.assumeGpu("GpuGraphEngineContractTest");
         allocator = new RootAllocator();
-        engine = new GpuGraphEngine(HostGraphLoader.cpu(new CpuGraphEngine(allocator, 2)));
+        engine = new GpuGraphEngine(HostGraphLoader.csr(allocator, new CpuGraphEngine(allocator, 2)));
     }
 
     @AfterEach

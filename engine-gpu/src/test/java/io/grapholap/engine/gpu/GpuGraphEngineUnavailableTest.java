@@ -6,7 +6,7 @@ import io.grapholap.application.graph.LoadOptions;
 import io.grapholap.application.graph.ProgressListener;
 import io.grapholap.application.health.ReadinessProbe;
 import io.grapholap.domain.error.UnavailableException;
-import io.grapholap.engine.cpu.graph.CsrGraph;
+import io.grapholap.graph.csr.CsrGraph;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Path;

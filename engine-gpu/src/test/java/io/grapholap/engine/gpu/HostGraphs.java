@@ -10,10 +10,10 @@ import io.grapholap.application.graph.QueryResult;
 import io.grapholap.application.graph.Table;
 import io.grapholap.engine.cpu.algo.CpuAlgorithms;
 import io.grapholap.application.graph.ValueType;
-import io.grapholap.engine.cpu.graph.Adjacency;
-import io.grapholap.engine.cpu.graph.CsrGraph;
-import io.grapholap.engine.cpu.graph.VertexKeys;
-import io.grapholap.engine.cpu.graph.VertexLabel;
+import io.grapholap.graph.csr.Adjacency;
+import io.grapholap.graph.csr.CsrGraph;
+import io.grapholap.graph.csr.VertexKeys;
+import io.grapholap.graph.csr.VertexLabel;
 
 import java.util.List;
 import java.util.Map;

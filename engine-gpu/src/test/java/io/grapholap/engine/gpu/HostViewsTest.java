@@ -1,6 +1,6 @@
 package io.grapholap.engine.gpu;
 
-import io.grapholap.engine.cpu.graph.CsrGraph;
+import io.grapholap.graph.csr.CsrGraph;
 import org.junit.jupiter.api.Test;
 
 import java.util.Arrays;

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.grapholap.application.graph.CancellationToken;
-import io.grapholap.engine.cpu.snapshot.SnapshotFiles;
-import io.grapholap.engine.cpu.snapshot.SnapshotManifest;
+import io.grapholap.snapshot.arrow.SnapshotFiles;
+import io.grapholap.snapshot.arrow.SnapshotManifest;
 import io.grapholap.it.support.Http;
 import io.grapholap.it.support.MetadataDatabase;
 import io.grapholap.it.support.ServerProcess;

@@ -175,7 +175,7 @@ abstract class DatasetApiTest {
         assertThat(follows.rows()).extracting(r -> r[0] + ">" + r[1] + ":" + r[2])
                 .containsExactlyInAnyOrder("u1>u2:2021", "u3>u1:null");
 
-        GraphEngine engine = server.bean(GraphEngine.class);
+        GraphEngine engine = server.bean(GraphEngine.class, "cpu");
         try (GraphInstance graph = engine.load(v2.directory(), LoadOptions.defaults(), ProgressListener.NONE,
                 CancellationToken.create())) {
             assertThat(graph.statistics().verticesPerLabel()).isEqualTo(Map.of("User", 3L));

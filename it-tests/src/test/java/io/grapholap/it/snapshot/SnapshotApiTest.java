@@ -119,7 +119,7 @@ abstract class SnapshotApiTest {
 
         Path dir = server.dataDir().resolve("snapshots").resolve(Long.toString(id));
         assertThat(dir.resolve("manifest.json")).exists();
-        GraphEngine engine = server.bean(GraphEngine.class);
+        GraphEngine engine = server.bean(GraphEngine.class, "cpu");
         try (GraphInstance graph = engine.load(dir, LoadOptions.defaults(), ProgressListener.NONE, CancellationToken.create())) {
             assertThat(graph.statistics().verticesPerLabel()).isEqualTo(NODE_COUNTS);
             assertThat(graph.statistics().edgesPerType()).isEqualTo(EDGE_COUNTS);

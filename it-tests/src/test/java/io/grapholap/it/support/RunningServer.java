@@ -1,6 +1,7 @@
 package io.grapholap.it.support;
 
 import io.grapholap.server.GraphOlapServer;
+import io.micronaut.inject.qualifiers.Qualifiers;
 import io.micronaut.runtime.server.EmbeddedServer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -88,6 +89,11 @@ public final class RunningServer implements AutoCloseable {
 
     public <T> T bean(Class<T> type) {
         return server.getApplicationContext().getBean(type);
+    }
+
+    /** The bean of {@code type} named {@code name} (an engine by its name, for one). */
+    public <T> T bean(Class<T> type, String name) {
+        return server.getApplicationContext().getBean(type, Qualifiers.byName(name));
     }
 
     @Override

@@ -44,7 +44,8 @@ import io.grapholap.domain.udf.OutputType;
 import io.grapholap.domain.udf.UserFunction;
 import io.grapholap.domain.user.Role;
 import io.grapholap.engine.cpu.CpuGraphEngine;
-import io.grapholap.engine.cpu.snapshot.ArrowSnapshotWriterFactory;
+import io.grapholap.snapshot.arrow.ArrowSnapshotWriterFactory;
+import io.grapholap.rest.udf.output.JacksonJsonWriter;
 import io.grapholap.application.common.Page;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -158,7 +159,7 @@ class RunFunctionsTest {
             }
             return out;
         }, datasets, instances, new FunctionEngines(new io.grapholap.application.instance.EngineChoice(Map.of("cpu", cpu, "gpu", gpu), "cpu")), new ArrowSnapshotWriterFactory(allocator),
-                Map.of(), new RunSettings(Duration.ofSeconds(5), Duration.ofSeconds(30), 10_000, 1_000_000, 2, budget, 1000,
+                Map.of(), new JacksonJsonWriter(), new RunSettings(Duration.ofSeconds(5), Duration.ofSeconds(30), 10_000, 1_000_000, 2, budget, 1000,
                 tmp.resolve("work")), new RunSlots(guestThreads, RunSlots.Limits.fromCores(2)));
     }
 

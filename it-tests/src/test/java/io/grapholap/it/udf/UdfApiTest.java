@@ -32,8 +32,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * The UDF routes of seed 000 over real HTTP with the real GraalVM runtime, in JavaScript and in
- * Python: definitions (list pages, get by uuid or alias, create with and without alias, partial
+ * The UDF routes ({@code /api/v2/o/{org}/functions} and {@code /run}) over real HTTP with the real
+ * GraalVM runtime, in JavaScript and in Python: definitions (list pages, get by uuid or alias, create with and without alias, partial
  * update, delete, save-time check), permissions and the organisation switch, runs on a dataset
  * (URL over load_dataset) and on a graph built by load_data, every output format, and hostile code
  * (an endless loop and a huge output fail within their limits while the server keeps answering).

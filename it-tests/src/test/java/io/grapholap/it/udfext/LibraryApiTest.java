@@ -12,7 +12,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
-/** The function-library routes of seed 003 over real HTTP, with Basic auth as the seed's clients use it. */
+/** The function-library routes ({@code /evaluator/v1/libraries}) over real HTTP, with Basic auth as their existing clients use it. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 abstract class LibraryApiTest {
 

@@ -13,6 +13,7 @@ import io.grapholap.application.udf.FunctionEngines;
 import io.grapholap.application.udf.FunctionLibraryImporters;
 import io.grapholap.application.udf.FunctionRepository;
 import io.grapholap.application.udf.FunctionUseCases;
+import io.grapholap.application.udf.JsonWriter;
 import io.grapholap.application.udf.OrganizationSettingsRepository;
 import io.grapholap.application.udf.OrganizationUseCases;
 import io.grapholap.application.udf.RunFunctions;
@@ -72,7 +73,8 @@ final class FunctionUseCasesFactory {
     @Bean(preDestroy = "close")
     RunFunctions runFunctions(FunctionRepository functions, FunctionRuntime runtime, BeanProvider<LibrarySource> libraries,
                               BeanProvider<DatasetCatalog> datasets, BeanProvider<LiveInstances> instances, FunctionEngines engines,
-                              SnapshotWriterFactory writers, List<TableEncoder> encoders, RunSettings settings, RunSlots slots) {
+                              SnapshotWriterFactory writers, List<TableEncoder> encoders, JsonWriter json, RunSettings settings,
+                              RunSlots slots) {
         Map<OutputFormat, TableEncoder> byFormat = new EnumMap<>(OutputFormat.class);
         encoders.forEach(e -> byFormat.put(e.format(), e));
         LibrarySource librarySource = libraries.isPresent() ? libraries.get() : (language, organization, names) -> {
@@ -92,7 +94,7 @@ final class FunctionUseCasesFactory {
         LiveInstances live = instances.isPresent() ? instances.get() : (id, actor) -> {
             throw new NotFoundException("instance", id);
         };
-        return new RunFunctions(functions, runtime, librarySource, catalog, live, engines, writers, byFormat, settings, slots);
+        return new RunFunctions(functions, runtime, librarySource, catalog, live, engines, writers, byFormat, json, settings, slots);
     }
 
     @Singleton

@@ -27,17 +27,14 @@ import io.grapholap.application.snapshot.SnapshotRepository;
 import io.grapholap.application.snapshot.SnapshotUseCases;
 import io.grapholap.server.settings.InstancesProperties;
 import io.grapholap.server.settings.ServerProperties;
-import io.micronaut.context.BeanContext;
 import io.micronaut.context.annotation.Bean;
 import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Secondary;
 import io.micronaut.context.exceptions.ConfigurationException;
-import io.micronaut.inject.BeanDefinition;
 import jakarta.inject.Named;
 import jakarta.inject.Singleton;
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -60,11 +57,10 @@ final class InstanceUseCasesFactory {
 
     /** Built at start-up, so that a default engine this server does not have stops it. */
     @Context
-    EngineChoice engineChoice(BeanContext context, ServerProperties server) {
+    EngineChoice engineChoice(List<GraphEngine> present, ServerProperties server) {
         Map<String, GraphEngine> byName = new TreeMap<>();
-        for (GraphEngine engine : engines(context)) {
-            GraphEngine other = byName.putIfAbsent(engine.info().name(), engine);
-            if (other != null && other != engine) {
+        for (GraphEngine engine : present) {
+            if (byName.putIfAbsent(engine.info().name(), engine) != null) {
                 throw new ConfigurationException("two engines on the class path are named " + engine.info().name());
             }
         }
@@ -73,20 +69,6 @@ final class InstanceUseCasesFactory {
                     + byName.keySet());
         }
         return new EngineChoice(byName, server.engine());
-    }
-
-    /**
-     * Every engine bean, including those registered only under their own type (the engine modules
-     * still register the non-default engine that way until the engine split).
-     */
-    private static List<GraphEngine> engines(BeanContext context) {
-        List<GraphEngine> engines = new ArrayList<>();
-        for (BeanDefinition<?> definition : context.getAllBeanDefinitions()) {
-            if (GraphEngine.class.isAssignableFrom(definition.getBeanType())) {
-                engines.add((GraphEngine) context.getBean(definition));
-            }
-        }
-        return engines;
     }
 
     @Singleton

@@ -1,7 +1,6 @@
 package io.grapholap.engine.cpu.algo;
 
 import io.grapholap.application.graph.algo.BetweennessParams;
-
 import java.util.Arrays;
 import java.util.SplittableRandom;
 

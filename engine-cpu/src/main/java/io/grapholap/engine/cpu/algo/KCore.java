@@ -1,5 +1,6 @@
 package io.grapholap.engine.cpu.algo;
 
+
 /**
  * Core numbers of the simple undirected graph under the input (direction, multi-arcs and
  * self-loops ignored), by the linear-time bucket algorithm of Batagelj and Zaversnik.

@@ -1,5 +1,6 @@
 package io.grapholap.engine.cpu.algo;
 
+
 /**
  * Local clustering coefficient as LDBC Graphalytics defines it. The neighbourhood {@code N(v)} is
  * the set of distinct vertices adjacent to {@code v} by an arc in either direction, {@code v}

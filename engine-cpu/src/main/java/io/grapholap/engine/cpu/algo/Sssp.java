@@ -1,7 +1,6 @@
 package io.grapholap.engine.cpu.algo;
 
 import io.grapholap.domain.error.ValidationException;
-
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.util.Arrays;

@@ -1,5 +1,6 @@
 package io.grapholap.engine.cpu.algo;
 
+
 /**
  * Triangles through each vertex of the simple undirected graph under the input (direction,
  * multi-arcs and self-loops ignored). Vertices are ranked by degree; each triangle is found once,

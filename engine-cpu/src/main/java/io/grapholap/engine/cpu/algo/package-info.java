@@ -4,7 +4,7 @@
  * <p>{@link io.grapholap.engine.cpu.algo.CpuAlgorithms#run} is the one entry point: it validates raw
  * parameters against {@link io.grapholap.application.graph.algo.AlgorithmCatalog}, resolves vertex keys
  * ({@code source}, {@code target}) and weight properties ({@code weight}) on the
- * {@link io.grapholap.engine.cpu.graph.CsrGraph}, runs one kernel and returns an
+ * {@link io.grapholap.graph.csr.CsrGraph}, runs one kernel and returns an
  * {@link io.grapholap.application.graph.AlgorithmResult} whose first column {@code id} holds the
  * original vertex keys; {@code stats} always carries {@code run_millis}.
  * {@link io.grapholap.engine.cpu.algo.CpuAlgorithms#memoryEstimate} gives the bytes a run allocates.

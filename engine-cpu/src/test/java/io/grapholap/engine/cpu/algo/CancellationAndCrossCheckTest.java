@@ -5,7 +5,7 @@ import io.grapholap.application.graph.ExecutionContext;
 import io.grapholap.application.graph.ProgressListener;
 import io.grapholap.domain.error.CancelledException;
 import io.grapholap.domain.error.OperationTimeoutException;
-import io.grapholap.engine.cpu.graph.CsrGraph;
+import io.grapholap.graph.csr.CsrGraph;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.Test;

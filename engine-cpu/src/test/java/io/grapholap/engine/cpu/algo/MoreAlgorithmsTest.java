@@ -2,7 +2,7 @@ package io.grapholap.engine.cpu.algo;
 
 import io.grapholap.application.graph.AlgorithmResult;
 import io.grapholap.domain.error.ValidationException;
-import io.grapholap.engine.cpu.graph.CsrGraph;
+import io.grapholap.graph.csr.CsrGraph;
 import org.junit.jupiter.api.Test;
 
 import java.util.Map;

@@ -1,0 +1,102 @@
+package io.grapholap.graph.csr;
+
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The threads that compute over one loaded graph, and only over it: its load, its kernels' parallel
+ * loops and its Gremlin queries. Both halves hold at most {@link #threads()} platform threads (the
+ * instance's {@code cpu_cores}): a fork-join pool for parallel loops, and a pool on which each query
+ * runs on a thread of its own (CPU-bound traversals on virtual threads would hold the carriers that
+ * request handling needs), with at most {@link #QUEUED_QUERIES_PER_THREAD} queries per thread waiting;
+ * a waiting query's timeout keeps counting. Idle threads end after a minute. The engine that loads the
+ * graph creates the pool; the instance closes it with itself.
+ */
+public final class ComputePool implements AutoCloseable {
+
+    /** Queries that may wait for a thread, per thread, before new ones are refused. */
+    public static final int QUEUED_QUERIES_PER_THREAD = 64;
+
+    private static final AtomicInteger POOLS = new AtomicInteger();
+
+    private final String name;
+    private final ForkJoinPool loops;
+    private final ThreadPoolExecutor queries;
+
+    private ComputePool(String name, int threads) {
+        this.name = name;
+        this.loops = new ForkJoinPool(threads, pool -> {
+            var worker = ForkJoinPool.defaultForkJoinWorkerThreadFactory.newThread(pool);
+            worker.setName(name + "-loop-" + worker.getPoolIndex());
+            worker.setDaemon(true);
+            return worker;
+        }, null, false);
+        ThreadFactory factory = Thread.ofPlatform().daemon().name(name + "-query-", 0).factory();
+        this.queries = new ThreadPoolExecutor(threads, threads, 60, TimeUnit.SECONDS,
+                new ArrayBlockingQueue<>(threads * QUEUED_QUERIES_PER_THREAD), factory);
+        this.queries.allowCoreThreadTimeOut(true);
+    }
+
+    /** A pool of {@code threads} threads for one graph, its threads named after {@code owner}. */
+    public static ComputePool create(String owner, int threads) {
+        if (threads < 1) {
+            throw new IllegalArgumentException("threads must be at least 1, got " + threads);
+        }
+        return new ComputePool(owner + "-" + POOLS.incrementAndGet(), threads);
+    }
+
+    /** The fork-join pool for parallel loops (loads and kernels). */
+    public ForkJoinPool loops() {
+        return loops;
+    }
+
+    /** The executor for queries; refuses work ({@code RejectedExecutionException}) when its queue is full or it is closed. */
+    public ExecutorService queries() {
+        return queries;
+    }
+
+    public int threads() {
+        return queries.getMaximumPoolSize();
+    }
+
+    /** Changes how many threads later work may use; work in progress keeps its threads until it ends. */
+    public synchronized void resize(int threads) {
+        if (threads < 1) {
+            throw new IllegalArgumentException("threads must be at least 1, got " + threads);
+        }
+        loops.setParallelism(threads);
+        if (threads > queries.getMaximumPoolSize()) {
+            queries.setMaximumPoolSize(threads);
+            queries.setCorePoolSize(threads);
+        } else {
+            queries.setCorePoolSize(threads);
+            queries.setMaximumPoolSize(threads);
+        }
+    }
+
+    /** Queries running now. */
+    public int runningQueries() {
+        return queries.getActiveCount();
+    }
+
+    public boolean isClosed() {
+        return queries.isShutdown();
+    }
+
+    /** Stops both halves: running work is interrupted, waiting queries are dropped. */
+    @Override
+    public void close() {
+        queries.shutdownNow();
+        loops.shutdownNow();
+    }
+
+    @Override
+    public String toString() {
+        return name + "[" + threads() + " threads]";
+    }
+}

@@ -1,0 +1,56 @@
+package io.grapholap.it.architecture;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static org.assertj.core.api.Assertions.assertThat;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Engines are modules a deployment may leave out: no engine uses another, and the shared engine
+ * modules (snapshot format, host graph, Gremlin provider) use no engine and no adapter
+ * ({@link ModuleRulesTest} keeps engines off the adapters). Main
+ * classes only: an engine's tests may compare its results with another engine's.
+ */
+class EngineModuleRulesTest {
+
+    private static JavaClasses classes;
+
+    @BeforeAll
+    static void importClasses() {
+        classes = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .importPackages("io.grapholap");
+    }
+
+    @Test
+    void noEngineImportsAnotherEngine() {
+        slices().matching("io.grapholap.engine.(*)..").should().notDependOnEachOther().check(classes);
+    }
+
+    @Test
+    void sharedEngineModulesImportNoAdapter() {
+        noClasses().that().resideInAnyPackage("io.grapholap.snapshot..", "io.grapholap.graph..", "io.grapholap.gremlin..")
+                .should().dependOnClassesThat().resideInAnyPackage("io.grapholap.rest..", "io.grapholap.persistence..",
+                        "io.grapholap.polyglot..", "io.grapholap.server..")
+                .check(classes);
+    }
+
+    @Test
+    void sharedEngineModulesImportNoEngine() {
+        noClasses().that().resideInAnyPackage("io.grapholap.snapshot..", "io.grapholap.graph..", "io.grapholap.gremlin..")
+                .should().dependOnClassesThat().resideInAPackage("io.grapholap.engine..")
+                .check(classes);
+    }
+
+    @Test
+    void theRulesSeeTheEngines() {
+        // guards the rules above against passing vacuously on an empty import
+        assertThat(classes.contain("io.grapholap.engine.cpu.CpuGraphEngine")).isTrue();
+        assertThat(classes.contain("io.grapholap.engine.gpu.GpuGraphEngine")).isTrue();
+        assertThat(classes.contain("io.grapholap.graph.csr.CsrGraph")).isTrue();
+    }
+}
