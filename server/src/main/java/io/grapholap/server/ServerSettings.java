@@ -13,10 +13,11 @@ import java.util.Map;
 
 /**
  * The server's settings, read once from {@code GRAPHOLAP_*} environment variables, with embedded
- * defaults: data in {@code ./data}, H2 file databases for metadata and the demo source, port 8080,
- * and the engine named by {@code grapholap.engine} in application.yml unless {@code GRAPHOLAP_ENGINE}
- * names another ({@code engine} is null then). A JWT secret that is not given is generated once and kept in the data
- * directory, readable by the owner only, so tokens survive restarts.
+ * defaults: data in {@code ./data}, H2 file databases for metadata and the demo source, port 8080.
+ * {@code engine} is {@code GRAPHOLAP_ENGINE}, or null when it is not set: then application.yml's
+ * {@code grapholap.engine} (the build's default engine) applies. A JWT secret that is not given is
+ * generated once and kept in the data directory, readable by the owner only, so tokens survive
+ * restarts.
  */
 public record ServerSettings(
         Path dataDir,
