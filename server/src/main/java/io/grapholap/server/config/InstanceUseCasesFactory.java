@@ -36,6 +36,7 @@ import jakarta.inject.Named;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ExecutorService;
@@ -64,11 +65,12 @@ final class InstanceUseCasesFactory {
                 throw new ConfigurationException("two engines on the class path are named " + engine.info().name());
             }
         }
-        if (!byName.containsKey(server.engine())) {
+        String defaultName = server.engine().trim().toLowerCase(Locale.ROOT);
+        if (!byName.containsKey(defaultName)) {
             throw new ConfigurationException("grapholap.engine names '" + server.engine() + "', but this server's engines are "
                     + byName.keySet());
         }
-        return new EngineChoice(byName, server.engine());
+        return new EngineChoice(byName, defaultName);
     }
 
     @Singleton

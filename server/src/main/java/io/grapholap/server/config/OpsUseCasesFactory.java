@@ -55,7 +55,8 @@ final class OpsUseCasesFactory {
     private static final Duration ABANDONED_AFTER = Duration.ofMinutes(1);
 
     @Singleton
-    PlatformDefaults platformDefaults(Environment env, ConversionService conversion, ConcurrencyProperties concurrency, ExportProperties export) {
+    PlatformDefaults platformDefaults(Environment env, ConversionService conversion, ConcurrencyProperties concurrency,
+                                      ExportProperties export) {
         LifecycleConfig builtIn = PlatformDefaults.BUILT_IN.lifecycle();
         LifecycleConfig lifecycle = new LifecycleConfig(
                 resource(env, conversion, "mapping", builtIn.mapping()),
