@@ -22,10 +22,12 @@ import io.grapholap.application.mapping.SetMappingLifecycle;
 import io.grapholap.application.mapping.SourceDatabase;
 import io.grapholap.application.mapping.UpdateMapping;
 import io.grapholap.application.mapping.ValidateAgainstSource;
+import io.grapholap.application.ops.BackgroundJob;
 import io.grapholap.application.schema.BrowseSchema;
 import io.grapholap.application.schema.RefreshSchemaCache;
 import io.grapholap.application.schema.SchemaCache;
 import io.grapholap.application.schema.SourceCatalog;
+import io.grapholap.server.settings.SchemaProperties;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Secondary;
 import jakarta.inject.Singleton;
@@ -126,6 +128,11 @@ final class MappingUseCases {
     @Singleton
     RefreshSchemaCache refreshSchemaCache(SchemaCache cache) {
         return new RefreshSchemaCache(cache);
+    }
+
+    @Singleton
+    BackgroundJob schemaRefreshJob(RefreshSchemaCache refresh, SchemaProperties schema) {
+        return new SchemaRefreshJob(refresh, schema.refreshInterval());
     }
 
     @Singleton

@@ -1,22 +1,20 @@
-package io.grapholap.rest.schema;
+package io.grapholap.server.config;
 
 import io.grapholap.application.ops.BackgroundJob;
 import io.grapholap.application.schema.RefreshSchemaCache;
-import io.micronaut.context.annotation.Value;
-import jakarta.inject.Singleton;
 import java.time.Duration;
 
 /**
  * Background job {@code schema_cache}: reloads the schema cache every
- * {@code grapholap.schema.refresh-interval} (default 10 minutes), run by the ops job scheduler.
+ * {@code grapholap.schema.refresh-interval} ({@link io.grapholap.server.settings.SchemaProperties}),
+ * run by the ops job scheduler.
  */
-@Singleton
 final class SchemaRefreshJob implements BackgroundJob {
 
     private final RefreshSchemaCache refresh;
     private final Duration interval;
 
-    SchemaRefreshJob(RefreshSchemaCache refresh, @Value("${grapholap.schema.refresh-interval:10m}") Duration interval) {
+    SchemaRefreshJob(RefreshSchemaCache refresh, Duration interval) {
         this.refresh = refresh;
         this.interval = interval;
     }
