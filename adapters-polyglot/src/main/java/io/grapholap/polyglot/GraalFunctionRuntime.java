@@ -11,8 +11,7 @@ import io.grapholap.application.function.RunLimits;
 import io.grapholap.application.graph.AlgorithmResult;
 import io.grapholap.application.graph.CancellationToken;
 import io.grapholap.application.graph.GraphInstance;
-import io.grapholap.application.graph.algo.AlgorithmCatalog;
-import io.grapholap.application.graph.algo.AlgorithmSpec;
+import io.grapholap.application.graph.algo.AlgorithmRegistry;
 import io.grapholap.domain.error.DomainException;
 import io.grapholap.domain.error.OperationTimeoutException;
 import io.grapholap.domain.error.UnavailableException;
@@ -111,7 +110,7 @@ public final class GraalFunctionRuntime implements FunctionRuntime, AutoCloseabl
 
     private static String prelude(Language language) {
         String file = language == Language.JS ? "prelude.js" : "prelude.py";
-        List<String> names = AlgorithmCatalog.all().stream().map(AlgorithmSpec::name).toList();
+        List<String> names = AlgorithmRegistry.names();
         try {
             return resource(file).replace("__ALGORITHMS__", JSON.writeValueAsString(names));
         } catch (IOException e) {
@@ -383,11 +382,8 @@ public final class GraalFunctionRuntime implements FunctionRuntime, AutoCloseabl
         Context context = take(pool, language);
         String id = language == Language.JS ? "js" : "python";
         CancellationToken token = CancellationToken.create();
-        HostBridge bridge = new HostBridge(token, deadline, settings);
         FunctionSession session = session(invocation);
-        if (session != null) {
-            bridge.register(session);
-        }
+        HostBridge bridge = new HostBridge(token, deadline, settings, session);
         try (RunWatchdog.Guard guard = watchdog.watch(context, deadline - System.nanoTime(), token)) {
             try {
                 Value bindings = context.getBindings(id);

@@ -6,10 +6,8 @@ import io.grapholap.application.function.FunctionSession;
 import io.grapholap.application.graph.AlgorithmResult;
 import io.grapholap.application.graph.CancellationToken;
 import io.grapholap.application.graph.Column;
-import io.grapholap.application.graph.ExecutionContext;
 import io.grapholap.application.graph.GraphInstance;
 import io.grapholap.application.graph.GraphStatistics;
-import io.grapholap.application.graph.ProgressListener;
 import io.grapholap.application.graph.QueryLimits;
 import io.grapholap.application.graph.QueryResult;
 import io.grapholap.application.graph.Table;
@@ -43,14 +41,21 @@ final class HostBridge implements ProxyExecutable {
     private final List<Object> handles = new ArrayList<>();
     private final CancellationToken cancel;
     private final long deadlineNanos;
-    private final int parallelism;
     private final PolyglotSettings settings;
+    private final FunctionSession session;
 
-    HostBridge(CancellationToken cancel, long deadlineNanos, PolyglotSettings settings) {
+    /**
+     * @param session the run's session (registered as a handle), through which algorithms run; {@code null}
+     *                when the run has none, and then no algorithm can run
+     */
+    HostBridge(CancellationToken cancel, long deadlineNanos, PolyglotSettings settings, FunctionSession session) {
+        this.session = session;
         this.cancel = cancel;
         this.deadlineNanos = deadlineNanos;
         this.settings = settings;
-        this.parallelism = Math.max(1, Runtime.getRuntime().availableProcessors());
+        if (session != null) {
+            register(session);
+        }
     }
 
     /** Registers a graph or the session and returns its handle. */
@@ -120,8 +125,10 @@ final class HostBridge implements ProxyExecutable {
                 @SuppressWarnings("unchecked")
                 Map<String, Object> p = params == null ? Map.of() : (Map<String, Object>) params;
                 cancel.throwIfCancelled("function run");
-                AlgorithmResult r = g.runAlgorithm(string(a, "name"), p,
-                        new ExecutionContext(cancel, ProgressListener.NONE, Math.min(parallelism, g.parallelism())));
+                if (session == null) {
+                    throw new IllegalStateException("no session is available to run algorithms in this function");
+                }
+                AlgorithmResult r = session.runAlgorithm(g, string(a, "name"), p, cancel);
                 Map<String, Object> summary = summary(r);
                 summary.put("handle", register(r));
                 yield summary;

@@ -10,8 +10,7 @@ import io.grapholap.application.function.EntryPoint;
 import io.grapholap.application.function.Invocation;
 import io.grapholap.application.function.Language;
 import io.grapholap.application.graph.GraphInstance;
-import io.grapholap.application.graph.algo.AlgorithmCatalog;
-import io.grapholap.application.graph.algo.AlgorithmSpec;
+import io.grapholap.application.graph.algo.AlgorithmRegistry;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -182,7 +181,7 @@ class GraphApiTest {
     }
 
     private static Map<String, Object> run(Language language, String code) {
-        List<String> names = AlgorithmCatalog.all().stream().map(AlgorithmSpec::name).toList();
+        List<String> names = AlgorithmRegistry.names();
         @SuppressWarnings("unchecked")
         Map<String, Object> out = (Map<String, Object>) TestGraphs.execute(language, code, Map.of("algorithms", names));
         return out;
@@ -195,7 +194,7 @@ class GraphApiTest {
         @SuppressWarnings("unchecked")
         Map<String, Object> algorithms = (Map<String, Object>) out.get("algorithms");
         assertThat(algorithms.keySet()).containsExactlyInAnyOrderElementsOf(
-                AlgorithmCatalog.all().stream().map(AlgorithmSpec::name).toList());
+                AlgorithmRegistry.names());
         algorithms.forEach((name, rows) -> assertThat(rows).as(name)
                 .isEqualTo(name.equals("shortest_path") ? 3 : 6));
         assertThat(out.get("pagerank_columns")).isEqualTo(List.of("id", "rank"));

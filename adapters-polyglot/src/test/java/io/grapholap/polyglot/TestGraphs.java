@@ -5,11 +5,14 @@ import io.grapholap.application.function.FunctionSession;
 import io.grapholap.application.function.Invocation;
 import io.grapholap.application.function.Language;
 import io.grapholap.application.function.RunLimits;
+import io.grapholap.application.graph.AlgorithmResult;
 import io.grapholap.application.graph.CancellationToken;
+import io.grapholap.application.graph.ExecutionContext;
 import io.grapholap.application.graph.GraphInstance;
 import io.grapholap.application.graph.LoadOptions;
 import io.grapholap.application.graph.ProgressListener;
 import io.grapholap.application.graph.ValueType;
+import io.grapholap.application.graph.algo.AlgorithmRegistry;
 import io.grapholap.application.graph.snapshot.ColumnSpec;
 import io.grapholap.application.graph.snapshot.SnapshotSource;
 import io.grapholap.application.graph.snapshot.SnapshotWriter;
@@ -145,6 +148,14 @@ final class TestGraphs {
                 throw new NotFoundException("instance", Long.toString(instanceId));
             }
             return PEOPLE;
+        }
+
+        /** Straight to the graph, as a session does for a graph no instance lock guards. */
+        @Override
+        public AlgorithmResult runAlgorithm(GraphInstance graph, String algorithm, Map<String, Object> params,
+                                            CancellationToken cancel) {
+            return graph.run(AlgorithmRegistry.parse(algorithm, params),
+                    new ExecutionContext(cancel, ProgressListener.NONE, graph.parallelism()));
         }
 
         @Override

@@ -1,5 +1,7 @@
 package io.grapholap.bench;
 
+import io.grapholap.application.graph.algo.AlgorithmParams;
+import io.grapholap.application.graph.algo.AlgorithmRegistry;
 import io.grapholap.application.graph.AlgorithmResult;
 import io.grapholap.application.graph.Column;
 import io.grapholap.application.graph.ExecutionContext;
@@ -46,14 +48,13 @@ public final class AlgoMain {
               --edges FILE      edge file; without --directed every edge is undirected
               --directed        edges are directed (default: undirected)
               --weighted        the edge file has a third column, the weight (edge property 'weight')
-              --algorithm NAME  pagerank, bfs, wcc, sssp, cdlp, lcc, louvain, degree, triangle_count,
-                                betweenness, kcore, shortest_path
+              --algorithm NAME  one of: %s
               --param k=v       an algorithm parameter, repeatable: source=1, damping=0.85, iterations=10,
                                 weight=weight, ...
               --out FILE        output file
               --threads N       threads (default: all cores)
               --help            this text
-            """;
+            """.formatted(String.join(", ", AlgorithmRegistry.names()));
 
     private AlgoMain() {
     }
@@ -80,10 +81,11 @@ public final class AlgoMain {
         }
         try {
             Options o = parse(args);
+            AlgorithmParams params = AlgorithmRegistry.parse(o.algorithm(), o.params());
             long t0 = System.nanoTime();
             CsrGraph graph = read(o);
             long t1 = System.nanoTime();
-            AlgorithmResult result = CpuAlgorithms.run(graph, o.algorithm(), o.params(), ExecutionContext.of(o.threads()));
+            AlgorithmResult result = CpuAlgorithms.run(graph, params, ExecutionContext.of(o.threads()));
             long t2 = System.nanoTime();
             write(result, o.out());
             err.printf("algo: %s on %d vertices, %d edges: read %.3f s, run %.3f s; wrote %d lines to %s%n", o.algorithm(),

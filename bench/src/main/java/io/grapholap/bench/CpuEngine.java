@@ -1,5 +1,8 @@
 package io.grapholap.bench;
 
+import io.grapholap.application.graph.algo.AlgorithmRegistry;
+import io.grapholap.application.graph.algo.GraphShape;
+import io.grapholap.application.graph.algo.PageRankParams;
 import io.grapholap.application.graph.AlgorithmResult;
 import io.grapholap.application.graph.CancellationToken;
 import io.grapholap.application.graph.ExecutionContext;
@@ -8,7 +11,6 @@ import io.grapholap.bench.gen.GeneratedGraph;
 import io.grapholap.application.graph.LoadOptions;
 import io.grapholap.engine.cpu.CpuGraphEngine;
 import io.grapholap.engine.cpu.algo.CpuAlgorithms;
-import io.grapholap.engine.cpu.algo.PageRank;
 import io.grapholap.graph.csr.CsrGraph;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -90,11 +92,15 @@ final class CpuEngine implements EngineUnderTest {
         return String.format(Locale.ROOT, "Arrow snapshot -> CSR (snapshot written in %.1f s, untimed); ", writeSeconds) + memoryNote(graph);
     }
 
-    /** Bytes held by the graph plus pagerank's state, against the target of 12 per arc plus 24 per vertex. */
+    /**
+     * Bytes held by the graph plus a pagerank run (its definition's estimate: working arrays and result),
+     * against the target of 12 per arc plus 24 per vertex.
+     */
     static String memoryNote(CsrGraph graph) {
         long v = graph.vertexCount();
         long e = graph.arcCount();
-        long held = graph.bytesHeld() + PageRank.memoryEstimate(v, e);
+        PageRankParams pagerank = (PageRankParams) AlgorithmRegistry.parse(PageRankParams.NAME, Map.of());
+        long held = graph.bytesHeld() + pagerank.definition().memoryBytesOf(new GraphShape(v, e, 1), pagerank);
         long budget = 12 * e + 24 * v;
         long arcBytes = 4L * graph.outTargets().length + (graph.inSources() == graph.outTargets() ? 0 : 4L * graph.inSources().length);
         return String.format(Locale.ROOT, "graph+pagerank %.1f MiB = %.2f B/arc + %.1f B/vertex (target 12 B/arc + 24 B/vertex = %.1f MiB: %s)",
@@ -118,7 +124,8 @@ final class CpuEngine implements EngineUnderTest {
     public String run(String algorithm, int source, Workload workload) {
         Map<String, Object> params = workload.params(algorithm, source);
         CsrGraph target = "sssp".equals(algorithm) ? weighted : graph;
-        AlgorithmResult result = CpuAlgorithms.run(target, algorithm, params, new ExecutionContext(cancel, ProgressListener.NONE, threads));
+        AlgorithmResult result = CpuAlgorithms.run(target, pool, AlgorithmRegistry.parse(algorithm, params),
+                new ExecutionContext(cancel, ProgressListener.NONE, threads));
         return check(algorithm, result.stats());
     }
 

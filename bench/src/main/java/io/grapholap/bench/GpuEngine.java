@@ -1,5 +1,6 @@
 package io.grapholap.bench;
 
+import io.grapholap.application.graph.algo.AlgorithmRegistry;
 import io.grapholap.application.graph.AlgorithmResult;
 import io.grapholap.application.graph.CancellationToken;
 import io.grapholap.application.graph.ExecutionContext;
@@ -7,7 +8,6 @@ import io.grapholap.application.graph.GraphInstance;
 import io.grapholap.application.graph.ProgressListener;
 import io.grapholap.application.graph.LoadOptions;
 import io.grapholap.bench.gen.GeneratedGraph;
-import io.grapholap.engine.cpu.CpuGraphEngine;
 import io.grapholap.engine.cpu.CpuGraphInstance;
 import io.grapholap.graph.csr.CsrGraph;
 import io.grapholap.engine.gpu.CudaAvailability;
@@ -25,7 +25,7 @@ import org.apache.arrow.memory.RootAllocator;
 /**
  * Our GPU engine: the timed load reads the same Arrow snapshot as {@link CpuEngine} (written untimed)
  * into the host CSR and uploads it to the device; algorithms run through the same
- * {@code runAlgorithm} the server calls. SSSP runs on a second, weighted instance uploaded before the
+ * {@code run} the server calls. SSSP runs on a second, weighted instance uploaded before the
  * timed run. Without a GPU every graph is refused with "GPU engine unavailable: reason".
  */
 final class GpuEngine implements EngineUnderTest {
@@ -81,7 +81,7 @@ final class GpuEngine implements EngineUnderTest {
         }
         pool = new ForkJoinPool(threads);
         allocator = new RootAllocator();
-        loader = HostGraphLoader.csr(allocator, new CpuGraphEngine(allocator, threads));
+        loader = HostGraphLoader.csr(allocator);
         engine = new GpuGraphEngine(loader);
         snapshot = Snapshots.write(allocator, generated, context.scratch().resolve(generated.name() + "-" + context.seed() + "-gpu"),
                 false);
@@ -115,7 +115,8 @@ final class GpuEngine implements EngineUnderTest {
     public String run(String algorithm, int source, Workload workload) {
         Map<String, Object> params = workload.params(algorithm, source);
         GraphInstance target = "sssp".equals(algorithm) ? weighted : instance;
-        AlgorithmResult result = target.runAlgorithm(algorithm, params, new ExecutionContext(cancel, ProgressListener.NONE, threads));
+        AlgorithmResult result = target.run(AlgorithmRegistry.parse(algorithm, params),
+                new ExecutionContext(cancel, ProgressListener.NONE, threads));
         return CpuEngine.check(algorithm, result.stats());
     }
 

@@ -1,6 +1,7 @@
 package io.grapholap.rest.dataplane;
 
-import io.grapholap.application.dataplane.AlgorithmUseCases;
+import io.grapholap.application.algorithm.Execution;
+import io.grapholap.application.algorithm.ReadExecutions;
 import io.grapholap.application.dataplane.QueryUseCase;
 import io.grapholap.application.dataplane.SchemaUseCase;
 import io.grapholap.application.graph.GraphSchema;
@@ -71,13 +72,15 @@ final class DataPlaneWebModels {
      * One execution. {@code result} is present on a finished start and on the result route: for
      * stream {@code columns}, {@code rows}, {@code row_count}, {@code truncated} and {@code stats};
      * for stats {@code stats}; for mutate {@code mutate_property}, {@code vertices_written} and
-     * {@code stats}.
+     * {@code stats}. {@code origin} is {@code request} (this API) or {@code function} (UDF code, which
+     * keeps the algorithm's figures in {@code stats}).
      */
     @Introspected
     record ExecutionWebModel(String executionId, long instanceId, String algorithm, String mode, String status,
                              String startedBy, Instant startedAt, Instant finishedAt, Long durationMs, String engine,
-                             String phase, int progressPercent, Map<String, Object> result, ErrorWebModel error) {
-        static ExecutionWebModel from(AlgorithmUseCases.Execution e, boolean withResult) {
+                             String phase, int progressPercent, String origin, Map<String, Object> result,
+                             ErrorWebModel error) {
+        static ExecutionWebModel from(Execution e, boolean withResult) {
             Map<String, Object> result = null;
             if (withResult && e.result() != null) {
                 var r = e.result();
@@ -105,7 +108,7 @@ final class DataPlaneWebModels {
                     : new ErrorWebModel(e.error().code(), e.error().message(), e.error().details());
             return new ExecutionWebModel(e.executionId(), e.instanceId(), e.algorithm(), e.mode().wireName(),
                     e.status().wireName(), e.user(), e.startedAt(), e.finishedAt(), duration, e.engine(), e.phase(),
-                    (int) Math.round(e.progress() * 100), result, error);
+                    (int) Math.round(e.progress() * 100), e.origin(), result, error);
         }
     }
 
@@ -113,7 +116,7 @@ final class DataPlaneWebModels {
     @Introspected
     record LockWebModel(long instanceId, boolean locked, String holderId, String holderName, String algorithm,
                         String executionId, Instant lockedAt) {
-        static LockWebModel from(AlgorithmUseCases.LockStatus l) {
+        static LockWebModel from(ReadExecutions.LockStatus l) {
             return new LockWebModel(l.instanceId(), l.locked(), l.holderId(), l.holderName(), l.algorithm(),
                     l.executionId(), l.lockedAt());
         }

@@ -5,15 +5,21 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import io.grapholap.application.common.ConcurrencyLimit;
-import io.grapholap.application.dataplane.AlgorithmUseCases;
-import io.grapholap.application.dataplane.AlgorithmUseCases.Command;
-import io.grapholap.application.dataplane.AlgorithmUseCases.Execution;
-import io.grapholap.application.dataplane.AlgorithmUseCases.Mode;
-import io.grapholap.application.dataplane.AlgorithmUseCases.Status;
+import io.grapholap.application.algorithm.AlgorithmCommand;
+import io.grapholap.application.algorithm.AlgorithmRunner;
+import io.grapholap.application.algorithm.CancelExecution;
+import io.grapholap.application.algorithm.Execution;
+import io.grapholap.application.algorithm.ExecutionMode;
+import io.grapholap.application.algorithm.ExecutionStatus;
+import io.grapholap.application.algorithm.Executions;
+import io.grapholap.application.algorithm.InstanceRuns;
+import io.grapholap.application.algorithm.ReadExecutions;
+import io.grapholap.application.algorithm.StartExecution;
 import io.grapholap.application.dataplane.DataPlaneSettings;
 import io.grapholap.application.dataplane.QueryUseCase;
 import io.grapholap.application.dataplane.SchemaUseCase;
 import io.grapholap.application.graph.CancellationToken;
+import io.grapholap.application.graph.GraphEngine;
 import io.grapholap.application.graph.GraphInstance;
 import io.grapholap.application.graph.LoadOptions;
 import io.grapholap.application.graph.ProgressListener;
@@ -22,6 +28,7 @@ import io.grapholap.application.graph.snapshot.ColumnSpec;
 import io.grapholap.application.graph.snapshot.SnapshotSource;
 import io.grapholap.application.graph.snapshot.SnapshotWriter;
 import io.grapholap.application.graph.snapshot.TableWriter;
+import io.grapholap.application.instance.EngineChoice;
 import io.grapholap.application.instance.LiveInstance;
 import io.grapholap.application.instance.LiveInstances;
 import io.grapholap.application.security.Actor;
@@ -71,6 +78,7 @@ class DataPlaneUseCasesTest {
     Path tmp;
 
     private BufferAllocator allocator;
+    private CpuGraphEngine engine;
     private GraphInstance graph;
     private final Map<Long, LiveInstance> running = new HashMap<>();
     private final LiveInstances instances = (id, actor) -> {
@@ -116,7 +124,8 @@ class DataPlaneUseCasesTest {
             }
             w.finish();
         }
-        graph = new CpuGraphEngine(allocator, 2).load(dir, LoadOptions.defaults().withParallelism(2),
+        engine = new CpuGraphEngine(allocator, 2);
+        graph = engine.load(dir, LoadOptions.defaults().withParallelism(2),
                 ProgressListener.NONE, CancellationToken.create());
         running.put(7L, new LiveInstance(7L, "ann", "cpu", graph));
     }
@@ -133,12 +142,43 @@ class DataPlaneUseCasesTest {
                 Duration.ofMinutes(1), syncWait, maxExecutions, Duration.ofHours(1));
     }
 
-    private AlgorithmUseCases algorithms() {
-        return new AlgorithmUseCases(instances, settings(100, Duration.ofSeconds(30), 10), pool, Clock.systemUTC());
+    /** The algorithm use cases as the server wires them, over the real CPU engine. */
+    private record Algorithms(StartExecution starts, ReadExecutions reads, CancelExecution cancels) {
+        Execution start(Actor actor, long id, AlgorithmCommand command) {
+            return starts.start(actor, id, command);
+        }
+
+        Execution get(Actor actor, long id, String execution) {
+            return reads.get(actor, id, execution);
+        }
+
+        Execution result(Actor actor, long id, String execution) {
+            return reads.result(actor, id, execution);
+        }
+
+        ReadExecutions.LockStatus lock(Actor actor, long id) {
+            return reads.lock(actor, id);
+        }
+
+        Execution cancel(Actor actor, long id, String execution) {
+            return cancels.cancel(actor, id, execution);
+        }
     }
 
-    private static Command command(String algorithm, Map<String, Object> params, String mode, String property) {
-        return new Command(algorithm, params, Mode.parse(mode), property, null, null);
+    private Algorithms algorithms(DataPlaneSettings settings, Executor executor, Clock clock) {
+        AlgorithmRunner runner = new AlgorithmRunner(new EngineChoice(Map.<String, GraphEngine>of("cpu", engine), "cpu"),
+                () -> Long.MAX_VALUE);
+        Executions executions = new Executions(settings, clock);
+        return new Algorithms(new StartExecution(instances, new InstanceRuns(runner, executions), settings, executor),
+                new ReadExecutions(instances, executions), new CancelExecution(executions));
+    }
+
+    private Algorithms algorithms() {
+        return algorithms(settings(100, Duration.ofSeconds(30), 10), pool, Clock.systemUTC());
+    }
+
+    private static AlgorithmCommand command(String algorithm, Map<String, Object> params, String mode, String property) {
+        return new AlgorithmCommand(algorithm, params, ExecutionMode.parse(mode), property, null, null);
     }
 
     // ---- queries and schema ----
@@ -209,7 +249,7 @@ class DataPlaneUseCasesTest {
     @Test
     void streamGivesOneRowPerVertexWithTheEngine() {
         Execution e = algorithms().start(ANN, 7, command("degree", Map.of("direction", "out"), "stream", null));
-        assertThat(e.status()).isEqualTo(Status.COMPLETED);
+        assertThat(e.status()).isEqualTo(ExecutionStatus.COMPLETED);
         assertThat(e.engine()).isEqualTo("cpu");
         assertThat(e.result().columns()).containsExactly("id", "degree");
         assertThat(e.result().rows()).containsExactlyInAnyOrder(List.of("ann", 3L), List.of("bob", 2L),
@@ -219,7 +259,7 @@ class DataPlaneUseCasesTest {
 
     @Test
     void streamRowsStopAtTheLimit() {
-        var algorithms = new AlgorithmUseCases(instances, settings(4, Duration.ofSeconds(30), 10), pool, Clock.systemUTC());
+        var algorithms = algorithms(settings(4, Duration.ofSeconds(30), 10), pool, Clock.systemUTC());
         Execution e = algorithms.start(ANN, 7, command("pagerank", Map.of(), null, null));
         assertThat(e.result().rows()).hasSize(4);
         assertThat(e.result().rowCount()).isEqualTo(6);
@@ -245,7 +285,7 @@ class DataPlaneUseCasesTest {
     @Test
     void mutateStoresAPropertyThatQueriesRead() {
         Execution e = algorithms().start(ANN, 7, command("pagerank", Map.of(), "mutate", "pagerank"));
-        assertThat(e.status()).isEqualTo(Status.COMPLETED);
+        assertThat(e.status()).isEqualTo(ExecutionStatus.COMPLETED);
         assertThat(e.result().mutateProperty()).isEqualTo("pagerank");
         assertThat(e.result().verticesWritten()).isEqualTo(6);
         QueryUseCase queries = new QueryUseCase(instances, settings(100, Duration.ZERO, 10), QUERIES);
@@ -258,17 +298,22 @@ class DataPlaneUseCasesTest {
     void badAlgorithmInputNamesTheField() {
         var algorithms = algorithms();
         assertField(() -> command("nope", Map.of(), null, null), "algorithm");
-        assertField(() -> command("pagerank", Map.of("damping", 2.0), null, null), "damping");
         assertField(() -> command("pagerank", Map.of(), "sideways", null), "mode");
         assertField(() -> command("pagerank", Map.of(), "mutate", null), "mutate_property");
         assertField(() -> command("pagerank", Map.of(), "stream", "pr"), "mutate_property");
-        assertField(() -> command("shortest_path", Map.of("source", "ann", "target", "dan"), "mutate", "p"), "mode");
+        // parsed once at the start, against the algorithm and the instance's engine
+        assertField(() -> algorithms.start(ANN, 7, command("pagerank", Map.of("damping", 2.0), null, null)), "damping");
+        assertField(() -> algorithms.start(ANN, 7, command("pagerank", Map.of("precision", "fp32"), null, null)),
+                "precision");
+        assertField(() -> algorithms.start(ANN, 7, command("shortest_path", Map.of("source", "ann", "target", "dan"),
+                "mutate", "p")), "mode");
+        assertField(() -> algorithms.start(ANN, 7, command("kcore", Map.of("k", 1), "mutate", "p")), "mode");
         // checked by the engine while the request waits
         assertField(() -> algorithms.start(ANN, 7, command("bfs", Map.of("source", "zed"), null, null)), "source");
         assertField(() -> algorithms.start(ANN, 7, command("pagerank", Map.of(), "mutate", "age")), "mutate_property");
-        assertField(() -> algorithms.start(ANN, 7, new Command("pagerank", Map.of(), Mode.STREAM, null, 0L, null)),
+        assertField(() -> algorithms.start(ANN, 7, new AlgorithmCommand("pagerank", Map.of(), ExecutionMode.STREAM, null, 0L, null)),
                 "timeout_ms");
-        assertField(() -> algorithms.start(ANN, 7, new Command("pagerank", Map.of(), Mode.STREAM, null, null, "gpu")),
+        assertField(() -> algorithms.start(ANN, 7, new AlgorithmCommand("pagerank", Map.of(), ExecutionMode.STREAM, null, null, "gpu")),
                 "engine");
         assertThatThrownBy(() -> algorithms.start(BOB, 7, command("pagerank", Map.of(), "mutate", "pr")))
                 .isInstanceOf(PermissionDeniedException.class);
@@ -300,9 +345,9 @@ class DataPlaneUseCasesTest {
     @Test
     void secondAlgorithmOnAnInstanceIsLockedOutWithTheHolderWhileQueriesRun() {
         GateExecutor gate = new GateExecutor();
-        var algorithms = new AlgorithmUseCases(instances, settings(100, Duration.ZERO, 10), gate, Clock.systemUTC());
+        var algorithms = algorithms(settings(100, Duration.ZERO, 10), gate, Clock.systemUTC());
         Execution first = algorithms.start(ANN, 7, command("pagerank", Map.of(), null, null));
-        assertThat(first.status()).isEqualTo(Status.RUNNING);
+        assertThat(first.status()).isEqualTo(ExecutionStatus.RUNNING);
         assertThat(first.executionId()).isNotBlank();
 
         assertThatThrownBy(() -> algorithms.start(BOB, 7, command("wcc", Map.of(), null, null)))
@@ -322,22 +367,22 @@ class DataPlaneUseCasesTest {
 
         gate.releaseAll();
         Execution done = algorithms.result(ANN, 7, first.executionId());
-        assertThat(done.status()).isEqualTo(Status.COMPLETED);
+        assertThat(done.status()).isEqualTo(ExecutionStatus.COMPLETED);
         assertThat(done.result().rowCount()).isEqualTo(6);
         assertThat(algorithms.lock(ANN, 7).locked()).isFalse();
-        assertThat(algorithms.start(BOB, 7, command("wcc", Map.of(), null, null)).status()).isEqualTo(Status.RUNNING);
+        assertThat(algorithms.start(BOB, 7, command("wcc", Map.of(), null, null)).status()).isEqualTo(ExecutionStatus.RUNNING);
     }
 
     @Test
     void cancelStopsARunningExecution() {
         GateExecutor gate = new GateExecutor();
-        var algorithms = new AlgorithmUseCases(instances, settings(100, Duration.ZERO, 10), gate, Clock.systemUTC());
+        var algorithms = algorithms(settings(100, Duration.ZERO, 10), gate, Clock.systemUTC());
         Execution e = algorithms.start(ANN, 7, command("pagerank", Map.of("iterations", 100), null, null));
         assertThatThrownBy(() -> algorithms.cancel(BOB, 7, e.executionId())).isInstanceOf(NotFoundException.class);
         algorithms.cancel(ANN, 7, e.executionId());
         gate.releaseAll();
         Execution after = algorithms.get(ADMIN, 7, e.executionId());
-        assertThat(after.status()).isEqualTo(Status.CANCELLED);
+        assertThat(after.status()).isEqualTo(ExecutionStatus.CANCELLED);
         assertThat(after.error().code()).isEqualTo("CANCELLED");
         assertThat(algorithms.lock(ANN, 7).locked()).isFalse();
     }
@@ -345,8 +390,8 @@ class DataPlaneUseCasesTest {
     @Test
     void runPastItsTimeoutFailsWithTimeout() throws InterruptedException {
         GateExecutor gate = new GateExecutor();
-        var algorithms = new AlgorithmUseCases(instances, settings(100, Duration.ZERO, 10), gate, Clock.systemUTC());
-        Execution e = algorithms.start(ANN, 7, new Command("pagerank", Map.of(), Mode.STREAM, null, 1L, null));
+        var algorithms = algorithms(settings(100, Duration.ZERO, 10), gate, Clock.systemUTC());
+        Execution e = algorithms.start(ANN, 7, new AlgorithmCommand("pagerank", Map.of(), ExecutionMode.STREAM, null, 1L, null));
         Thread.sleep(20);
         gate.releaseAll();
         assertThat(algorithms.get(ANN, 7, e.executionId()).error().code()).isEqualTo("TIMEOUT");
@@ -356,12 +401,12 @@ class DataPlaneUseCasesTest {
     @Test
     void finishedExecutionsAreDroppedByCountAndAge() {
         MutableClock clock = new MutableClock();
-        var algorithms = new AlgorithmUseCases(instances, settings(100, Duration.ofSeconds(30), 2), pool, clock);
+        var algorithms = algorithms(settings(100, Duration.ofSeconds(30), 2), pool, clock);
         Execution a = algorithms.start(ANN, 7, command("wcc", Map.of(), null, null));
         Execution b = algorithms.start(ANN, 7, command("wcc", Map.of(), null, null));
         Execution c = algorithms.start(ANN, 7, command("wcc", Map.of(), null, null));
         assertThatThrownBy(() -> algorithms.get(ANN, 7, a.executionId())).isInstanceOf(NotFoundException.class);
-        assertThat(algorithms.get(ANN, 7, b.executionId()).status()).isEqualTo(Status.COMPLETED);
+        assertThat(algorithms.get(ANN, 7, b.executionId()).status()).isEqualTo(ExecutionStatus.COMPLETED);
         clock.now = clock.now.plus(Duration.ofHours(2));
         assertThatThrownBy(() -> algorithms.get(ANN, 7, c.executionId())).isInstanceOf(NotFoundException.class);
         assertThatThrownBy(() -> algorithms.get(ANN, 8, b.executionId())).isInstanceOf(DomainException.class);

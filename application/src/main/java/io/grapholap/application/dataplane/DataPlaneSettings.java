@@ -41,7 +41,7 @@ public record DataPlaneSettings(Duration defaultQueryTimeout, Duration maxQueryT
     }
 
     /** The timeout of a request: {@code timeoutMs}, or the default when absent; over the maximum is a 400. */
-    static Duration timeout(Long timeoutMs, Duration byDefault, Duration max) {
+    public static Duration timeout(Long timeoutMs, Duration byDefault, Duration max) {
         if (timeoutMs == null) {
             return byDefault;
         }

@@ -1,5 +1,7 @@
 package io.grapholap.application.function;
 
+import io.grapholap.application.graph.AlgorithmResult;
+import io.grapholap.application.graph.CancellationToken;
 import io.grapholap.application.graph.GraphInstance;
 import java.util.List;
 import java.util.Map;
@@ -28,4 +30,14 @@ public interface FunctionSession {
      * {@code {"source", "target", "type"?, …properties}}; bounded by the session's size limit.
      */
     GraphInstance buildGraph(List<Map<String, Object>> nodes, List<Map<String, Object>> edges);
+
+    /**
+     * Runs algorithm {@code algorithm} with raw {@code params} on {@code graph}, a graph this run
+     * holds, checked and estimated as the HTTP API does; on a running instance it takes the
+     * instance's algorithm lock (409 {@code RESOURCE_LOCKED} while another run holds it) and leaves
+     * an execution record whose id is in the result's stats ({@code execution_id}). {@code cancel}
+     * stops it.
+     */
+    AlgorithmResult runAlgorithm(GraphInstance graph, String algorithm, Map<String, Object> params,
+                                 CancellationToken cancel);
 }

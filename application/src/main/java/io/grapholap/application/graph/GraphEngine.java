@@ -1,5 +1,6 @@
 package io.grapholap.application.graph;
 
+import io.grapholap.application.graph.algo.AlgorithmParams;
 import java.nio.file.Path;
 
 /**
@@ -30,4 +31,23 @@ public interface GraphEngine {
      * the file. Polls {@code cancel} between batches.
      */
     GraphInstance load(Path snapshotDir, LoadOptions options, ProgressListener progress, CancellationToken cancel);
+
+    /**
+     * Whether this engine can run its algorithms over the graph that {@code instance}, an instance of
+     * another engine, already holds, without loading it again (the CPU engine can whenever the instance
+     * keeps its graph as a host CSR graph). The application falls back to such an engine when a request
+     * says {@code engine=auto} and the instance's own engine lacks the algorithm.
+     */
+    default boolean canRunOver(GraphInstance instance) {
+        return false;
+    }
+
+    /**
+     * Runs {@code params} over the graph {@code instance} holds; only when {@link #canRunOver} said so.
+     * The result names this engine.
+     */
+    default AlgorithmResult runOver(GraphInstance instance, AlgorithmParams params, ExecutionContext ctx) {
+        throw new UnsupportedOperationException("the " + info().name() + " engine cannot run over a "
+                + instance.engine() + " instance");
+    }
 }

@@ -1,5 +1,6 @@
 package io.grapholap.application.graph;
 
+import io.grapholap.application.graph.algo.AlgorithmParams;
 import java.util.Map;
 
 /**
@@ -18,10 +19,14 @@ public interface GraphInstance extends AutoCloseable {
     GraphSchema schema();
 
     /**
-     * Runs algorithm {@code name} with raw parameters (validated by the algorithm: a bad one is a
-     * ValidationException naming the parameter; an unknown algorithm names field {@code algorithm}).
+     * Runs the algorithm of {@code params} (already validated) with the context's parallelism,
+     * termination flag, progress and engine options. The engine resolves what only the graph knows: an
+     * unknown vertex key or weight property is a ValidationException naming the parameter. An algorithm
+     * this engine does not run ({@link EngineInfo#algorithms()}) is an
+     * {@link io.grapholap.domain.error.UnavailableException} of code
+     * {@code ALGORITHM_NOT_SUPPORTED_ON_ENGINE}.
      */
-    AlgorithmResult runAlgorithm(String name, Map<String, Object> params, ExecutionContext ctx);
+    AlgorithmResult run(AlgorithmParams params, ExecutionContext ctx);
 
     /** Runs a read-only Gremlin traversal with parameter bindings, bounded by {@code limits}. */
     QueryResult gremlin(String query, Map<String, Object> bindings, QueryLimits limits);

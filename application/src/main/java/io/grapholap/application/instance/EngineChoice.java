@@ -4,10 +4,13 @@ import io.grapholap.application.graph.EngineInfo;
 import io.grapholap.application.graph.GraphEngine;
 import io.grapholap.domain.error.UnavailableException;
 import io.grapholap.domain.error.ValidationException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.NavigableMap;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 
@@ -77,6 +80,26 @@ public final class EngineChoice {
         }
         return engines.entrySet().stream().filter(e -> e.getValue().info().available()).map(Map.Entry::getKey)
                 .findFirst().orElse(defaultName);
+    }
+
+    /**
+     * The engines present, the default first and then the others by name: the order in which an
+     * algorithm fallback ({@code engine=auto}) tries them.
+     */
+    public List<GraphEngine> present() {
+        List<GraphEngine> out = new ArrayList<>();
+        out.add(engines.get(defaultName));
+        engines.forEach((name, engine) -> {
+            if (!name.equals(defaultName)) {
+                out.add(engine);
+            }
+        });
+        return out;
+    }
+
+    /** The engine called {@code name}, if present. */
+    public Optional<GraphEngine> find(String name) {
+        return Optional.ofNullable(name == null ? null : engines.get(name));
     }
 
     /** The engine of an existing instance (by its stored name), without the availability check. */

@@ -1,16 +1,23 @@
 package io.grapholap.application.udf;
 
+import io.grapholap.application.algorithm.AlgorithmRunner;
+import io.grapholap.application.algorithm.InstanceRuns;
 import io.grapholap.application.dataset.DatasetCatalog;
 import io.grapholap.application.dataset.DatasetRef;
 import io.grapholap.application.function.FunctionSession;
+import io.grapholap.application.graph.AlgorithmResult;
+import io.grapholap.application.graph.CancellationToken;
+import io.grapholap.application.graph.ExecutionContext;
 import io.grapholap.application.graph.GraphEngine;
 import io.grapholap.application.graph.GraphInstance;
 import io.grapholap.application.graph.LoadOptions;
+import io.grapholap.application.graph.ProgressListener;
 import io.grapholap.application.instance.LiveInstance;
 import io.grapholap.application.instance.LiveInstances;
 import io.grapholap.application.security.Actor;
 import io.grapholap.domain.error.ValidationException;
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -36,10 +43,15 @@ final class HostSession implements FunctionSession, AutoCloseable {
     private final GraphBuilder builder;
     private final List<LoadedDatasets.Lease> leases = new ArrayList<>();
     private final List<GraphInstance> built = new ArrayList<>();
+    private final Map<GraphInstance, LiveInstance> running = new IdentityHashMap<>();
+    private final InstanceRuns runs;
+    private final AlgorithmRunner runner;
 
     HostSession(Actor actor, GraphEngine engine, DatasetCatalog datasets, LiveInstances instances, LoadedDatasets cache,
-                GraphBuilder builder) {
+                GraphBuilder builder, InstanceRuns runs, AlgorithmRunner runner) {
         this.actor = actor;
+        this.runs = runs;
+        this.runner = runner;
         this.engine = engine;
         this.engineName = engine.info().name();
         this.datasets = datasets;
@@ -87,7 +99,29 @@ final class HostSession implements FunctionSession, AutoCloseable {
 
     @Override
     public GraphInstance instance(long instanceId) {
-        return instances.use(instanceId, actor).graph();
+        LiveInstance live = instances.use(instanceId, actor);
+        synchronized (this) {
+            running.put(live.graph(), live);
+        }
+        return live.graph();
+    }
+
+    /**
+     * On a running instance through {@link InstanceRuns} (its lock, an execution record); on a graph
+     * this run loaded or built, directly. Threads: at most the graph's own, and at most the processors.
+     */
+    @Override
+    public AlgorithmResult runAlgorithm(GraphInstance graph, String algorithm, Map<String, Object> params,
+                                        CancellationToken cancel) {
+        int parallelism = Math.max(1, Math.min(Runtime.getRuntime().availableProcessors(), graph.parallelism()));
+        LiveInstance live;
+        synchronized (this) {
+            live = running.get(graph);
+        }
+        if (live != null) {
+            return runs.runFromFunction(actor.username(), live, algorithm, params, cancel, parallelism);
+        }
+        return runner.run(graph, algorithm, params, false, new ExecutionContext(cancel, ProgressListener.NONE, parallelism));
     }
 
     @Override

@@ -1,5 +1,7 @@
 package io.grapholap.application.udf;
 
+import io.grapholap.application.algorithm.AlgorithmRunner;
+import io.grapholap.application.algorithm.InstanceRuns;
 import io.grapholap.application.dataset.DatasetCatalog;
 import io.grapholap.application.function.EntryPoint;
 import io.grapholap.application.function.FunctionRuntime;
@@ -51,11 +53,19 @@ public final class RunFunctions implements AutoCloseable {
     private final GraphBuilder builder;
     private final OutputShaper shaper;
     private final RunSlots slots;
+    private final InstanceRuns runs;
+    private final AlgorithmRunner runner;
 
+    /**
+     * @param runs   algorithm runs on running instances (their lock, execution records)
+     * @param runner algorithm runs on the graphs a function loads or builds
+     */
     public RunFunctions(FunctionRepository functions, FunctionRuntime runtime, LibrarySource libraries, DatasetCatalog datasets,
                         LiveInstances instances, FunctionEngines engines, SnapshotWriterFactory writers,
                         Map<io.grapholap.domain.udf.OutputFormat, TableEncoder> encoders, JsonWriter json, RunSettings settings,
-                        RunSlots slots) {
+                        RunSlots slots, InstanceRuns runs, AlgorithmRunner runner) {
+        this.runs = runs;
+        this.runner = runner;
         this.functions = functions;
         this.runtime = runtime;
         this.libraries = libraries;
@@ -99,7 +109,7 @@ public final class RunFunctions implements AutoCloseable {
         GraphEngine engine = engines.pick(request.engine() == null ? f.engine() : FunctionEngine.parse(request.engine(), "engine"));
         Map<String, String> libs = libraries(language, f);
         String datasetId = request.datasetId() != null ? request.datasetId() : f.loadDataset();
-        try (HostSession session = new HostSession(actor, engine, datasets, instances, cache, builder)) {
+        try (HostSession session = new HostSession(actor, engine, datasets, instances, cache, builder, runs, runner)) {
             GraphInstance graph;
             if (datasetId != null) {
                 graph = session.loadDataset(datasetId);
@@ -135,7 +145,7 @@ public final class RunFunctions implements AutoCloseable {
     private Object runEndpointHere(Actor actor, UserFunction f, Language language, RunLimits limits, Map<String, Object> request,
                                    Map<String, Object> user) {
         GraphEngine engine = engines.pick(f.engine());
-        try (HostSession session = new HostSession(actor, engine, datasets, instances, cache, builder)) {
+        try (HostSession session = new HostSession(actor, engine, datasets, instances, cache, builder, runs, runner)) {
             Object value = runtime.run(new Invocation(language, f.execute(), EntryPoint.ENDPOINT,
                     List.of(request == null ? Map.of() : request, user == null ? Map.of() : user, session),
                     libraries(language, f), session, limits));

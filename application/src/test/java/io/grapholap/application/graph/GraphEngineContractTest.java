@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
+import io.grapholap.application.graph.algo.AlgorithmRegistry;
 import io.grapholap.application.graph.snapshot.ColumnSpec;
 import io.grapholap.application.graph.snapshot.SnapshotSource;
 import io.grapholap.application.graph.snapshot.SnapshotWriter;
@@ -366,7 +367,7 @@ public abstract class GraphEngineContractTest {
     @Test
     void bfsDepthsByOriginalKey() {
         try (GraphInstance g = load(writeChainGraph("chain"))) {
-            AlgorithmResult r = g.runAlgorithm("bfs", Map.of("source", 10L), ExecutionContext.of(2));
+            AlgorithmResult r = g.run(AlgorithmRegistry.parse("bfs", Map.of("source", 10L)), ExecutionContext.of(2));
             assertThat(r.engine()).isEqualTo(engine().info().name());
             assertThat(byKey(r, "depth")).containsExactlyInAnyOrderEntriesOf(Map.of(
                     10L, 0L, 20L, 1L, 30L, 1L, 40L, 2L, 50L, Long.MAX_VALUE));
@@ -376,7 +377,7 @@ public abstract class GraphEngineContractTest {
     @Test
     void ssspUsesTheWeightProperty() {
         try (GraphInstance g = load(writeChainGraph("chain"))) {
-            AlgorithmResult r = g.runAlgorithm("sssp", Map.of("source", "10", "weight", "weight"), ExecutionContext.of(2));
+            AlgorithmResult r = g.run(AlgorithmRegistry.parse("sssp", Map.of("source", "10", "weight", "weight")), ExecutionContext.of(2));
             assertThat(byKey(r, "distance")).containsExactlyInAnyOrderEntriesOf(Map.of(
                     10L, 0.0, 20L, 1.0, 30L, 3.0, 40L, 4.0, 50L, Double.POSITIVE_INFINITY));
         }
@@ -385,7 +386,7 @@ public abstract class GraphEngineContractTest {
     @Test
     void wccLabelsComponentsWithTheirSmallestKey() {
         try (GraphInstance g = load(writeChainGraph("chain"))) {
-            AlgorithmResult r = g.runAlgorithm("wcc", Map.of(), ExecutionContext.of(2));
+            AlgorithmResult r = g.run(AlgorithmRegistry.parse("wcc", Map.of()), ExecutionContext.of(2));
             assertThat(byKey(r, "component")).containsExactlyInAnyOrderEntriesOf(Map.of(
                     10L, 10L, 20L, 10L, 30L, 10L, 40L, 10L, 50L, 50L));
         }
@@ -394,7 +395,7 @@ public abstract class GraphEngineContractTest {
     @Test
     void pagerankSumsToOneAndFollowsTheEdges() {
         try (GraphInstance g = load(writeChainGraph("chain"))) {
-            AlgorithmResult r = g.runAlgorithm("pagerank", Map.of("damping", 0.85, "iterations", 20),
+            AlgorithmResult r = g.run(AlgorithmRegistry.parse("pagerank", Map.of("damping", 0.85, "iterations", 20)),
                     ExecutionContext.of(2));
             Map<Object, Object> rank = byKey(r, "rank");
             double sum = rank.values().stream().mapToDouble(v -> (Double) v).sum();
@@ -407,13 +408,32 @@ public abstract class GraphEngineContractTest {
     }
 
     @Test
+    void everyAlgorithmTheEngineAdvertisesIsRegisteredAndAnswersItsResultColumns() {
+        EngineInfo info = engine().info();
+        assertThat(info.algorithms()).isNotEmpty();
+        assertThat(AlgorithmRegistry.names()).containsAll(info.algorithms());
+        try (GraphInstance g = load(writePeopleGraph("people"))) {
+            for (String name : info.algorithms()) {
+                var definition = AlgorithmRegistry.get(name);
+                Map<String, Object> raw = new java.util.HashMap<>();
+                definition.params().stream().filter(p -> p.required())
+                        .forEach(p -> raw.put(p.name(), p.name().equals("target") ? "dan" : "ann"));
+                AlgorithmResult r = g.run(definition.parse(raw), ExecutionContext.of(2));
+                assertThat(r.algorithm()).isEqualTo(name);
+                assertThat(r.engine()).isEqualTo(info.name());
+                assertThat(r.columns()).as(name).isEqualTo(definition.resultColumns());
+            }
+        }
+    }
+
+    @Test
     void unknownAlgorithmAndBadParametersNameTheField() {
         try (GraphInstance g = load(writeChainGraph("chain"))) {
-            assertThatThrownBy(() -> g.runAlgorithm("no_such_algo", Map.of(), ExecutionContext.of(1)))
+            assertThatThrownBy(() -> g.run(AlgorithmRegistry.parse("no_such_algo", Map.of()), ExecutionContext.of(1)))
                     .isInstanceOf(ValidationException.class);
-            assertThatThrownBy(() -> g.runAlgorithm("pagerank", Map.of("damping", 1.5), ExecutionContext.of(1)))
+            assertThatThrownBy(() -> g.run(AlgorithmRegistry.parse("pagerank", Map.of("damping", 1.5)), ExecutionContext.of(1)))
                     .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.field()).isEqualTo("damping"));
-            assertThatThrownBy(() -> g.runAlgorithm("bfs", Map.of("source", 999L), ExecutionContext.of(1)))
+            assertThatThrownBy(() -> g.run(AlgorithmRegistry.parse("bfs", Map.of("source", 999L)), ExecutionContext.of(1)))
                     .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.field()).isEqualTo("source"));
         }
     }
@@ -423,7 +443,7 @@ public abstract class GraphEngineContractTest {
         try (GraphInstance g = load(writePlainGraph("plain", 400))) {
             CancellationToken token = CancellationToken.create();
             token.cancel();
-            assertThatThrownBy(() -> g.runAlgorithm("pagerank", Map.of("iterations", 50),
+            assertThatThrownBy(() -> g.run(AlgorithmRegistry.parse("pagerank", Map.of("iterations", 50)),
                     new ExecutionContext(token, ProgressListener.NONE, 2))).isInstanceOf(CancelledException.class);
         }
     }
@@ -454,7 +474,7 @@ public abstract class GraphEngineContractTest {
     void storedAlgorithmResultIsReadByGremlinAndNodeTables() {
         try (GraphInstance g = load(writePeopleGraph("people"))) {
             QueryLimits limits = QueryLimits.defaults();
-            AlgorithmResult rank = g.runAlgorithm("pagerank", Map.of(), ExecutionContext.of(2));
+            AlgorithmResult rank = g.run(AlgorithmRegistry.parse("pagerank", Map.of()), ExecutionContext.of(2));
             g.storeVertexProperty("pagerank", rank, "rank");
             Map<Object, Object> byKey = byKey(rank, "rank");
 
@@ -469,7 +489,7 @@ public abstract class GraphEngineContractTest {
             assertThat(values(g.nodes("city").column("pagerank"))).containsExactly(byKey.get(100L), byKey.get(200L));
 
             // out-degree over both edge types: ann 3 (bob, cat, 100), bob 2, cat 2, dan 0, cities 0
-            AlgorithmResult degree = g.runAlgorithm("degree", Map.of("direction", "out"), ExecutionContext.of(2));
+            AlgorithmResult degree = g.run(AlgorithmRegistry.parse("degree", Map.of("direction", "out")), ExecutionContext.of(2));
             g.storeVertexProperty("score", degree, "degree");
             assertThat(g.gremlin("g.V().has('score', gte(3)).id()", Map.of(), limits).rows())
                     .containsExactly(List.of("ann"));
@@ -485,17 +505,19 @@ public abstract class GraphEngineContractTest {
     @Test
     void storingAPropertyChecksItsNameAndTheResultShape() {
         try (GraphInstance g = load(writePeopleGraph("people"))) {
-            AlgorithmResult rank = g.runAlgorithm("pagerank", Map.of(), ExecutionContext.of(1));
+            AlgorithmResult rank = g.run(AlgorithmRegistry.parse("pagerank", Map.of()), ExecutionContext.of(1));
             for (String bad : List.of("age", "bad name", "1st", "id", "")) {
                 assertThatThrownBy(() -> g.storeVertexProperty(bad, rank, "rank"))
                         .as("name '%s'", bad)
                         .isInstanceOfSatisfying(ValidationException.class,
                                 e -> assertThat(e.field()).isEqualTo("mutate_property"));
             }
-            AlgorithmResult path = g.runAlgorithm("shortest_path", Map.of("source", "ann", "target", "dan"),
-                    ExecutionContext.of(1));
-            assertThatThrownBy(() -> g.storeVertexProperty("hops", path, "distance"))
-                    .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.field()).isEqualTo("mode"));
+            if (engine().info().runs("shortest_path")) {
+                AlgorithmResult path = g.run(AlgorithmRegistry.parse("shortest_path", Map.of("source", "ann", "target",
+                        "dan")), ExecutionContext.of(1));
+                assertThatThrownBy(() -> g.storeVertexProperty("hops", path, "distance"))
+                        .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.field()).isEqualTo("mode"));
+            }
             assertThatThrownBy(() -> g.storeVertexProperty("x", rank, "no_such_column"))
                     .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.field()).isEqualTo("mode"));
             assertThat(g.nodes("person").columnNames()).containsExactly("id", "age");

@@ -4,6 +4,7 @@ import io.grapholap.application.graph.AlgorithmResult;
 import io.grapholap.application.graph.CancellationToken;
 import io.grapholap.application.graph.EngineInfo;
 import io.grapholap.application.graph.ExecutionContext;
+import io.grapholap.application.graph.algo.AlgorithmParams;
 import io.grapholap.application.graph.GraphEngine;
 import io.grapholap.application.graph.GraphInstance;
 import io.grapholap.application.graph.GraphSchema;
@@ -103,7 +104,7 @@ final class FakeEngine implements GraphEngine {
         }
 
         @Override
-        public AlgorithmResult runAlgorithm(String name, Map<String, Object> params, ExecutionContext ctx) {
+        public AlgorithmResult run(AlgorithmParams params, ExecutionContext ctx) {
             throw new UnsupportedOperationException("not used by the instance use cases");
         }
 

@@ -117,7 +117,9 @@ class RunSlotsTest {
     void aBodyThatIgnoresItsDeadlineIsAbandonedAndKeepsItsSlotUntilItEnds() throws Exception {
         RunSlots slots = new RunSlots(threads, new RunSlots.Limits(1, 0, 9, 9, Duration.ofMillis(20)));
         CountDownLatch ended = new CountDownLatch(1);
-        assertThatThrownBy(() -> slots.run("alice", "acme", in(Duration.ofMillis(20)), Duration.ofMillis(20), () -> {
+        // half a second: long enough for the body to start on a loaded machine, so that it is abandoned, not dropped
+        Duration timeout = Duration.ofMillis(500);
+        assertThatThrownBy(() -> slots.run("alice", "acme", in(timeout), timeout, () -> {
             try {
                 while (release.getCount() > 0) {
                     try {

@@ -2,17 +2,18 @@ package io.grapholap.engine.cpu;
 
 import io.grapholap.application.graph.AlgorithmResult;
 import io.grapholap.application.graph.CancellationToken;
-import io.grapholap.application.graph.ExecutionContext;
 import io.grapholap.application.graph.EngineInfo;
+import io.grapholap.application.graph.ExecutionContext;
 import io.grapholap.application.graph.GraphEngine;
 import io.grapholap.application.graph.GraphInstance;
 import io.grapholap.application.graph.LoadOptions;
 import io.grapholap.application.graph.MemoryEstimate;
 import io.grapholap.application.graph.ProgressListener;
+import io.grapholap.application.graph.algo.AlgorithmParams;
 import io.grapholap.engine.cpu.algo.CpuAlgorithms;
 import io.grapholap.graph.csr.ComputePool;
+import io.grapholap.graph.csr.CsrBacked;
 import io.grapholap.graph.csr.CsrGraph;
-import io.grapholap.graph.csr.HostAlgorithms;
 import io.grapholap.graph.csr.load.CsrLoader;
 import io.grapholap.graph.csr.load.MemoryModel;
 import io.grapholap.snapshot.arrow.SnapshotManifest;
@@ -23,10 +24,11 @@ import org.apache.arrow.memory.BufferAllocator;
 
 /**
  * The CPU engine: loads Arrow snapshots into {@link CsrGraph}s held on the Java heap and runs
- * algorithms and Gremlin over them on up to {@code threads} cores. Always available. Its kernels
- * are also offered to other engines over their host graphs ({@link HostAlgorithms}).
+ * algorithms and Gremlin over them on up to {@code threads} cores. Always available. It also runs
+ * its kernels over the host graph of another engine's instance ({@link CsrBacked}), which the
+ * application asks for when a request says {@code engine=auto}.
  */
-public final class CpuGraphEngine implements GraphEngine, HostAlgorithms {
+public final class CpuGraphEngine implements GraphEngine {
 
     private final BufferAllocator allocator;
     private final int threads;
@@ -50,7 +52,21 @@ public final class CpuGraphEngine implements GraphEngine, HostAlgorithms {
                 "available_processors", rt.availableProcessors(),
                 "max_heap_bytes", rt.maxMemory(),
                 "jvm", System.getProperty("java.vm.name") + " " + Runtime.version(),
-                "storage", "CSR on the Java heap, int vertex ids"));
+                "storage", "CSR on the Java heap, int vertex ids"), CpuAlgorithms.algorithms(), Map.of());
+    }
+
+    /** Any instance that keeps a host CSR graph, such as the GPU engine's. */
+    @Override
+    public boolean canRunOver(GraphInstance instance) {
+        return instance instanceof CsrBacked;
+    }
+
+    @Override
+    public AlgorithmResult runOver(GraphInstance instance, AlgorithmParams params, ExecutionContext ctx) {
+        if (!(instance instanceof CsrBacked backed)) {
+            return GraphEngine.super.runOver(instance, params, ctx);
+        }
+        return CpuAlgorithms.run(backed.hostGraph(), backed.hostThreads().loops(), params, ctx);
     }
 
     @Override
@@ -77,16 +93,6 @@ public final class CpuGraphEngine implements GraphEngine, HostAlgorithms {
                               CancellationToken cancel) {
         return new CsrLoader(allocator, progress == null ? ProgressListener.NONE : progress,
                 cancel == null ? CancellationToken.create() : cancel).load(snapshotDir, options);
-    }
-
-    @Override
-    public String engine() {
-        return CpuGraphInstance.ENGINE;
-    }
-
-    @Override
-    public AlgorithmResult run(CsrGraph graph, String algorithm, Map<String, Object> params, ExecutionContext ctx) {
-        return CpuAlgorithms.run(graph, algorithm, params == null ? Map.of() : params, ctx);
     }
 
     public int threads() {

@@ -2,11 +2,11 @@ package io.grapholap.engine.cpu;
 
 import io.grapholap.application.graph.AlgorithmResult;
 import io.grapholap.application.graph.ExecutionContext;
+import io.grapholap.application.graph.algo.AlgorithmParams;
 import io.grapholap.engine.cpu.algo.CpuAlgorithms;
 import io.grapholap.graph.csr.ComputePool;
 import io.grapholap.graph.csr.CsrGraph;
 import io.grapholap.gremlin.csr.CsrGraphInstance;
-import java.util.Map;
 
 /** A snapshot loaded by the CPU engine: the shared host graph parts and the CPU kernels over them. */
 public final class CpuGraphInstance extends CsrGraphInstance {
@@ -29,8 +29,7 @@ public final class CpuGraphInstance extends CsrGraphInstance {
     }
 
     @Override
-    public AlgorithmResult runAlgorithm(String name, Map<String, Object> params, ExecutionContext ctx) {
-        return CpuAlgorithms.run(graph(), name, params == null ? Map.of() : params,
-                ctx == null ? ExecutionContext.of(parallelism()) : ctx);
+    public AlgorithmResult run(AlgorithmParams params, ExecutionContext ctx) {
+        return CpuAlgorithms.run(graph(), threads().loops(), params, ctx == null ? ExecutionContext.of(parallelism()) : ctx);
     }
 }

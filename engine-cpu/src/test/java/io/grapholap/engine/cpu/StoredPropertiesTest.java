@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.grapholap.application.graph.AlgorithmResult;
 import io.grapholap.application.graph.Column;
 import io.grapholap.application.graph.ExecutionContext;
+import io.grapholap.application.graph.algo.AlgorithmRegistry;
 import io.grapholap.application.graph.QueryLimits;
 import io.grapholap.domain.error.ValidationException;
 import io.grapholap.graph.csr.CsrGraph;
@@ -33,7 +34,7 @@ class StoredPropertiesTest {
     @Test
     void queriesRunningWhilePropertiesAreStoredNeverFail() throws InterruptedException {
         CpuGraphInstance g = ring(2000);
-        AlgorithmResult degree = g.runAlgorithm("degree", Map.of(), ExecutionContext.of(1));
+        AlgorithmResult degree = g.run(AlgorithmRegistry.parse("degree", Map.of()), ExecutionContext.of(1));
         AtomicBoolean stop = new AtomicBoolean();
         ConcurrentLinkedQueue<Throwable> failures = new ConcurrentLinkedQueue<>();
         List<Thread> readers = new ArrayList<>();
@@ -70,7 +71,7 @@ class StoredPropertiesTest {
     @Test
     void anInstanceKeepsABoundedNumberOfStoredProperties() {
         CpuGraphInstance g = ring(10);
-        AlgorithmResult degree = g.runAlgorithm("degree", Map.of(), ExecutionContext.of(1));
+        AlgorithmResult degree = g.run(AlgorithmRegistry.parse("degree", Map.of()), ExecutionContext.of(1));
         for (int i = 0; i < CsrGraphInstance.MAX_STORED_PROPERTIES; i++) {
             g.storeVertexProperty("p" + i, degree, "degree");
         }

@@ -10,17 +10,18 @@ import io.grapholap.application.graph.AlgorithmResult;
 import io.grapholap.application.graph.Column;
 import io.grapholap.application.graph.ExecutionContext;
 import io.grapholap.application.graph.ValueType;
-import io.grapholap.application.graph.algo.AlgorithmCatalog;
+import io.grapholap.application.graph.algo.AlgorithmDefinition;
 import io.grapholap.application.graph.algo.AlgorithmParams;
+import io.grapholap.application.graph.algo.AlgorithmRegistry;
 import io.grapholap.application.graph.algo.BfsParams;
 import io.grapholap.application.graph.algo.CdlpParams;
 import io.grapholap.application.graph.algo.DegreeParams;
 import io.grapholap.application.graph.algo.LccParams;
 import io.grapholap.application.graph.algo.PageRankParams;
+import io.grapholap.application.graph.algo.ParamSpec;
 import io.grapholap.application.graph.algo.SsspParams;
 import io.grapholap.application.graph.algo.TriangleCountParams;
 import io.grapholap.application.graph.algo.WccParams;
-import io.grapholap.domain.error.ValidationException;
 import io.grapholap.graph.csr.CsrGraph;
 
 import java.util.ArrayList;
@@ -28,7 +29,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * The algorithms the GPU engine runs on the device, with the same parameters, result columns and
@@ -42,27 +42,54 @@ final class GpuAlgorithms {
 
     static final String ENGINE = "gpu";
 
-    /** Algorithms with device kernels; the others need {@code engine=auto} to run (on the CPU). */
-    static final Set<String> SUPPORTED = Set.of(AlgorithmCatalog.PAGERANK, AlgorithmCatalog.BFS, AlgorithmCatalog.WCC,
-            AlgorithmCatalog.SSSP, AlgorithmCatalog.CDLP, AlgorithmCatalog.DEGREE, AlgorithmCatalog.TRIANGLE_COUNT,
-            AlgorithmCatalog.LCC);
+    /** One device kernel: runs inside {@link CudaDevice#call} and adds its columns and figures. */
+    private interface Kernel {
+        void run(Run run, DeviceGraph dg, CsrGraph graph, AlgorithmParams p, ExecutionContext ctx, List<String> names,
+                 List<Column> columns, Map<String, Object> stats);
+    }
 
-    /** PageRank precision, the GPU-only parameter {@code precision}. */
+    /**
+     * The device kernels by parameter record; the engine advertises exactly these algorithms, and the
+     * application runs the others elsewhere when a request says {@code engine=auto}.
+     */
+    private static final Map<Class<? extends AlgorithmParams>, Kernel> KERNELS = Map.of(
+            PageRankParams.class, (run, dg, g, p, ctx, n, c, s) -> pageRank(run, dg, g, (PageRankParams) p,
+                    Precision.of(ctx), ctx, n, c, s),
+            BfsParams.class, (run, dg, g, p, ctx, n, c, s) -> bfs(run, dg, g,
+                    vertex(g, "source", ((BfsParams) p).source()), ctx, n, c, s),
+            WccParams.class, (run, dg, g, p, ctx, n, c, s) -> wcc(run, dg, g, ctx, n, c, s),
+            SsspParams.class, (run, dg, g, p, ctx, n, c, s) -> sssp(run, dg, g,
+                    vertex(g, "source", ((SsspParams) p).source()), ((SsspParams) p).weight(), ctx, n, c, s),
+            CdlpParams.class, (run, dg, g, p, ctx, n, c, s) -> cdlp(run, dg, g, (CdlpParams) p, ctx, n, c, s),
+            DegreeParams.class, (run, dg, g, p, ctx, n, c, s) -> degree(run, dg, g, (DegreeParams) p, n, c, s),
+            TriangleCountParams.class, (run, dg, g, p, ctx, n, c, s) -> triangles(run, dg, g, n, c, s),
+            LccParams.class, (run, dg, g, p, ctx, n, c, s) -> lcc(run, dg, g, n, c, s));
+
+    /** PageRank's float width, the GPU engine's option {@code precision}. */
+    static final ParamSpec PRECISION = ParamSpec.choice("precision", "fp64", List.of("fp64", "fp32"),
+            "float width of the PageRank vectors on the device: fp64, or fp32 (half the memory traffic)");
+
+    /** The options this engine takes beside the algorithms' parameters, by algorithm. */
+    static final Map<String, List<ParamSpec>> OPTIONS = Map.of(PageRankParams.NAME, List.of(PRECISION));
+
+    /** PageRank precision, from the run's {@code precision} option (checked by the application). */
     enum Precision {
         FP64, FP32;
 
-        static Precision parse(Object raw) {
-            if (raw == null) {
-                return FP64;
-            }
-            String s = String.valueOf(raw).trim().toLowerCase(Locale.ROOT);
-            return switch (s) {
-                case "fp64", "double" -> FP64;
-                case "fp32", "float" -> FP32;
-                default -> throw new ValidationException("precision",
-                        "parameter 'precision' must be fp64 or fp32, got '" + raw + "'");
-            };
+        static Precision of(ExecutionContext ctx) {
+            Object raw = ctx.engineOption(PRECISION.name());
+            return raw == null ? FP64 : valueOf(String.valueOf(PRECISION.check(raw)).toUpperCase(Locale.ROOT));
         }
+    }
+
+    /** The registry names of the algorithms with device kernels, in registry order. */
+    static List<String> algorithms() {
+        return AlgorithmRegistry.all().stream().filter(d -> KERNELS.containsKey(d.type()))
+                .map(AlgorithmDefinition::name).toList();
+    }
+
+    static boolean runs(AlgorithmParams p) {
+        return KERNELS.containsKey(p.getClass());
     }
 
     /** Switch BFS to bottom-up when the frontier's arcs exceed the unexplored arcs / ALPHA. */
@@ -75,25 +102,18 @@ final class GpuAlgorithms {
 
     /** Runs {@code p} on the device; must run inside {@link CudaDevice#call}. */
     static AlgorithmResult run(CudaDevice device, DeviceGraph dg, CsrGraph graph, AlgorithmParams p,
-                               Precision precision, ExecutionContext ctx) {
+                               ExecutionContext ctx) {
         String name = p.algorithm();
         long started = System.nanoTime();
         Map<String, Object> stats = new LinkedHashMap<>();
         List<String> names = new ArrayList<>();
         List<Column> columns = new ArrayList<>();
         try (Run run = new Run(device)) {
-            switch (p) {
-                case PageRankParams pr -> pageRank(run, dg, graph, pr, precision, ctx, names, columns, stats);
-                case BfsParams b -> bfs(run, dg, graph, vertex(graph, "source", b.source()), ctx, names, columns, stats);
-                case WccParams ignored -> wcc(run, dg, graph, ctx, names, columns, stats);
-                case SsspParams s -> sssp(run, dg, graph, vertex(graph, "source", s.source()), s.weight(), ctx, names,
-                        columns, stats);
-                case CdlpParams c -> cdlp(run, dg, graph, c, ctx, names, columns, stats);
-                case DegreeParams d -> degree(run, dg, graph, d, names, columns, stats);
-                case TriangleCountParams ignored -> triangles(run, dg, graph, names, columns, stats);
-                case LccParams ignored -> lcc(run, dg, graph, names, columns, stats);
-                default -> throw new IllegalArgumentException("no GPU kernel for " + name);
+            Kernel kernel = KERNELS.get(p.getClass());
+            if (kernel == null) {
+                throw new IllegalArgumentException("no GPU kernel for " + name);
             }
+            kernel.run(run, dg, graph, p, ctx, names, columns, stats);
         } catch (RuntimeException e) {
             if (CudaDevice.isOutOfMemory(e)) {
                 long[] info = new long[] {0, 0};
@@ -130,7 +150,7 @@ final class GpuAlgorithms {
             DeviceBuffer mask = run.alloc(width * n, "pagerank dangling mask");
             dev.launch("pr_init" + sfx, n, n, dg.outOff, rank, contrib, mask);
             for (int it = 0; it < pr.iterations(); it++) {
-                ctx.cancel().throwIfCancelled(AlgorithmCatalog.PAGERANK);
+                ctx.cancel().throwIfCancelled(PageRankParams.NAME);
                 double dangling = f32 ? ops.dotF(n, rank, mask) : ops.dot(n, rank, mask);
                 double base = (1.0 - d) / n + d * dangling / n;
                 if (f32) {
@@ -152,7 +172,7 @@ final class GpuAlgorithms {
                 DeviceBuffer t = rank;
                 rank = next;
                 next = t;
-                ctx.progress().progress(AlgorithmCatalog.PAGERANK, (it + 1.0) / pr.iterations(),
+                ctx.progress().progress(PageRankParams.NAME, (it + 1.0) / pr.iterations(),
                         (it + 1) + "/" + pr.iterations());
             }
             if (f32) {
@@ -191,7 +211,7 @@ final class GpuAlgorithms {
         long reached = 1;
         boolean bottomUp = false;
         while (frontierSize > 0) {
-            ctx.cancel().throwIfCancelled(AlgorithmCatalog.BFS);
+            ctx.cancel().throwIfCancelled(BfsParams.NAME);
             if (!bottomUp && frontierArcs > unexplored / ALPHA) {
                 bottomUp = true;
             } else if (bottomUp && frontierSize < previousSize && frontierSize < n / BETA) {
@@ -218,13 +238,13 @@ final class GpuAlgorithms {
             if (frontierSize > 0) {
                 level++;
             }
-            ctx.progress().progress(AlgorithmCatalog.BFS, n == 0 ? 1.0 : (double) reached / n, reached + "/" + n);
+            ctx.progress().progress(BfsParams.NAME, n == 0 ? 1.0 : (double) reached / n, reached + "/" + n);
         }
         int[] raw = new int[n];
         dev.download(depth, raw);
         long[] out = new long[n];
         for (int v = 0; v < n; v++) {
-            out[v] = raw[v] == Integer.MAX_VALUE ? AlgorithmCatalog.BFS_UNREACHABLE : raw[v];
+            out[v] = raw[v] == Integer.MAX_VALUE ? BfsParams.UNREACHABLE : raw[v];
         }
         perVertex(graph, names, columns, "depth", Column.ofLongs(out));
         stats.put("reached", (int) reached);
@@ -240,7 +260,7 @@ final class GpuAlgorithms {
         dev.launch("wcc_init", n, n, comp);
         int rounds = 0;
         while (n > 0) {
-            ctx.cancel().throwIfCancelled(AlgorithmCatalog.WCC);
+            ctx.cancel().throwIfCancelled(WccParams.NAME);
             dev.zero(changed);
             dev.launch("wcc_hook", n, n, dg.outOff, dg.outTgt, comp, changed);
             dev.launch("wcc_compress", n, n, comp);
@@ -274,7 +294,7 @@ final class GpuAlgorithms {
         dev.launch("sssp_init", n, n, dist, active, source);
         int rounds = 0;
         while (true) {
-            ctx.cancel().throwIfCancelled(AlgorithmCatalog.SSSP);
+            ctx.cancel().throwIfCancelled(SsspParams.NAME);
             dev.zero(changed);
             dev.zero(nextActive);
             dev.launch("sssp_relax", n, n, dg.outOff, dg.outTgt, weights, dist, active, nextActive, changed);
@@ -313,13 +333,13 @@ final class GpuAlgorithms {
         long scratchSlots = (long) dg.arcs * (dg.directed ? 2 : 1);
         DeviceBuffer scratch = run.alloc(8L * scratchSlots, "cdlp neighbour labels");
         for (int it = 0; it < c.iterations(); it++) {
-            ctx.cancel().throwIfCancelled(AlgorithmCatalog.CDLP);
+            ctx.cancel().throwIfCancelled(CdlpParams.NAME);
             dev.launch("cdlp_step", n, n, dg.outOff, dg.outTgt, dg.inOff, dg.inSrc, dg.directed ? 1 : 0, labels, next,
                     scratch);
             DeviceBuffer t = labels;
             labels = next;
             next = t;
-            ctx.progress().progress(AlgorithmCatalog.CDLP, (it + 1.0) / c.iterations(), (it + 1) + "/" + c.iterations());
+            ctx.progress().progress(CdlpParams.NAME, (it + 1.0) / c.iterations(), (it + 1) + "/" + c.iterations());
         }
         long[] result = new long[n];
         dev.download(labels, result);

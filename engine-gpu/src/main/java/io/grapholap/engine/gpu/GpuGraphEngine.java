@@ -16,12 +16,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.TreeSet;
 import java.util.function.Supplier;
 
 /**
  * The GPU engine: loads a snapshot through the CPU engine ({@link HostGraphLoader}), uploads its CSR
- * to device 0 and runs the algorithms of {@link GpuAlgorithms#SUPPORTED} there. Probing never
+ * to device 0 and runs the algorithms with device kernels ({@link #algorithms()}) there. Probing never
  * throws: without a driver or device the engine reports itself unavailable with the reason, and
  * every call that needs the device fails with {@code ENGINE_UNAVAILABLE} carrying that reason.
  * The CUDA context is created on the first load and destroyed by {@link #close()}.
@@ -45,9 +44,9 @@ public final class GpuGraphEngine implements GraphEngine, AutoCloseable {
         this.probe = Objects.requireNonNull(probe, "probe");
     }
 
-    /** The algorithms with GPU kernels; the others run only with {@code engine=auto}, on the CPU. */
-    public static java.util.Set<String> algorithms() {
-        return GpuAlgorithms.SUPPORTED;
+    /** The algorithms with GPU kernels; the others run only with {@code engine=auto}, on another engine. */
+    public static List<String> algorithms() {
+        return GpuAlgorithms.algorithms();
     }
 
     /** What probing the driver found; cheap after the first call. */
@@ -67,7 +66,7 @@ public final class GpuGraphEngine implements GraphEngine, AutoCloseable {
     public EngineInfo info() {
         CudaAvailability a = availability();
         Map<String, Object> details = new LinkedHashMap<>(a.details());
-        details.put("kernels", List.copyOf(new TreeSet<>(GpuAlgorithms.SUPPORTED)));
+        details.put("kernels", GpuAlgorithms.algorithms());
         details.put("ptx_target", "compute_80");
         if (loader == null) {
             details.put("host_loader", "none configured");
@@ -81,7 +80,8 @@ public final class GpuGraphEngine implements GraphEngine, AutoCloseable {
             }
         }
         return new EngineInfo(NAME, a.available(), a.available() ? null : a.reason(),
-                Runtime.getRuntime().availableProcessors(), a.available() ? a.deviceCount() : 0, details);
+                Runtime.getRuntime().availableProcessors(), a.available() ? a.deviceCount() : 0, details,
+                GpuAlgorithms.algorithms(), GpuAlgorithms.OPTIONS);
     }
 
     @Override

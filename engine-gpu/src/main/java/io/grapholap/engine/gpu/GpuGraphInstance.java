@@ -8,22 +8,21 @@ import io.grapholap.application.graph.GraphStatistics;
 import io.grapholap.application.graph.QueryLimits;
 import io.grapholap.application.graph.QueryResult;
 import io.grapholap.application.graph.Table;
-import io.grapholap.application.graph.algo.AlgorithmCatalog;
 import io.grapholap.application.graph.algo.AlgorithmParams;
 import io.grapholap.domain.error.UnavailableException;
+import io.grapholap.graph.csr.ComputePool;
+import io.grapholap.graph.csr.CsrBacked;
 import io.grapholap.graph.csr.CsrGraph;
 
-import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
-import java.util.TreeSet;
 
 /**
- * A snapshot held twice: the CSR on the device for the GPU kernels, and the CPU instance over the
- * host CSR for Gremlin, node/edge tables and, when the request allows it ({@code engine=auto}),
- * the algorithms that have no GPU kernel. Closing frees the device memory and the host instance.
+ * A snapshot held twice: the CSR on the device for the GPU kernels, and the host instance over the
+ * host CSR for Gremlin and node/edge tables. The host CSR is open to other engines
+ * ({@link CsrBacked}), so the application can run an algorithm without a GPU kernel there when a
+ * request says {@code engine=auto}. Closing frees the device memory and the host instance.
  */
-final class GpuGraphInstance implements GraphInstance {
+final class GpuGraphInstance implements GraphInstance, CsrBacked {
 
     private final CudaDevice device;
     private final CsrGraph graph;
@@ -54,31 +53,37 @@ final class GpuGraphInstance implements GraphInstance {
                 h.hostBytes(), deviceBytes);
     }
 
+    /** On the device; an algorithm without a GPU kernel is refused (the application chooses any fallback). */
     @Override
-    public AlgorithmResult runAlgorithm(String name, Map<String, Object> params, ExecutionContext ctx) {
+    public AlgorithmResult run(AlgorithmParams params, ExecutionContext ctx) {
         requireOpen();
-        Map<String, Object> raw = new LinkedHashMap<>(params == null ? Map.of() : params);
-        Object precisionRaw = raw.remove("precision");
-        GpuAlgorithms.Precision precision = GpuAlgorithms.Precision.parse(precisionRaw);
-        AlgorithmParams parsed = AlgorithmCatalog.parse(name, raw);
-        String algorithm = parsed.algorithm();
-        if (GpuAlgorithms.SUPPORTED.contains(algorithm)) {
-            return device.call(() -> {
-                requireOpen();
-                return GpuAlgorithms.run(device, deviceGraph, graph, parsed, precision, ctx);
-            });
+        if (!GpuAlgorithms.runs(params)) {
+            throw new UnavailableException("ALGORITHM_NOT_SUPPORTED_ON_ENGINE", "algorithm '" + params.algorithm()
+                    + "' has no GPU kernel; ask for engine=auto to run it on another engine, or use the cpu engine",
+                    Map.of("algorithm", params.algorithm(), "engine", GpuAlgorithms.ENGINE,
+                            "supported", GpuAlgorithms.algorithms()));
         }
-        if (ctx.allowCpuFallback()) {
-            AlgorithmResult r = host.runAlgorithm(name, raw, ctx);
-            Map<String, Object> stats = new LinkedHashMap<>(r.stats());
-            stats.put("requested_engine", GpuAlgorithms.ENGINE);
-            stats.put("fallback_reason", "no GPU kernel for " + algorithm);
-            return new AlgorithmResult(r.algorithm(), r.engine(), r.columns(), r.data(), stats);
+        return device.call(() -> {
+            requireOpen();
+            return GpuAlgorithms.run(device, deviceGraph, graph, params, ctx);
+        });
+    }
+
+    /** The host graph as the host instance serves it (with the vertex properties stored so far). */
+    @Override
+    public CsrGraph hostGraph() {
+        requireOpen();
+        return host instanceof CsrBacked backed ? backed.hostGraph() : graph;
+    }
+
+    /** The host instance's threads; a host instance that keeps no host graph of its own has none to lend. */
+    @Override
+    public ComputePool hostThreads() {
+        requireOpen();
+        if (host instanceof CsrBacked backed) {
+            return backed.hostThreads();
         }
-        throw new UnavailableException("ALGORITHM_NOT_SUPPORTED_ON_ENGINE", "algorithm '" + algorithm
-                + "' has no GPU kernel; ask for engine=auto to run it on the CPU, or use the cpu engine",
-                Map.of("algorithm", algorithm, "engine", GpuAlgorithms.ENGINE,
-                        "supported", List.copyOf(new TreeSet<>(GpuAlgorithms.SUPPORTED))));
+        throw new IllegalStateException("the host instance of this GPU instance keeps no threads of its own");
     }
 
     @Override

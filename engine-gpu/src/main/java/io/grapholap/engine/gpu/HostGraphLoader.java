@@ -8,7 +8,6 @@ import io.grapholap.application.graph.MemoryEstimate;
 import io.grapholap.application.graph.ProgressListener;
 import io.grapholap.graph.csr.ComputePool;
 import io.grapholap.graph.csr.CsrGraph;
-import io.grapholap.graph.csr.HostAlgorithms;
 import io.grapholap.graph.csr.load.CsrLoader;
 import io.grapholap.graph.csr.load.MemoryModel;
 import io.grapholap.snapshot.arrow.SnapshotManifest;
@@ -20,8 +19,8 @@ import org.apache.arrow.memory.BufferAllocator;
 
 /**
  * How the GPU engine gets a snapshot into host memory: a host {@link CsrGraph}, which the GPU engine
- * uploads, and a host instance over it that keeps serving Gremlin, node/edge tables and (with
- * {@code engine=auto}) the algorithms without a GPU kernel.
+ * uploads, and a host instance over it that keeps serving Gremlin and node/edge tables, and whose
+ * host graph another engine runs the algorithms without a GPU kernel over (with {@code engine=auto}).
  */
 public interface HostGraphLoader {
 
@@ -47,10 +46,9 @@ public interface HostGraphLoader {
     /**
      * The loader over the shared host graph: the verifying CSR loader of graph-csr on
      * {@code allocator}, counts from the manifest. The host instance answers Gremlin, tables and
-     * stored properties; the algorithms without a GPU kernel run on {@code fallback} (the kernels of
-     * another engine the server ships, null when there is none).
+     * stored properties.
      */
-    static HostGraphLoader csr(BufferAllocator allocator, HostAlgorithms fallback) {
+    static HostGraphLoader csr(BufferAllocator allocator) {
         Objects.requireNonNull(allocator, "allocator");
         return new HostGraphLoader() {
             @Override
@@ -71,7 +69,7 @@ public interface HostGraphLoader {
                 try {
                     CsrGraph graph = new CsrLoader(allocator, progress == null ? ProgressListener.NONE : progress,
                             cancel == null ? CancellationToken.create() : cancel).load(snapshotDir, options, threads.loops());
-                    return new HostGraph(graph, new HostInstance(graph, threads, fallback));
+                    return new HostGraph(graph, new HostInstance(graph, threads));
                 } catch (RuntimeException | Error e) {
                     threads.close();
                     throw e;

@@ -13,17 +13,16 @@
  *       CUDA context). Errors: {@code UnavailableException} {@code ENGINE_UNAVAILABLE} (no driver or
  *       device; details {@code reason}), {@code ConflictException} {@code MEMORY_LIMIT_EXCEEDED}
  *       (a load or a run that does not fit; details {@code needed_bytes}, {@code free_bytes}),
- *       {@code UnavailableException} {@code ALGORITHM_NOT_SUPPORTED_ON_ENGINE} (no kernel and the
- *       context does not allow the fallback, {@code ExecutionContext.allowCpuFallback()}, or the
- *       server ships no engine offering {@code HostAlgorithms}).</li>
- *   <li>Instances run pagerank (extra parameter {@code precision}: {@code fp64} default or
- *       {@code fp32}), bfs, wcc, sssp, cdlp, degree, triangle_count and lcc on the device, with the
- *       CPU engine's parameters, columns and key conventions; Gremlin, node/edge tables and (with
- *       {@code engine=auto}) the other algorithms run on the host instance over the same host CSR
- *       (graph-csr and gremlin-csr; the fallback kernels are another engine's
- *       {@code HostAlgorithms}), and the result's {@code engine} says which ran. This module never
- *       depends on engine-cpu (its tests do, to compare every kernel with the CPU's).</li>
- *   <li>{@link io.grapholap.engine.gpu.HostGraphLoader}: {@code HostGraphLoader.csr(allocator, fallback)}.</li>
+ *       {@code UnavailableException} {@code ALGORITHM_NOT_SUPPORTED_ON_ENGINE} (no GPU kernel).</li>
+ *   <li>Instances run pagerank (engine option {@code precision}, declared in {@code info().options()}:
+ *       {@code fp64} default or {@code fp32}), bfs, wcc, sssp, cdlp, degree, triangle_count and lcc on
+ *       the device, with the CPU engine's parameters, columns and key conventions; Gremlin and node/edge
+ *       tables run on the host instance over the same host CSR (graph-csr and gremlin-csr), which the
+ *       instance shows to other engines ({@code CsrBacked}) so that the application can run the other
+ *       algorithms there when a request says {@code engine=auto}; the result's {@code engine} says which
+ *       ran. This module never depends on engine-cpu (its tests do, to compare every kernel with the
+ *       CPU's).</li>
+ *   <li>{@link io.grapholap.engine.gpu.HostGraphLoader}: {@code HostGraphLoader.csr(allocator)}.</li>
  *   <li>{@link io.grapholap.engine.gpu.CudaProbe#availability()}: the once-per-JVM probe, never
  *       throwing; {@link io.grapholap.engine.gpu.GpuReadinessProbe} (non-critical, {@code engine-gpu}).</li>
  *   <li>{@link io.grapholap.engine.gpu.GpuEngineFactory}: the {@code GraphEngine} bean named

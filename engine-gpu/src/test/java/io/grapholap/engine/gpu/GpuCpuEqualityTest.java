@@ -3,6 +3,8 @@ package io.grapholap.engine.gpu;
 import io.grapholap.application.graph.AlgorithmResult;
 import io.grapholap.application.graph.Column;
 import io.grapholap.application.graph.ExecutionContext;
+import io.grapholap.application.graph.algo.AlgorithmParams;
+import io.grapholap.application.graph.algo.AlgorithmRegistry;
 import io.grapholap.application.graph.GraphInstance;
 import io.grapholap.application.graph.ProgressListener;
 import io.grapholap.engine.cpu.algo.CpuAlgorithms;
@@ -71,9 +73,10 @@ class GpuCpuEqualityTest {
         params.remove("algorithm");
         // sources are given as dense ids 0 and 1; on keyed graphs they become those vertices' keys
         params.computeIfPresent("source", (k, v) -> graph.vertexKey(((Long) v).intValue()));
-        AlgorithmResult cpu = CpuAlgorithms.run(graph, name, params, ExecutionContext.of(2));
+        AlgorithmParams parsed = AlgorithmRegistry.parse(name, params);
+        AlgorithmResult cpu = CpuAlgorithms.run(graph, parsed, ExecutionContext.of(2));
         try (GraphInstance gpu = engine.load(HostGraphs.of(graph), ProgressListener.NONE)) {
-            AlgorithmResult r = gpu.runAlgorithm(name, params, ExecutionContext.of(2));
+            AlgorithmResult r = gpu.run(parsed, ExecutionContext.of(2));
 
             assertThat(r.engine()).isEqualTo("gpu");
             assertThat(r.columns()).isEqualTo(cpu.columns());

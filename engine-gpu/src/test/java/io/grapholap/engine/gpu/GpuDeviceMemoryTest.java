@@ -5,6 +5,7 @@ import io.grapholap.application.graph.CancellationToken;
 import io.grapholap.application.graph.LoadOptions;
 import io.grapholap.application.graph.MemoryEstimate;
 import io.grapholap.application.graph.ExecutionContext;
+import io.grapholap.application.graph.algo.AlgorithmRegistry;
 import io.grapholap.application.graph.GraphInstance;
 import io.grapholap.application.graph.ProgressListener;
 import io.grapholap.domain.error.ConflictException;
@@ -50,7 +51,7 @@ class GpuDeviceMemoryTest {
     void loadingAndFreeingAHundredTimesGivesEveryByteBack() {
         CsrGraph g = HostGraphs.random(11, 20_000, 200_000, true);
         try (GraphInstance warm = engine.load(HostGraphs.of(g), ProgressListener.NONE)) {
-            warm.runAlgorithm("pagerank", Map.of("iterations", 2), ExecutionContext.of(1));
+            warm.run(AlgorithmRegistry.parse("pagerank", Map.of("iterations", 2)), ExecutionContext.of(1));
         }
         long freeBefore = engine.deviceMemory()[0];
 
@@ -83,7 +84,7 @@ class GpuDeviceMemoryTest {
                     }
                 });
                 // cdlp needs 8 bytes per out- and in-arc of scratch: 6.4 MB here
-                assertThatThrownBy(() -> instance.runAlgorithm("cdlp", Map.of(), ExecutionContext.of(1)))
+                assertThatThrownBy(() -> instance.run(AlgorithmRegistry.parse("cdlp", Map.of()), ExecutionContext.of(1)))
                         .isInstanceOfSatisfying(ConflictException.class, e -> {
                             assertThat(e.code()).isEqualTo("MEMORY_LIMIT_EXCEEDED");
                             assertThat(e.details()).containsKeys("needed_bytes", "free_bytes");
@@ -92,7 +93,7 @@ class GpuDeviceMemoryTest {
                 device.run(() -> ballast.forEach(device::free));
             }
 
-            AlgorithmResult r = instance.runAlgorithm("cdlp", Map.of(), ExecutionContext.of(1));
+            AlgorithmResult r = instance.run(AlgorithmRegistry.parse("cdlp", Map.of()), ExecutionContext.of(1));
             assertThat(r.engine()).isEqualTo("gpu");
             assertThat(r.rowCount()).isEqualTo(10_000);
         }

@@ -3,7 +3,6 @@ package io.grapholap.engine.gpu;
 import io.grapholap.application.graph.GraphEngine;
 import io.grapholap.application.graph.GraphEngineContractTest;
 import io.grapholap.application.graph.snapshot.SnapshotWriterFactory;
-import io.grapholap.engine.cpu.CpuGraphEngine;
 import io.grapholap.snapshot.arrow.ArrowSnapshotWriterFactory;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.memory.RootAllocator;
@@ -22,7 +21,7 @@ class GpuGraphEngineContractTest extends GraphEngineContractTest {
     void setUp() {
         GpuAssumptions.assumeGpu("GpuGraphEngineContractTest");
         allocator = new RootAllocator();
-        engine = new GpuGraphEngine(HostGraphLoader.csr(allocator, new CpuGraphEngine(allocator, 2)));
+        engine = new GpuGraphEngine(HostGraphLoader.csr(allocator));
     }
 
     @AfterEach

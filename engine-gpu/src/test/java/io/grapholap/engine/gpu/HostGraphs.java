@@ -2,6 +2,7 @@ package io.grapholap.engine.gpu;
 
 import io.grapholap.application.graph.AlgorithmResult;
 import io.grapholap.application.graph.ExecutionContext;
+import io.grapholap.application.graph.algo.AlgorithmParams;
 import io.grapholap.application.graph.GraphInstance;
 import io.grapholap.application.graph.GraphSchema;
 import io.grapholap.application.graph.GraphStatistics;
@@ -11,6 +12,8 @@ import io.grapholap.application.graph.Table;
 import io.grapholap.engine.cpu.algo.CpuAlgorithms;
 import io.grapholap.application.graph.ValueType;
 import io.grapholap.graph.csr.Adjacency;
+import io.grapholap.graph.csr.ComputePool;
+import io.grapholap.graph.csr.CsrBacked;
 import io.grapholap.graph.csr.CsrGraph;
 import io.grapholap.graph.csr.VertexKeys;
 import io.grapholap.graph.csr.VertexLabel;
@@ -81,9 +84,10 @@ final class HostGraphs {
                 .labels(List.of(new VertexLabel(0, "vertex", 0, n, keys, Map.of()))).edgeCount(m).build();
     }
 
-    static final class CpuInstance implements GraphInstance {
+    static final class CpuInstance implements GraphInstance, CsrBacked {
 
         final CsrGraph graph;
+        final ComputePool threads = ComputePool.create("gpu-test-host", 2);
         boolean closed;
         int parallelism = 2;
 
@@ -103,8 +107,18 @@ final class HostGraphs {
         }
 
         @Override
-        public AlgorithmResult runAlgorithm(String name, Map<String, Object> params, ExecutionContext ctx) {
-            return CpuAlgorithms.run(graph, name, params, ctx);
+        public AlgorithmResult run(AlgorithmParams params, ExecutionContext ctx) {
+            return CpuAlgorithms.run(graph, params, ctx);
+        }
+
+        @Override
+        public CsrGraph hostGraph() {
+            return graph;
+        }
+
+        @Override
+        public ComputePool hostThreads() {
+            return threads;
         }
 
         @Override
@@ -145,6 +159,7 @@ final class HostGraphs {
         @Override
         public void close() {
             closed = true;
+            threads.close();
         }
     }
 }

@@ -282,6 +282,9 @@ abstract class DataPlaneApiTest {
     void badRequestsNameTheFieldAndUnknownThingsAre404() {
         assertField(algo("no_such_algo", Map.of(), analyst), "algorithm");
         assertField(algo("pagerank", Map.of("params", Map.of("damping", 2.0)), analyst), "damping");
+        // the GPU engine's option, on a CPU instance
+        assertField(algo("pagerank", Map.of("params", Map.of("precision", "fp32")), analyst), "precision");
+        assertField(algo("pagerank", Map.of("engine", "gpu"), analyst), "engine");
         assertField(algo("pagerank", Map.of("mode", "sideways"), analyst), "mode");
         assertField(algo("bfs", Map.of("params", Map.of("source", -5)), analyst), "source");
         assertField(algo("pagerank", Map.of("timeout_ms", 86_400_000), analyst), "timeout_ms");

@@ -95,4 +95,44 @@ class InstanceEngineChoiceTest {
         var defaulted = http.post("/api/instances", Map.of("snapshot_id", snapshot, "name", "default"), admin);
         assertThat(defaulted.status()).isEqualTo(gpu.available() ? 202 : 503);
     }
+
+    private JsonNode algo(long instance, String name, Map<String, Object> body, int status) {
+        var r = http.post("/api/instances/" + instance + "/algo/" + name, body, admin);
+        assertThat(r.status()).as(r.body()).isEqualTo(status);
+        return r.status() == 200 ? r.data() : r.json();
+    }
+
+    /**
+     * {@code precision} is the GPU engine's option for pagerank: taken over HTTP on a GPU instance,
+     * refused naming the field on a CPU one. An algorithm without a GPU kernel runs on the CPU engine
+     * over the GPU instance's host graph with {@code engine=auto}, and the answer says so.
+     */
+    @Test
+    void precisionAndTheFallbackOverHttp() throws Exception {
+        EngineInfo gpu = server.bean(EngineChoice.class).engine("gpu").info();
+        assertThat(gpu.options("pagerank")).extracting(p -> p.name()).containsExactly("precision");
+        long cpu = create("cpu").data().get("id").asLong();
+        awaitRunning(cpu);
+        JsonNode refused = algo(cpu, "pagerank", Map.of("params", Map.of("precision", "fp32")), 400);
+        assertThat(refused.at("/error/details/field").asText()).isEqualTo("precision");
+        assertThat(refused.at("/error/message").asText()).contains("gpu engine");
+        if (!gpu.available()) {
+            System.out.println("[engines] precision on a GPU instance not run: " + gpu.unavailableReason());
+            return;
+        }
+        long onGpu = create("gpu").data().get("id").asLong();
+        awaitRunning(onGpu);
+        JsonNode fp32 = algo(onGpu, "pagerank", Map.of("params", Map.of("precision", "fp32", "iterations", 5)), 200);
+        assertThat(fp32.get("engine").asText()).isEqualTo("gpu");
+        assertThat(fp32.at("/result/stats/precision").asText()).isEqualTo("fp32");
+        assertThat(algo(onGpu, "pagerank", Map.of("params", Map.of("precision", "fp16")), 400)
+                .at("/error/details/field").asText()).isEqualTo("precision");
+
+        assertThat(algo(onGpu, "kcore", Map.of(), 503).at("/error/code").asText())
+                .isEqualTo("ALGORITHM_NOT_SUPPORTED_ON_ENGINE");
+        JsonNode fallback = algo(onGpu, "kcore", Map.of("engine", "auto"), 200);
+        assertThat(fallback.get("engine").asText()).isEqualTo("cpu");
+        assertThat(fallback.at("/result/stats/requested_engine").asText()).isEqualTo("gpu");
+        assertThat(fallback.at("/result/stats/fallback_reason").asText()).isEqualTo("the gpu engine does not run kcore");
+    }
 }

@@ -22,6 +22,10 @@ import io.grapholap.application.graph.snapshot.ColumnSpec;
 import io.grapholap.application.graph.snapshot.SnapshotSource;
 import io.grapholap.application.graph.snapshot.SnapshotWriter;
 import io.grapholap.application.graph.snapshot.TableWriter;
+import io.grapholap.application.algorithm.AlgorithmRunner;
+import io.grapholap.application.algorithm.Executions;
+import io.grapholap.application.algorithm.InstanceRuns;
+import io.grapholap.application.dataplane.DataPlaneSettings;
 import io.grapholap.application.instance.LiveInstance;
 import io.grapholap.application.instance.LiveInstances;
 import io.grapholap.application.security.Actor;
@@ -148,6 +152,9 @@ class RunFunctionsTest {
                 throw new AssertionError("an unavailable engine is never asked");
             }
         };
+        var engines = new io.grapholap.application.instance.EngineChoice(Map.of("cpu", cpu, "gpu", gpu), "cpu");
+        var runner = new AlgorithmRunner(engines, () -> Long.MAX_VALUE);
+        var algorithmRuns = new InstanceRuns(runner, new Executions(DataPlaneSettings.defaults(), java.time.Clock.systemUTC()));
         return new RunFunctions(functions, runtime, (language, org, names) -> {
             Map<String, String> out = new LinkedHashMap<>();
             for (String name : names) {
@@ -158,9 +165,9 @@ class RunFunctionsTest {
                 out.put(name, source);
             }
             return out;
-        }, datasets, instances, new FunctionEngines(new io.grapholap.application.instance.EngineChoice(Map.of("cpu", cpu, "gpu", gpu), "cpu")), new ArrowSnapshotWriterFactory(allocator),
-                Map.of(), new JacksonJsonWriter(), new RunSettings(Duration.ofSeconds(5), Duration.ofSeconds(30), 10_000, 1_000_000, 2, budget, 1000,
-                tmp.resolve("work")), new RunSlots(guestThreads, RunSlots.Limits.fromCores(2)));
+        }, datasets, instances, new FunctionEngines(engines), new ArrowSnapshotWriterFactory(allocator),
+                Map.of(), new JacksonJsonWriter(), new RunSettings(Duration.ofSeconds(5), Duration.ofSeconds(30), 10_000, 1_000_000, 2,
+                budget, 1000, tmp.resolve("work")), new RunSlots(guestThreads, RunSlots.Limits.fromCores(2)), algorithmRuns, runner);
     }
 
     /** A dataset of {@code n} vertices in a chain. */

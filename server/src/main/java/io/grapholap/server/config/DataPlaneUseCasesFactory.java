@@ -1,10 +1,17 @@
 package io.grapholap.server.config;
 
+import io.grapholap.application.algorithm.AlgorithmRunner;
+import io.grapholap.application.algorithm.CancelExecution;
+import io.grapholap.application.algorithm.Executions;
+import io.grapholap.application.algorithm.HostMemory;
+import io.grapholap.application.algorithm.InstanceRuns;
+import io.grapholap.application.algorithm.ReadExecutions;
+import io.grapholap.application.algorithm.StartExecution;
 import io.grapholap.application.common.ConcurrencyLimit;
-import io.grapholap.application.dataplane.AlgorithmUseCases;
 import io.grapholap.application.dataplane.DataPlaneSettings;
 import io.grapholap.application.dataplane.QueryUseCase;
 import io.grapholap.application.dataplane.SchemaUseCase;
+import io.grapholap.application.instance.EngineChoice;
 import io.grapholap.application.instance.LiveInstances;
 import io.grapholap.server.settings.DataPlaneProperties;
 import io.micronaut.context.annotation.Factory;
@@ -34,9 +41,35 @@ final class DataPlaneUseCasesFactory {
         return new SchemaUseCase(instances);
     }
 
+    /** Runs against the free heap of this JVM. */
     @Singleton
-    AlgorithmUseCases algorithmUseCases(LiveInstances instances, DataPlaneSettings settings,
-                                        @Named("algorithm-runs") ExecutorService runs) {
-        return new AlgorithmUseCases(instances, settings, runs, Clock.systemUTC());
+    AlgorithmRunner algorithmRunner(EngineChoice engines) {
+        return new AlgorithmRunner(engines, HostMemory.jvmHeap());
+    }
+
+    @Singleton
+    Executions executions(DataPlaneSettings settings) {
+        return new Executions(settings, Clock.systemUTC());
+    }
+
+    @Singleton
+    InstanceRuns instanceRuns(AlgorithmRunner runner, Executions executions) {
+        return new InstanceRuns(runner, executions);
+    }
+
+    @Singleton
+    StartExecution startExecution(LiveInstances instances, InstanceRuns runs, DataPlaneSettings settings,
+                                  @Named("algorithm-runs") ExecutorService executor) {
+        return new StartExecution(instances, runs, settings, executor);
+    }
+
+    @Singleton
+    ReadExecutions readExecutions(LiveInstances instances, Executions executions) {
+        return new ReadExecutions(instances, executions);
+    }
+
+    @Singleton
+    CancelExecution cancelExecution(Executions executions) {
+        return new CancelExecution(executions);
     }
 }

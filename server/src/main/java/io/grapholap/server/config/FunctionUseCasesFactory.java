@@ -1,5 +1,7 @@
 package io.grapholap.server.config;
 
+import io.grapholap.application.algorithm.AlgorithmRunner;
+import io.grapholap.application.algorithm.InstanceRuns;
 import io.grapholap.application.dataset.DatasetCatalog;
 import io.grapholap.application.dataset.DatasetRef;
 import io.grapholap.application.function.FunctionRuntime;
@@ -74,7 +76,7 @@ final class FunctionUseCasesFactory {
     RunFunctions runFunctions(FunctionRepository functions, FunctionRuntime runtime, BeanProvider<LibrarySource> libraries,
                               BeanProvider<DatasetCatalog> datasets, BeanProvider<LiveInstances> instances, FunctionEngines engines,
                               SnapshotWriterFactory writers, List<TableEncoder> encoders, JsonWriter json, RunSettings settings,
-                              RunSlots slots) {
+                              RunSlots slots, InstanceRuns runs, AlgorithmRunner runner) {
         Map<OutputFormat, TableEncoder> byFormat = new EnumMap<>(OutputFormat.class);
         encoders.forEach(e -> byFormat.put(e.format(), e));
         LibrarySource librarySource = libraries.isPresent() ? libraries.get() : (language, organization, names) -> {
@@ -94,7 +96,8 @@ final class FunctionUseCasesFactory {
         LiveInstances live = instances.isPresent() ? instances.get() : (id, actor) -> {
             throw new NotFoundException("instance", id);
         };
-        return new RunFunctions(functions, runtime, librarySource, catalog, live, engines, writers, byFormat, json, settings, slots);
+        return new RunFunctions(functions, runtime, librarySource, catalog, live, engines, writers, byFormat, json, settings,
+                slots, runs, runner);
     }
 
     @Singleton

@@ -1,17 +1,17 @@
 package io.grapholap.application.graph.algo;
 
-import java.util.Map;
+/**
+ * A validated parameter record of one algorithm: its compact constructor checks every value against
+ * the parameter's declaration, so a record that exists is valid. Engines receive these, never raw
+ * maps; {@link AlgorithmRegistry#parse} makes one from raw values.
+ */
+public interface AlgorithmParams {
 
-/** A validated parameter record of one algorithm; build one with {@link AlgorithmCatalog#parse}. */
-public sealed interface AlgorithmParams
-        permits BfsParams, PageRankParams, WccParams, CdlpParams, LccParams, SsspParams, LouvainParams,
-        DegreeParams, TriangleCountParams, BetweennessParams, KCoreParams, ShortestPathParams {
+    /** The definition of the algorithm these parameters belong to. */
+    AlgorithmDefinition<?> definition();
 
-    /** The catalog name of the algorithm these parameters belong to. */
-    String algorithm();
-
-    /** Parses and validates raw parameters for {@code algorithm}. */
-    static AlgorithmParams parse(String algorithm, Map<String, ?> raw) {
-        return AlgorithmCatalog.parse(algorithm, raw);
+    /** The registry name of the algorithm ({@code pagerank}, {@code bfs}, …). */
+    default String algorithm() {
+        return definition().name();
     }
 }

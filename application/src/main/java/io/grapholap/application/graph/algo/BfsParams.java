@@ -1,18 +1,47 @@
 package io.grapholap.application.graph.algo;
 
-import io.grapholap.domain.error.ValidationException;
+import com.google.auto.service.AutoService;
+import java.util.List;
 
 /** Parameters of {@code bfs}: the source vertex key. */
 public record BfsParams(Object source) implements AlgorithmParams {
 
+    public static final String NAME = "bfs";
+
+    /** The depth of a vertex BFS cannot reach, as LDBC Graphalytics writes it. */
+    public static final long UNREACHABLE = Long.MAX_VALUE;
+
+    static final ParamSpec SOURCE = ParamSpec.required("source", ParamType.VERTEX_KEY,
+            "key of the start vertex (an unknown key is a validation error)");
+
+    private static final Definition DEFINITION = new Definition();
+
     public BfsParams {
-        if (source == null) {
-            throw new ValidationException("source", "parameter 'source' is required for algorithm bfs");
-        }
+        source = SOURCE.check(source);
     }
 
     @Override
-    public String algorithm() {
-        return AlgorithmCatalog.BFS;
+    public AlgorithmDefinition<BfsParams> definition() {
+        return DEFINITION;
+    }
+
+    @AutoService(AlgorithmDefinition.class)
+    public static final class Definition extends AlgorithmDefinition<BfsParams> {
+        public Definition() {
+            super(NAME, BfsParams.class, "Breadth-first search (LDBC Graphalytics BFS): the hop depth of every vertex "
+                    + "from the source along out-edges; unreachable vertices get " + UNREACHABLE + ".",
+                    List.of(SOURCE), List.of("id", "depth"));
+        }
+
+        @Override
+        protected BfsParams create(ParamValues v) {
+            return new BfsParams(v.get("source"));
+        }
+
+        /** Depths, two frontier queues and two frontier bitmaps, and the result. */
+        @Override
+        protected long memoryBytes(GraphShape g, BfsParams p) {
+            return 2 * g.vertexColumn() + g.vertices() * 12L + 2 * (g.vertices() / 8 + 8) + 1024;
+        }
     }
 }

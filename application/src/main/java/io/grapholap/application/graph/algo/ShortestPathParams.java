@@ -1,6 +1,7 @@
 package io.grapholap.application.graph.algo;
 
-import io.grapholap.domain.error.ValidationException;
+import com.google.auto.service.AutoService;
+import java.util.List;
 
 /**
  * Parameters of {@code shortest_path}: {@code source} and {@code target} vertex keys, an optional
@@ -9,23 +10,51 @@ import io.grapholap.domain.error.ValidationException;
 public record ShortestPathParams(Object source, Object target, String weight, int maxPaths)
         implements AlgorithmParams {
 
+    public static final String NAME = "shortest_path";
+
+    static final ParamSpec TARGET = ParamSpec.required("target", ParamType.VERTEX_KEY, "key of the end vertex");
+    static final ParamSpec WEIGHT = ParamSpec.optional("weight", ParamType.STRING, null,
+            "name of the numeric edge property holding the weight (absent: hop count)");
+    static final ParamSpec MAX_PATHS = ParamSpec.ranged("max_paths", ParamType.INT, 1, 1.0, false, 10000.0, false,
+            "how many equally short paths to return at most");
+
+    private static final Definition DEFINITION = new Definition();
+
     public ShortestPathParams {
-        if (source == null) {
-            throw new ValidationException("source", "parameter 'source' is required for algorithm shortest_path");
-        }
-        if (target == null) {
-            throw new ValidationException("target", "parameter 'target' is required for algorithm shortest_path");
-        }
-        if (weight != null && weight.isBlank()) {
-            throw new ValidationException("weight", "parameter 'weight' must name an edge property");
-        }
-        if (maxPaths < 1 || maxPaths > 10000) {
-            throw new ValidationException("max_paths", "parameter 'max_paths' must be in [1, 10000], got " + maxPaths);
-        }
+        source = BfsParams.SOURCE.check(source);
+        target = TARGET.check(target);
+        WEIGHT.check(weight);
+        MAX_PATHS.check(maxPaths);
     }
 
     @Override
-    public String algorithm() {
-        return AlgorithmCatalog.SHORTEST_PATH;
+    public AlgorithmDefinition<ShortestPathParams> definition() {
+        return DEFINITION;
+    }
+
+    @AutoService(AlgorithmDefinition.class)
+    public static final class Definition extends AlgorithmDefinition<ShortestPathParams> {
+        public Definition() {
+            super(NAME, ShortestPathParams.class, "Shortest path(s) from 'source' to 'target' along out-edges: one row "
+                    + "per vertex on a path, in order, with the cumulative distance. Hop count without 'weight'.",
+                    List.of(BfsParams.SOURCE, TARGET, WEIGHT, MAX_PATHS), List.of("id", "distance", "path", "step"));
+        }
+
+        @Override
+        protected ShortestPathParams create(ParamValues v) {
+            return new ShortestPathParams(v.get("source"), v.get("target"), v.getString("weight"), v.getInt("max_paths"));
+        }
+
+        /** Distances, settled flags, the heap or queue and the predecessor lists; the weights. */
+        @Override
+        protected long memoryBytes(GraphShape g, ShortestPathParams p) {
+            return g.vertices() * (8L + 1L + 16L + 8L) + (p.weight() == null ? 0 : g.arcWeights()) + 1024;
+        }
+
+        /** One row per vertex on a path, not per vertex of the graph. */
+        @Override
+        protected boolean rowPerVertex(ShortestPathParams p) {
+            return false;
+        }
     }
 }

@@ -1,7 +1,8 @@
 /**
- * The host graph every engine shares: the in-memory CSR model, its result columns, and the
- * {@link io.grapholap.graph.csr.HostAlgorithms} port by which one engine offers its kernels over a
- * host graph to another. Public API for kernels, Gremlin and the bench:
+ * The host graph every engine shares: the in-memory CSR model, its result columns, and
+ * {@link io.grapholap.graph.csr.CsrBacked}, by which an instance of one engine shows its host graph
+ * to another engine that runs an algorithm over it (the application's {@code engine=auto}
+ * fallback). Public API for kernels, Gremlin and the bench:
  *
  * <h2>{@link io.grapholap.graph.csr.CsrGraph}</h2>
  * <ul>

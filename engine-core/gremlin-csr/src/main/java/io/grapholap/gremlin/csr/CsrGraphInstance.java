@@ -13,6 +13,7 @@ import io.grapholap.domain.error.ConflictException;
 import io.grapholap.domain.error.NotFoundException;
 import io.grapholap.domain.error.ValidationException;
 import io.grapholap.graph.csr.ComputePool;
+import io.grapholap.graph.csr.CsrBacked;
 import io.grapholap.graph.csr.CsrGraph;
 import io.grapholap.graph.csr.EdgeType;
 import io.grapholap.graph.csr.VertexLabel;
@@ -35,7 +36,7 @@ import java.util.regex.Pattern;
  * publishes a new graph view (sharing the CSR arrays) that later calls read while running queries
  * finish on the old one; {@link #close()} drops the graph so its memory can be reclaimed.
  */
-public abstract class CsrGraphInstance implements GraphInstance {
+public abstract class CsrGraphInstance implements GraphInstance, CsrBacked {
 
     /** Most vertex properties {@link #storeVertexProperty} keeps per instance (each costs a column per label). */
     public static final int MAX_STORED_PROPERTIES = 16;
@@ -74,6 +75,17 @@ public abstract class CsrGraphInstance implements GraphInstance {
     /** The loaded graph, as the last stored property left it. */
     public CsrGraph graph() {
         return open().graph();
+    }
+
+    /** {@link #graph()}, for another engine that runs an algorithm over it. */
+    @Override
+    public CsrGraph hostGraph() {
+        return graph();
+    }
+
+    @Override
+    public ComputePool hostThreads() {
+        return threads;
     }
 
     private View open() {

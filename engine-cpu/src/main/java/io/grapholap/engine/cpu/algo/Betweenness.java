@@ -1,5 +1,7 @@
 package io.grapholap.engine.cpu.algo;
 
+import com.google.auto.service.AutoService;
+import io.grapholap.application.graph.Column;
 import io.grapholap.application.graph.algo.BetweennessParams;
 import java.util.Arrays;
 import java.util.SplittableRandom;
@@ -28,11 +30,6 @@ public final class Betweenness {
         this.params = params;
         this.parallel = parallel;
         this.progress = progress == null ? Progress.NONE : progress;
-    }
-
-    /** Per worker: distances, path counts, dependencies, order, queue/heap and a centrality array. */
-    public static long memoryEstimate(long vertices, long arcs, int parallelism) {
-        return vertices * 8L + parallelism * vertices * (8L + 8L + 8L + 4L + 4L + 8L + 16L) + 1024;
     }
 
     public Result compute() {
@@ -226,6 +223,23 @@ public final class Betweenness {
                 sigma[v] = 0;
                 delta[v] = 0;
             }
+        }
+    }
+
+    /** The CPU kernel of {@code betweenness}, as {@link CpuAlgorithms} finds it. */
+    @AutoService(CpuKernel.class)
+    public static final class Kernel implements CpuKernel<BetweennessParams> {
+        @Override
+        public Class<BetweennessParams> params() {
+            return BetweennessParams.class;
+        }
+
+        @Override
+        public void run(BetweennessParams p, CpuRun run) {
+            Result r = new Betweenness(run.weightedOrPlain(p.weight()), p, run.parallel(), run.progress()).compute();
+            run.perVertex("betweenness", Column.ofDoubles(r.centrality()));
+            run.stat("sources", r.sources());
+            run.stat("exact", r.sources() == run.graph().vertexCount());
         }
     }
 }

@@ -1,5 +1,8 @@
 package io.grapholap.engine.cpu.algo;
 
+import com.google.auto.service.AutoService;
+import io.grapholap.application.graph.Column;
+import io.grapholap.application.graph.algo.BfsParams;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.util.Arrays;
@@ -34,11 +37,6 @@ public final class Bfs {
         this.source = source;
         this.parallel = parallel;
         this.progress = progress == null ? Progress.NONE : progress;
-    }
-
-    /** Depths, two frontier queues and two frontier bitmaps. */
-    public static long memoryEstimate(long vertices, long arcs) {
-        return vertices * (4L + 4L + 4L) + 2 * (vertices / 8 + 8) + 1024;
     }
 
     public Result compute() {
@@ -178,5 +176,28 @@ public final class Bfs {
             progress.report(reached, n);
         }
         return new Result(depth, level, reached);
+    }
+
+    /** The CPU kernel of {@code bfs}, as {@link CpuAlgorithms} finds it. */
+    @AutoService(CpuKernel.class)
+    public static final class Kernel implements CpuKernel<BfsParams> {
+        @Override
+        public Class<BfsParams> params() {
+            return BfsParams.class;
+        }
+
+        @Override
+        public void run(BfsParams p, CpuRun run) {
+            int source = run.vertex("source", p.source());
+            Result r = new Bfs(run.topology(), source, run.parallel(), run.progress()).compute();
+            long[] depth = new long[r.depths().length];
+            for (int v = 0; v < depth.length; v++) {
+                int d = r.depths()[v];
+                depth[v] = d == UNREACHED ? BfsParams.UNREACHABLE : d;
+            }
+            run.perVertex("depth", Column.ofLongs(depth));
+            run.stat("reached", r.reached());
+            run.stat("max_depth", r.levels());
+        }
     }
 }

@@ -1,6 +1,9 @@
 package io.grapholap.engine.cpu.algo;
 
+import com.google.auto.service.AutoService;
+import io.grapholap.application.graph.Column;
 import io.grapholap.application.graph.algo.CdlpParams;
+import io.grapholap.graph.csr.ResultColumns;
 import java.util.Arrays;
 
 /**
@@ -33,11 +36,6 @@ public final class Cdlp {
         this.initialLabels = initialLabels;
         this.parallel = parallel;
         this.progress = progress == null ? Progress.NONE : progress;
-    }
-
-    /** Two label arrays plus one neighbour-label buffer per worker (bounded by the largest degree). */
-    public static long memoryEstimate(long vertices, long arcs) {
-        return vertices * 16L + 1024;
     }
 
     public Result compute() {
@@ -163,5 +161,32 @@ public final class Cdlp {
             i = j;
         }
         return best;
+    }
+
+    /** The CPU kernel of {@code cdlp}, as {@link CpuAlgorithms} finds it. */
+    @AutoService(CpuKernel.class)
+    public static final class Kernel implements CpuKernel<CdlpParams> {
+        @Override
+        public Class<CdlpParams> params() {
+            return CdlpParams.class;
+        }
+
+        @Override
+        public void run(CdlpParams p, CpuRun run) {
+            long[] keys = ResultColumns.numericKeys(run.graph());
+            Result r = new Cdlp(run.topology(), p, keys, run.parallel(), run.progress()).compute();
+            Column labels;
+            if (keys != null) {
+                labels = Column.ofLongs(r.labels());
+            } else {
+                int[] ids = new int[r.labels().length];
+                for (int v = 0; v < ids.length; v++) {
+                    ids[v] = (int) r.labels()[v];
+                }
+                labels = ResultColumns.gather(run.graph().keyColumn(), ids);
+            }
+            run.perVertex("label", labels);
+            run.stat("iterations", r.iterations());
+        }
     }
 }

@@ -1,5 +1,7 @@
 package io.grapholap.engine.cpu.algo;
 
+import com.google.auto.service.AutoService;
+import io.grapholap.application.graph.Column;
 import io.grapholap.application.graph.algo.DegreeParams;
 
 /**
@@ -22,10 +24,6 @@ public final class Degree {
         this.parallel = parallel;
     }
 
-    public static long memoryEstimate(long vertices, long arcs) {
-        return vertices * 8L + 1024;
-    }
-
     public Result compute() {
         final int n = g.n();
         final int[] outOff = g.outOffsets();
@@ -46,5 +44,21 @@ public final class Degree {
             }
         });
         return new Result(degree);
+    }
+
+    /** The CPU kernel of {@code degree}, as {@link CpuAlgorithms} finds it. */
+    @AutoService(CpuKernel.class)
+    public static final class Kernel implements CpuKernel<DegreeParams> {
+        @Override
+        public Class<DegreeParams> params() {
+            return DegreeParams.class;
+        }
+
+        @Override
+        public void run(DegreeParams p, CpuRun run) {
+            Result r = new Degree(run.topology(), p, run.parallel()).compute();
+            run.perVertex("degree", Column.ofLongs(r.degrees()));
+            run.stat("direction", p.direction().wireName());
+        }
     }
 }

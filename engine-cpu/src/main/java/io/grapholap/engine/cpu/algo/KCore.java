@@ -1,5 +1,9 @@
 package io.grapholap.engine.cpu.algo;
 
+import com.google.auto.service.AutoService;
+import io.grapholap.application.graph.Column;
+import io.grapholap.application.graph.algo.KCoreParams;
+import io.grapholap.graph.csr.ResultColumns;
 
 /**
  * Core numbers of the simple undirected graph under the input (direction, multi-arcs and
@@ -19,11 +23,6 @@ public final class KCore {
         this.g = graph;
         this.parallel = parallel;
         this.progress = progress == null ? Progress.NONE : progress;
-    }
-
-    /** The simple undirected graph and four vertex arrays. */
-    public static long memoryEstimate(long vertices, long arcs) {
-        return vertices * 20L + arcs * 8L + 1024;
     }
 
     public Result compute() {
@@ -85,5 +84,44 @@ public final class KCore {
         }
         progress.report(n, n);
         return new Result(deg, degeneracy);
+    }
+
+    /** The CPU kernel of {@code k_core}, as {@link CpuAlgorithms} finds it. */
+    @AutoService(CpuKernel.class)
+    public static final class Kernel implements CpuKernel<KCoreParams> {
+        @Override
+        public Class<KCoreParams> params() {
+            return KCoreParams.class;
+        }
+
+        @Override
+        public void run(KCoreParams p, CpuRun run) {
+            Result r = new KCore(run.topology(), run.parallel(), run.progress()).compute();
+            run.stat("degeneracy", r.degeneracy());
+            if (p.k() == null) {
+                run.perVertex("core", Column.ofInts(r.cores()));
+                return;
+            }
+            int min = p.k();
+            int count = 0;
+            for (int c : r.cores()) {
+                if (c >= min) {
+                    count++;
+                }
+            }
+            int[] ids = new int[count];
+            int[] cores = new int[count];
+            int i = 0;
+            for (int v = 0; v < r.cores().length; v++) {
+                if (r.cores()[v] >= min) {
+                    ids[i] = v;
+                    cores[i++] = r.cores()[v];
+                }
+            }
+            run.column("id", ResultColumns.gather(run.graph().keyColumn(), ids));
+            run.column("core", Column.ofInts(cores));
+            run.stat("k", min);
+            run.stat("vertices_in_k_core", count);
+        }
     }
 }

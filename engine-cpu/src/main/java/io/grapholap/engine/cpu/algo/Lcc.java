@@ -1,5 +1,8 @@
 package io.grapholap.engine.cpu.algo;
 
+import com.google.auto.service.AutoService;
+import io.grapholap.application.graph.Column;
+import io.grapholap.application.graph.algo.LccParams;
 
 /**
  * Local clustering coefficient as LDBC Graphalytics defines it. The neighbourhood {@code N(v)} is
@@ -28,11 +31,6 @@ public final class Lcc {
         this.progress = progress == null ? Progress.NONE : progress;
     }
 
-    /** The simple undirected graph with direction masks (twice, while it is built), its forward half, counts. */
-    public static long memoryEstimate(long vertices, long arcs, int parallelism) {
-        return vertices * 32L + arcs * 2 * (5L + 5L) + arcs * 5L + 1024;
-    }
-
     public Result compute() {
         final int n = g.n();
         final Undirected.MaskedArcs s = Undirected.simpleMasked(g, parallel);
@@ -56,5 +54,22 @@ public final class Lcc {
         }
         progress.report(1, 1);
         return new Result(lcc, n == 0 ? 0 : total / n);
+    }
+
+    /** The CPU kernel of {@code lcc}, as {@link CpuAlgorithms} finds it. */
+    @AutoService(CpuKernel.class)
+    public static final class Kernel implements CpuKernel<LccParams> {
+        @Override
+        public Class<LccParams> params() {
+            return LccParams.class;
+        }
+
+        @Override
+        public void run(LccParams p, CpuRun run) {
+            Result r = new Lcc(run.topology(), run.parallel(), run.progress()).compute();
+            run.perVertex("lcc", Column.ofDoubles(r.coefficients()));
+            run.stat("average", r.average());
+            run.stat("directed", run.graph().isDirected());
+        }
     }
 }

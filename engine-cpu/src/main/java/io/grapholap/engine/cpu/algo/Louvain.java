@@ -1,5 +1,7 @@
 package io.grapholap.engine.cpu.algo;
 
+import com.google.auto.service.AutoService;
+import io.grapholap.application.graph.Column;
 import io.grapholap.application.graph.algo.LouvainParams;
 import java.util.Arrays;
 
@@ -32,11 +34,6 @@ public final class Louvain {
         this.params = params;
         this.parallel = parallel;
         this.progress = progress == null ? Progress.NONE : progress;
-    }
-
-    /** The symmetric weighted level graph (int + double per entry) and a few vertex arrays. */
-    public static long memoryEstimate(long vertices, long arcs) {
-        return arcs * 2 * 12L + vertices * 48L + 1024;
     }
 
     public Result compute() {
@@ -295,5 +292,23 @@ public final class Louvain {
             }
         }
         return merge(count, size, adj, wt);
+    }
+
+    /** The CPU kernel of {@code louvain}, as {@link CpuAlgorithms} finds it. */
+    @AutoService(CpuKernel.class)
+    public static final class Kernel implements CpuKernel<LouvainParams> {
+        @Override
+        public Class<LouvainParams> params() {
+            return LouvainParams.class;
+        }
+
+        @Override
+        public void run(LouvainParams p, CpuRun run) {
+            Result r = new Louvain(run.weightedOrPlain(p.weight()), p, run.parallel(), run.progress()).compute();
+            run.perVertex("community", Column.ofInts(r.communities()));
+            run.stat("modularity", r.modularity());
+            run.stat("communities", r.communityCount());
+            run.stat("levels", r.levels());
+        }
     }
 }

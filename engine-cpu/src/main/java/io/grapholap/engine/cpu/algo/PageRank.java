@@ -1,5 +1,7 @@
 package io.grapholap.engine.cpu.algo;
 
+import com.google.auto.service.AutoService;
+import io.grapholap.application.graph.Column;
 import io.grapholap.application.graph.algo.PageRankParams;
 import java.util.Arrays;
 
@@ -26,15 +28,6 @@ public final class PageRank {
         this.params = params;
         this.parallel = parallel;
         this.progress = progress == null ? Progress.NONE : progress;
-    }
-
-    /**
-     * Bytes this run allocates besides the graph: the ranks (double) and one contribution array
-     * (float). (A second contribution array would fuse the two passes of an iteration, at 4 more
-     * bytes per vertex.)
-     */
-    public static long memoryEstimate(long vertices, long arcs) {
-        return vertices * (8L + 4L) + 1024;
     }
 
     public Result compute() {
@@ -92,5 +85,22 @@ public final class PageRank {
             progress.report(it + 1, iterations);
         }
         return new Result(rank, iterations);
+    }
+
+    /** The CPU kernel of {@code page_rank}, as {@link CpuAlgorithms} finds it. */
+    @AutoService(CpuKernel.class)
+    public static final class Kernel implements CpuKernel<PageRankParams> {
+        @Override
+        public Class<PageRankParams> params() {
+            return PageRankParams.class;
+        }
+
+        @Override
+        public void run(PageRankParams p, CpuRun run) {
+            Result r = new PageRank(run.topology(), p, run.parallel(), run.progress()).compute();
+            run.perVertex("rank", Column.ofDoubles(r.ranks()));
+            run.stat("iterations", r.iterations());
+            run.stat("damping", p.damping());
+        }
     }
 }

@@ -1,19 +1,18 @@
 package io.grapholap.engine.cpu.algo;
 
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.Objects;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.ForkJoinTask;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Runs loops over index ranges on a shared pool of {@code parallelism} threads. Work is cut into
+ * Runs loops over index ranges on the pool of the instance that runs the kernel, with at most
+ * {@code parallelism} of its threads. Work is cut into
  * chunks that workers claim one at a time, which balances the skewed degrees of real graphs.
  * The termination flag is checked before every chunk. With parallelism 1 everything runs on the
  * calling thread.
  */
 public final class Parallel {
-
-    private static final ConcurrentHashMap<Integer, ForkJoinPool> POOLS = new ConcurrentHashMap<>();
 
     /** A body over the half-open index range {@code [from, to)}, given the worker's index. */
     @FunctionalInterface
@@ -21,14 +20,17 @@ public final class Parallel {
         void run(int worker, int from, int to);
     }
 
+    private final ForkJoinPool pool;
     private final int parallelism;
     private final Termination termination;
 
-    public Parallel(int parallelism, Termination termination) {
+    /** Loops on {@code pool} (the instance's), with at most {@code parallelism} of its threads. */
+    public Parallel(ForkJoinPool pool, int parallelism, Termination termination) {
         if (parallelism < 1) {
             throw new IllegalArgumentException("parallelism must be at least 1");
         }
-        this.parallelism = parallelism;
+        this.pool = Objects.requireNonNull(pool, "pool");
+        this.parallelism = Math.min(parallelism, pool.getParallelism());
         this.termination = termination == null ? Termination.NEVER : termination;
     }
 
@@ -60,7 +62,6 @@ public final class Parallel {
             return;
         }
         AtomicInteger next = new AtomicInteger();
-        ForkJoinPool pool = POOLS.computeIfAbsent(parallelism, Parallel::newPool);
         ForkJoinTask<?>[] tasks = new ForkJoinTask<?>[workers];
         for (int w = 0; w < workers; w++) {
             int worker = w;
@@ -106,14 +107,5 @@ public final class Parallel {
             t = t.getCause();
         }
         return t instanceof RuntimeException r ? r : e;
-    }
-
-    private static ForkJoinPool newPool(int parallelism) {
-        return new ForkJoinPool(parallelism, pool -> {
-            var thread = ForkJoinPool.defaultForkJoinWorkerThreadFactory.newThread(pool);
-            thread.setDaemon(true);
-            thread.setName("grapholap-algo-" + parallelism + "-" + thread.getPoolIndex());
-            return thread;
-        }, null, false);
     }
 }

@@ -1,5 +1,9 @@
 package io.grapholap.engine.cpu.algo;
 
+import com.google.auto.service.AutoService;
+import io.grapholap.application.graph.Column;
+import io.grapholap.application.graph.algo.ShortestPathParams;
+import io.grapholap.graph.csr.ResultColumns;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -33,11 +37,6 @@ public final class ShortestPath {
         this.target = target;
         this.maxPaths = maxPaths;
         this.parallel = parallel;
-    }
-
-    /** Distances, settled flags, the heap or queue and the predecessor lists. */
-    public static long memoryEstimate(long vertices, long arcs) {
-        return vertices * (8L + 1L + 16L + 8L) + 1024;
     }
 
     public Result compute() {
@@ -161,5 +160,47 @@ public final class ShortestPath {
             }
         }
         return new Result(paths, dist[target]);
+    }
+
+    /** The CPU kernel of {@code shortest_path}, as {@link CpuAlgorithms} finds it. */
+    @AutoService(CpuKernel.class)
+    public static final class Kernel implements CpuKernel<ShortestPathParams> {
+        @Override
+        public Class<ShortestPathParams> params() {
+            return ShortestPathParams.class;
+        }
+
+        @Override
+        public void run(ShortestPathParams p, CpuRun run) {
+            int source = run.vertex("source", p.source());
+            int target = run.vertex("target", p.target());
+            Result r = new ShortestPath(run.weightedOrPlain(p.weight()), source, target, p.maxPaths(), run.parallel())
+                    .compute();
+            int rows = 0;
+            for (Path path : r.paths()) {
+                rows += path.vertices().length;
+            }
+            int[] ids = new int[rows];
+            double[] dist = new double[rows];
+            int[] pathIndex = new int[rows];
+            int[] step = new int[rows];
+            int row = 0;
+            for (int pi = 0; pi < r.paths().size(); pi++) {
+                Path path = r.paths().get(pi);
+                for (int i = 0; i < path.vertices().length; i++) {
+                    ids[row] = path.vertices()[i];
+                    dist[row] = path.distances()[i];
+                    pathIndex[row] = pi;
+                    step[row++] = i;
+                }
+            }
+            run.column("id", ResultColumns.gather(run.graph().keyColumn(), ids));
+            run.column("distance", Column.ofDoubles(dist));
+            run.column("path", Column.ofInts(pathIndex));
+            run.column("step", Column.ofInts(step));
+            run.stat("found", !r.paths().isEmpty());
+            run.stat("distance", r.distance());
+            run.stat("paths", r.paths().size());
+        }
     }
 }

@@ -1,5 +1,8 @@
 package io.grapholap.engine.cpu.algo;
 
+import com.google.auto.service.AutoService;
+import io.grapholap.application.graph.Column;
+import io.grapholap.application.graph.algo.SsspParams;
 import io.grapholap.domain.error.ValidationException;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
@@ -36,11 +39,6 @@ public final class Sssp {
         this.source = source;
         this.parallel = parallel;
         this.progress = progress == null ? Progress.NONE : progress;
-    }
-
-    /** Distances (bits and result) and the buckets, which hold a few entries per vertex at most. */
-    public static long memoryEstimate(long vertices, long arcs) {
-        return vertices * (8L + 8L + 12L) + 1024;
     }
 
     /** Throws {@link ValidationException} on field {@code weight} when any weight is negative or NaN. */
@@ -285,6 +283,25 @@ public final class Sssp {
             System.arraycopy(lists[i], 0, into, at, size);
             sizes[i] = 0;
             return at + size;
+        }
+    }
+
+    /** The CPU kernel of {@code sssp}, as {@link CpuAlgorithms} finds it. */
+    @AutoService(CpuKernel.class)
+    public static final class Kernel implements CpuKernel<SsspParams> {
+        @Override
+        public Class<SsspParams> params() {
+            return SsspParams.class;
+        }
+
+        @Override
+        public void run(SsspParams p, CpuRun run) {
+            int source = run.vertex("source", p.source());
+            String property = p.weight() != null ? p.weight()
+                    : run.graph().hasWeights() ? run.graph().weightProperty() : "weight";
+            Result r = new Sssp(run.weighted(property), source, run.parallel(), run.progress()).compute();
+            run.perVertex("distance", Column.ofDoubles(r.distances()));
+            run.stat("reached", r.reached());
         }
     }
 }

@@ -1,5 +1,8 @@
 package io.grapholap.engine.cpu.algo;
 
+import com.google.auto.service.AutoService;
+import io.grapholap.application.graph.Column;
+import io.grapholap.application.graph.algo.TriangleCountParams;
 
 /**
  * Triangles through each vertex of the simple undirected graph under the input (direction,
@@ -22,16 +25,27 @@ public final class TriangleCount {
         this.progress = progress == null ? Progress.NONE : progress;
     }
 
-    /** The simple undirected graph, its forward half, and the counts. */
-    public static long memoryEstimate(long vertices, long arcs) {
-        return vertices * 24L + arcs * 8L * 2 + 1024;
-    }
-
     public Result compute() {
         Undirected.SortedArcs s = Undirected.simple(g, parallel);
         long[] total = new long[1];
         long[] tri = Undirected.triangles(s.offsets(), s.targets(), null, parallel, total);
         progress.report(1, 1);
         return new Result(tri, total[0]);
+    }
+
+    /** The CPU kernel of {@code triangle_count}, as {@link CpuAlgorithms} finds it. */
+    @AutoService(CpuKernel.class)
+    public static final class Kernel implements CpuKernel<TriangleCountParams> {
+        @Override
+        public Class<TriangleCountParams> params() {
+            return TriangleCountParams.class;
+        }
+
+        @Override
+        public void run(TriangleCountParams p, CpuRun run) {
+            Result r = new TriangleCount(run.topology(), run.parallel(), run.progress()).compute();
+            run.perVertex("triangles", Column.ofLongs(r.triangles()));
+            run.stat("triangles", r.total());
+        }
     }
 }

@@ -1,5 +1,9 @@
 package io.grapholap.engine.cpu.algo;
 
+import com.google.auto.service.AutoService;
+import io.grapholap.application.graph.Column;
+import io.grapholap.application.graph.algo.WccParams;
+import io.grapholap.graph.csr.ResultColumns;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.util.SplittableRandom;
@@ -30,11 +34,6 @@ public final class Wcc {
         this.g = graph;
         this.parallel = parallel;
         this.progress = progress == null ? Progress.NONE : progress;
-    }
-
-    /** One parent array. */
-    public static long memoryEstimate(long vertices, long arcs) {
-        return vertices * 4L + 1024;
     }
 
     public Result compute() {
@@ -164,6 +163,22 @@ public final class Wcc {
             if (INTS.compareAndSet(parent, hi, hi, lo)) {
                 return;
             }
+        }
+    }
+
+    /** The CPU kernel of {@code wcc}, as {@link CpuAlgorithms} finds it. */
+    @AutoService(CpuKernel.class)
+    public static final class Kernel implements CpuKernel<WccParams> {
+        @Override
+        public Class<WccParams> params() {
+            return WccParams.class;
+        }
+
+        @Override
+        public void run(WccParams p, CpuRun run) {
+            Result r = new Wcc(run.topology(), run.parallel(), run.progress()).compute();
+            run.perVertex("component", ResultColumns.smallestKeyLabels(run.graph(), r.components()));
+            run.stat("components", r.componentCount());
         }
     }
 }

@@ -2,6 +2,7 @@ package io.grapholap.engine.cpu.algo;
 
 import io.grapholap.application.graph.CancellationToken;
 import io.grapholap.application.graph.ExecutionContext;
+import io.grapholap.application.graph.algo.AlgorithmRegistry;
 import io.grapholap.application.graph.ProgressListener;
 import io.grapholap.domain.error.CancelledException;
 import io.grapholap.domain.error.OperationTimeoutException;
@@ -36,7 +37,7 @@ class CancellationAndCrossCheckTest {
         CsrGraph g = Graphs.random(2000, 10000, true, 1);
         CancellationToken token = CancellationToken.create();
         token.cancel();
-        assertThatThrownBy(() -> CpuAlgorithms.run(g, "wcc", Map.of(),
+        assertThatThrownBy(() -> CpuAlgorithms.run(g, AlgorithmRegistry.parse("wcc", Map.of()),
                 new ExecutionContext(token, ProgressListener.NONE, 2))).isInstanceOf(CancelledException.class);
     }
 
@@ -49,7 +50,7 @@ class CancellationAndCrossCheckTest {
             seen.add(fraction);
             token.cancel();
         };
-        assertThatThrownBy(() -> CpuAlgorithms.run(g, "pagerank", Map.of("iterations", 1000),
+        assertThatThrownBy(() -> CpuAlgorithms.run(g, AlgorithmRegistry.parse("pagerank", Map.of("iterations", 1000)),
                 new ExecutionContext(token, cancelOnFirstReport, 2))).isInstanceOf(CancelledException.class);
         assertThat(seen).isNotEmpty().allSatisfy(f -> assertThat(f).isLessThan(1.0));
     }
@@ -57,7 +58,7 @@ class CancellationAndCrossCheckTest {
     @Test
     void aPassedDeadlineIsATimeout() {
         CsrGraph g = Graphs.random(2000, 10000, false, 1);
-        assertThatThrownBy(() -> CpuAlgorithms.run(g, "cdlp", Map.of(),
+        assertThatThrownBy(() -> CpuAlgorithms.run(g, AlgorithmRegistry.parse("cdlp", Map.of()),
                 new ExecutionContext(CancellationToken.withTimeout(Duration.ZERO), ProgressListener.NONE, 2)))
                 .isInstanceOf(OperationTimeoutException.class);
     }

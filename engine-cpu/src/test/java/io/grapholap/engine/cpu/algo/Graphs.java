@@ -3,6 +3,7 @@ package io.grapholap.engine.cpu.algo;
 import io.grapholap.application.graph.AlgorithmResult;
 import io.grapholap.application.graph.Column;
 import io.grapholap.application.graph.ExecutionContext;
+import io.grapholap.application.graph.algo.AlgorithmRegistry;
 import io.grapholap.application.graph.ValueType;
 import io.grapholap.graph.csr.Adjacency;
 import io.grapholap.graph.csr.CsrGraph;
@@ -86,11 +87,11 @@ final class Graphs {
     }
 
     static AlgorithmResult run(CsrGraph g, String algorithm, Map<String, Object> params) {
-        return CpuAlgorithms.run(g, algorithm, params, ExecutionContext.of(2));
+        return CpuAlgorithms.run(g, AlgorithmRegistry.parse(algorithm, params), ExecutionContext.of(2));
     }
 
     static AlgorithmResult run(CsrGraph g, String algorithm, Map<String, Object> params, int parallelism) {
-        return CpuAlgorithms.run(g, algorithm, params, ExecutionContext.of(parallelism));
+        return CpuAlgorithms.run(g, AlgorithmRegistry.parse(algorithm, params), ExecutionContext.of(parallelism));
     }
 
     static long[] longs(AlgorithmResult r, String column) {

@@ -10,19 +10,19 @@ import java.util.Map;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-class AlgorithmCatalogTest {
+class AlgorithmRegistryTest {
 
     private static void assertRejects(String algorithm, Map<String, ?> raw, String field) {
-        assertThatThrownBy(() -> AlgorithmCatalog.parse(algorithm, raw))
+        assertThatThrownBy(() -> AlgorithmRegistry.parse(algorithm, raw))
                 .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.field()).isEqualTo(field));
     }
 
     @Test
-    void listsTheSixGraphalyticsKernelsAndTheOthers() {
-        assertThat(AlgorithmCatalog.all()).extracting(AlgorithmSpec::name).containsExactly(
+    void listsTheSixGraphalyticsKernelsAndTheOthersByName() {
+        assertThat(AlgorithmRegistry.names()).isSorted().contains(
                 "bfs", "pagerank", "wcc", "cdlp", "lcc", "sssp", "louvain", "degree", "triangle_count",
                 "betweenness", "kcore", "shortest_path");
-        for (AlgorithmSpec s : AlgorithmCatalog.all()) {
+        for (AlgorithmDefinition<?> s : AlgorithmRegistry.all()) {
             assertThat(s.resultColumns().getFirst()).isEqualTo("id");
             assertThat(s.description()).isNotBlank();
         }
@@ -30,26 +30,26 @@ class AlgorithmCatalogTest {
 
     @Test
     void fillsDefaults() {
-        assertThat(AlgorithmCatalog.parse("pagerank", Map.of())).isEqualTo(new PageRankParams(0.85, 20));
-        assertThat(AlgorithmCatalog.parse("cdlp", null)).isEqualTo(new CdlpParams(10));
-        assertThat(AlgorithmCatalog.parse("degree", Map.of())).isEqualTo(new DegreeParams(DegreeParams.Direction.OUT));
-        assertThat(AlgorithmCatalog.parse("sssp", Map.of("source", 7))).isEqualTo(new SsspParams(7, null));
-        assertThat(AlgorithmCatalog.parse("betweenness", Map.of()))
+        assertThat(AlgorithmRegistry.parse("pagerank", Map.of())).isEqualTo(new PageRankParams(0.85, 20));
+        assertThat(AlgorithmRegistry.parse("cdlp", null)).isEqualTo(new CdlpParams(10));
+        assertThat(AlgorithmRegistry.parse("degree", Map.of())).isEqualTo(new DegreeParams(DegreeParams.Direction.OUT));
+        assertThat(AlgorithmRegistry.parse("sssp", Map.of("source", 7))).isEqualTo(new SsspParams(7, null));
+        assertThat(AlgorithmRegistry.parse("betweenness", Map.of()))
                 .isEqualTo(new BetweennessParams(null, 42L, null, false));
-        assertThat(AlgorithmCatalog.parse("kcore", Map.of())).isEqualTo(new KCoreParams(null));
+        assertThat(AlgorithmRegistry.parse("kcore", Map.of())).isEqualTo(new KCoreParams(null));
     }
 
     @Test
     void acceptsTextualAndIntegralValuesAsTheCliAndJsonSendThem() {
-        assertThat(AlgorithmCatalog.parse("pagerank", Map.of("damping", "0.9", "iterations", "5")))
+        assertThat(AlgorithmRegistry.parse("pagerank", Map.of("damping", "0.9", "iterations", "5")))
                 .isEqualTo(new PageRankParams(0.9, 5));
-        assertThat(AlgorithmCatalog.parse("pagerank", Map.of("iterations", 7.0)))
+        assertThat(AlgorithmRegistry.parse("pagerank", Map.of("iterations", 7.0)))
                 .isEqualTo(new PageRankParams(0.85, 7));
-        assertThat(AlgorithmCatalog.parse("degree", Map.of("direction", "BOTH")))
+        assertThat(AlgorithmRegistry.parse("degree", Map.of("direction", "BOTH")))
                 .isEqualTo(new DegreeParams(DegreeParams.Direction.BOTH));
-        assertThat(AlgorithmCatalog.parse("betweenness", Map.of("samples", 10, "seed", "7", "normalized", "true")))
+        assertThat(AlgorithmRegistry.parse("betweenness", Map.of("samples", 10, "seed", "7", "normalized", "true")))
                 .isEqualTo(new BetweennessParams(10, 7L, null, true));
-        assertThat(AlgorithmCatalog.parse("shortest_path", Map.of("source", "a", "target", "b")))
+        assertThat(AlgorithmRegistry.parse("shortest_path", Map.of("source", "a", "target", "b")))
                 .isEqualTo(new ShortestPathParams("a", "b", null, 1));
     }
 
@@ -94,8 +94,8 @@ class AlgorithmCatalogTest {
     @Test
     void rejectsUnknownAlgorithmNamingTheAlgorithmField() {
         assertRejects("pagerankk", Map.of(), "algorithm");
-        assertThat(AlgorithmCatalog.contains("lcc")).isTrue();
-        assertThat(AlgorithmCatalog.contains("nope")).isFalse();
+        assertThat(AlgorithmRegistry.find("lcc")).isPresent();
+        assertThat(AlgorithmRegistry.find("nope")).isEmpty();
     }
 
     @Test
@@ -104,8 +104,22 @@ class AlgorithmCatalogTest {
                 e -> assertThat(e.field()).isEqualTo("damping"));
         assertThatThrownBy(() -> new SsspParams(1, " ")).isInstanceOfSatisfying(ValidationException.class,
                 e -> assertThat(e.field()).isEqualTo("weight"));
-        assertThat(AlgorithmCatalog.get("pagerank").param("damping").orElseThrow().rangeText()).isEqualTo("(0, 1)");
-        assertThat(AlgorithmCatalog.get("pagerank").param("iterations").orElseThrow().rangeText())
+        assertThat(AlgorithmRegistry.get("pagerank").param("damping").orElseThrow().rangeText()).isEqualTo("(0, 1)");
+        assertThat(AlgorithmRegistry.get("pagerank").param("iterations").orElseThrow().rangeText())
                 .isEqualTo("[1, 1000]");
+    }
+
+    @Test
+    void everyAlgorithmEstimatesItsMemoryFromTheGraphsSize() {
+        GraphShape small = new GraphShape(1000, 16000, 2);
+        GraphShape large = new GraphShape(1_000_000, 16_000_000, 2);
+        for (AlgorithmDefinition<?> d : AlgorithmRegistry.all()) {
+            Map<String, Object> raw = new HashMap<>();
+            d.params().stream().filter(ParamSpec::required).forEach(p -> raw.put(p.name(), 1));
+            AlgorithmParams p = d.parse(raw);
+            assertThat(d.memoryBytesOf(small, p)).as(d.name()).isGreaterThan(8000);
+            assertThat(d.memoryBytesOf(large, p)).as(d.name()).isGreaterThan(d.memoryBytesOf(small, p) * 100);
+            assertThat(p.definition()).isEqualTo(d);
+        }
     }
 }
