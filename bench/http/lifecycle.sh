@@ -57,7 +57,7 @@ elapsed() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", b - a }'; }
 if [ -z "${JVM_FLAGS:-}" ]; then
   JVM_FLAGS="$(sed -n 's:.*<grapholap.jvm.flags>\(.*\)</grapholap.jvm.flags>.*:\1:p' pom.xml)"
 fi
-if [ ! -f adapters-rest/target/grapholap-server.jar ] || [ ! -f bench/target/classpath.txt ]; then
+if [ ! -f server/target/grapholap-server.jar ] || [ ! -f bench/target/classpath.txt ]; then
   ./grapholap build >/dev/null
 fi
 JAVA="${JAVA_HOME:+$JAVA_HOME/bin/}java"

@@ -6,8 +6,8 @@ import io.grapholap.application.security.Actor;
 import io.grapholap.rest.dataset.DatasetWebModels.UploadWebModel;
 import io.grapholap.rest.error.ErrorEnvelope;
 import io.grapholap.rest.input.StorableText;
+import io.grapholap.rest.web.BodyLimits;
 import io.grapholap.rest.web.DataEnvelope;
-import io.micronaut.context.annotation.Value;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
@@ -44,9 +44,9 @@ final class DatasetUploadController {
     private final UploadDataset upload;
     private final long maxBodyBytes;
 
-    DatasetUploadController(UploadDataset upload, @Value("${grapholap.datasets.max-body-bytes:16777216}") long maxBodyBytes) {
+    DatasetUploadController(UploadDataset upload, BodyLimits limits) {
         this.upload = upload;
-        this.maxBodyBytes = maxBodyBytes;
+        this.maxBodyBytes = limits.datasetBytes();
     }
 
     @Post(uri = "/nodes/{label}", consumes = {CSV, ARROW_STREAM, MediaType.TEXT_PLAIN, MediaType.APPLICATION_OCTET_STREAM})

@@ -7,12 +7,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.grapholap.application.dataset.UploadDataset;
 import io.grapholap.application.security.Actor;
 import io.grapholap.domain.error.DomainException;
-import io.micronaut.context.annotation.Value;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.grapholap.rest.error.ErrorCodes;
 import io.grapholap.rest.input.StorableJsonFactory;
+import io.grapholap.rest.web.BodyLimits;
 import io.grapholap.rest.web.RestppEnvelope;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Body;
@@ -48,9 +48,9 @@ final class GraphUpsertController {
     private final UploadDataset upload;
     private final long maxBodyBytes;
 
-    GraphUpsertController(UploadDataset upload, @Value("${grapholap.datasets.max-body-bytes:16777216}") long maxBodyBytes) {
+    GraphUpsertController(UploadDataset upload, BodyLimits limits) {
         this.upload = upload;
-        this.maxBodyBytes = maxBodyBytes;
+        this.maxBodyBytes = limits.datasetBytes();
     }
 
     // Form-encoded too: "curl -d '{…}'" sends the JSON with that content type.

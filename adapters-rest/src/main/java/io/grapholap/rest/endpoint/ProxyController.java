@@ -6,7 +6,7 @@ import io.grapholap.application.security.Actor;
 import io.grapholap.domain.error.ValidationException;
 import io.grapholap.rest.error.ErrorEnvelope;
 import io.grapholap.rest.input.StorableJsonFactory;
-import io.micronaut.context.annotation.Value;
+import io.grapholap.rest.web.BodyLimits;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
@@ -51,9 +51,9 @@ final class ProxyController {
     private final ServeEndpoint serveEndpoint;
     private final int maxBodyBytes;
 
-    ProxyController(ServeEndpoint serveEndpoint, @Value("${grapholap.endpoints.max-body-bytes:1048576}") int maxBodyBytes) {
+    ProxyController(ServeEndpoint serveEndpoint, BodyLimits limits) {
         this.serveEndpoint = serveEndpoint;
-        this.maxBodyBytes = maxBodyBytes;
+        this.maxBodyBytes = limits.endpointBytes();
     }
 
     @Get("/{+route}")

@@ -1,7 +1,6 @@
 package io.grapholap.rest.health;
 
 import io.micronaut.context.annotation.Context;
-import io.micronaut.context.annotation.Value;
 import io.micronaut.http.netty.channel.EventLoopGroupRegistry;
 import io.micronaut.scheduling.TaskExecutors;
 import io.netty.util.concurrent.EventExecutor;
@@ -46,10 +45,8 @@ final class Liveness {
     private volatile boolean closed;
 
     @Inject
-    Liveness(@Named(TaskExecutors.BLOCKING) ExecutorService handlers, EventLoopGroupRegistry eventLoops,
-             @Value("${grapholap.liveness.unhealthy-after:PT10S}") Duration unhealthyAfter,
-             @Value("${grapholap.liveness.exit-after:PT60S}") Duration exitAfter) {
-        this(handlers, eventLoops.getDefaultEventLoopGroup(), unhealthyAfter, exitAfter);
+    Liveness(@Named(TaskExecutors.BLOCKING) ExecutorService handlers, EventLoopGroupRegistry eventLoops, LivenessSettings settings) {
+        this(handlers, eventLoops.getDefaultEventLoopGroup(), settings.unhealthyAfter(), settings.exitAfter());
     }
 
     Liveness(Executor handlers, Iterable<? extends EventExecutor> eventLoops, Duration unhealthyAfter, Duration exitAfter) {

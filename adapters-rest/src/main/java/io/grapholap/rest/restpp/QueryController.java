@@ -5,13 +5,13 @@ import io.grapholap.application.restpp.RunQuery;
 import io.grapholap.application.security.Actor;
 import io.grapholap.domain.error.DomainException;
 import io.grapholap.domain.error.ValidationException;
-import io.micronaut.context.annotation.Value;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.grapholap.rest.error.ErrorCodes;
 import io.grapholap.rest.input.StorableJsonFactory;
+import io.grapholap.rest.web.BodyLimits;
 import io.grapholap.rest.web.RestppEnvelope;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Body;
@@ -56,9 +56,9 @@ final class QueryController {
     private final RunQuery runQuery;
     private final int maxBodyBytes;
 
-    QueryController(RunQuery runQuery, @Value("${grapholap.restpp.max-body-bytes:8388608}") int maxBodyBytes) {
+    QueryController(RunQuery runQuery, BodyLimits limits) {
         this.runQuery = runQuery;
-        this.maxBodyBytes = maxBodyBytes;
+        this.maxBodyBytes = limits.restppBytes();
     }
 
     @Get("/{dataset}/{function}")

@@ -2,8 +2,10 @@ package io.grapholap.rest.security;
 
 import at.favre.lib.crypto.bcrypt.BCrypt;
 import io.grapholap.application.security.PasswordHasher;
+import jakarta.inject.Singleton;
 
 /** bcrypt with cost 10 (about 50-100 ms per hash on our machines): slow for guessing, quick enough for logins. */
+@Singleton
 final class BcryptPasswordHasher implements PasswordHasher {
 
     private static final int COST = 10;

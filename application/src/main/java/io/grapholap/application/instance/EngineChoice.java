@@ -7,49 +7,59 @@ import io.grapholap.domain.error.ValidationException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
 import java.util.Map;
+import java.util.NavigableMap;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 
 /**
- * The engines an instance may run on, by name ({@code cpu}, {@code gpu}), and the server default
- * ({@code grapholap.engine}). A request names {@code cpu}, {@code gpu} or {@code auto} (gpu when it
- * says it is available, else cpu); null means the default. Asking for an engine that is missing or
- * unavailable is refused with the engine's reason; only {@code auto} falls back.
+ * The engines of this server by their own names ({@link EngineInfo#name()}), and the default one
+ * ({@code grapholap.engine}). A request names one of them or {@code auto}; null means the default.
+ * {@code auto} takes an available engine that drives devices (an accelerator), else the default when
+ * it is available, else the first available engine by name. A name this server has no engine for is
+ * refused naming the engines it has; an engine that is unavailable is refused with its own reason.
+ * Only {@code auto} falls back.
  */
 public final class EngineChoice {
 
     public static final String AUTO = "auto";
 
-    private final Map<String, GraphEngine> engines;
+    private final NavigableMap<String, GraphEngine> engines;
     private final String defaultName;
 
+    /** {@code defaultName} must be one of the engines. */
     public EngineChoice(Map<String, GraphEngine> engines, String defaultName) {
-        this.engines = Map.copyOf(new TreeMap<>(engines));
-        this.defaultName = Objects.requireNonNull(defaultName, "defaultName").toLowerCase(Locale.ROOT);
+        this.engines = new TreeMap<>(engines);
+        this.defaultName = Objects.requireNonNull(defaultName, "defaultName").trim().toLowerCase(Locale.ROOT);
+        if (!this.engines.containsKey(this.defaultName)) {
+            throw new IllegalArgumentException("the default engine '" + defaultName + "' is not one of " + this.engines.keySet());
+        }
     }
 
     /** The chosen engine and its name. */
     public record Chosen(String name, GraphEngine engine) {
     }
 
+    /** The names of the engines, sorted. */
+    public Set<String> names() {
+        return engines.keySet();
+    }
+
+    public String defaultName() {
+        return defaultName;
+    }
+
     public Chosen choose(String requested) {
         String name = requested == null || requested.isBlank() ? defaultName : requested.trim().toLowerCase(Locale.ROOT);
         if (name.equals(AUTO)) {
-            GraphEngine gpu = engines.get("gpu");
-            if (gpu != null && gpu.info().available()) {
-                return new Chosen("gpu", gpu);
-            }
-            name = "cpu";
-        } else if (!name.equals("cpu") && !name.equals("gpu")) {
-            throw new ValidationException("engine", "engine must be one of cpu, gpu, auto; got '" + requested + "'");
+            name = auto();
+        } else if (!engines.containsKey(name)) {
+            throw new ValidationException("engine", "engine must be one of " + String.join(", ", engines.keySet()) + ", " + AUTO
+                    + " on this server; got '" + requested + "'");
         }
         GraphEngine engine = engines.get(name);
-        if (engine == null) {
-            throw new UnavailableException("ENGINE_UNAVAILABLE", "the " + name + " engine is not configured on this server",
-                    Map.of("engine", name, "reason", "not configured; configured engines: " + engines.keySet()));
-        }
         EngineInfo info = engine.info();
         if (!info.available()) {
             throw new UnavailableException("ENGINE_UNAVAILABLE", "the " + name + " engine cannot be used: "
@@ -58,16 +68,27 @@ public final class EngineChoice {
         return new Chosen(name, engine);
     }
 
+    private String auto() {
+        for (Map.Entry<String, GraphEngine> e : engines.entrySet()) {
+            EngineInfo info = e.getValue().info();
+            if (info.available() && info.devices() > 0) {
+                return e.getKey();
+            }
+        }
+        if (engines.get(defaultName).info().available()) {
+            return defaultName;
+        }
+        return engines.entrySet().stream().filter(e -> e.getValue().info().available()).map(Map.Entry::getKey)
+                .findFirst().orElse(defaultName);
+    }
+
     /**
      * The engines present, the default first and then the others by name: the order in which an
      * algorithm fallback ({@code engine=auto}) tries them.
      */
     public List<GraphEngine> present() {
         List<GraphEngine> out = new ArrayList<>();
-        GraphEngine byDefault = engines.get(defaultName);
-        if (byDefault != null) {
-            out.add(byDefault);
-        }
+        out.add(engines.get(defaultName));
         engines.forEach((name, engine) -> {
             if (!name.equals(defaultName)) {
                 out.add(engine);
@@ -86,7 +107,7 @@ public final class EngineChoice {
         GraphEngine engine = engines.get(name);
         if (engine == null) {
             throw new UnavailableException("ENGINE_UNAVAILABLE", "the " + name + " engine is not configured on this server",
-                    Map.of("engine", name, "reason", "not configured"));
+                    Map.of("engine", name, "reason", "not configured; engines here: " + engines.keySet()));
         }
         return engine;
     }

@@ -28,6 +28,8 @@ import java.util.Map;
 final class FakeEngine implements GraphEngine {
 
     final String name;
+    /** Devices it drives: an accelerator has some, and {@code auto} prefers it. */
+    final int devices;
     boolean available = true;
     long hostBytes = 1_000;
     long peakBytes = 1_500;
@@ -36,12 +38,17 @@ final class FakeEngine implements GraphEngine {
     final List<FakeGraph> loaded = new ArrayList<>();
 
     FakeEngine(String name) {
+        this(name, 0);
+    }
+
+    FakeEngine(String name, int devices) {
         this.name = name;
+        this.devices = devices;
     }
 
     @Override
     public EngineInfo info() {
-        return new EngineInfo(name, available, available ? null : "no device", 1, 0, Map.of());
+        return new EngineInfo(name, available, available ? null : "no device", 1, available ? devices : 0, Map.of());
     }
 
     @Override

@@ -47,7 +47,7 @@ class InstanceUseCasesTest {
     private final Map<Long, Snapshot> snapshots = new HashMap<>();
     private final Queue<Runnable> jobs = new ArrayDeque<>();
     private final FakeEngine cpu = new FakeEngine("cpu");
-    private final FakeEngine gpu = new FakeEngine("gpu");
+    private final FakeEngine gpu = new FakeEngine("gpu", 1);
     private final InMemoryPlatformConfig config = new InMemoryPlatformConfig();
     private InstanceRegistry registry;
     private InstanceUseCases useCases;

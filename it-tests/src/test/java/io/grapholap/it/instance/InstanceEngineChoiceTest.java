@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.grapholap.application.graph.EngineInfo;
-import io.grapholap.application.graph.GraphEngine;
+import io.grapholap.application.instance.EngineChoice;
 import io.grapholap.it.support.Http;
 import io.grapholap.it.support.MetadataDatabase;
 import io.grapholap.it.support.RunningServer;
@@ -69,7 +69,7 @@ class InstanceEngineChoiceTest {
 
     @Test
     void cpuGpuAndAutoAreHonouredAndSaid() throws Exception {
-        EngineInfo gpu = server.bean(GraphEngine.class, "gpu").info();
+        EngineInfo gpu = server.bean(EngineChoice.class).engine("gpu").info();
         assertThat(gpu.name()).isEqualTo("gpu");
         System.out.println("[engines] gpu available: " + gpu.available() + (gpu.available() ? "" : " (" + gpu.unavailableReason() + ")"));
 
@@ -109,7 +109,7 @@ class InstanceEngineChoiceTest {
      */
     @Test
     void precisionAndTheFallbackOverHttp() throws Exception {
-        EngineInfo gpu = server.bean(GraphEngine.class, "gpu").info();
+        EngineInfo gpu = server.bean(EngineChoice.class).engine("gpu").info();
         assertThat(gpu.options("pagerank")).extracting(p -> p.name()).containsExactly("precision");
         long cpu = create("cpu").data().get("id").asLong();
         awaitRunning(cpu);

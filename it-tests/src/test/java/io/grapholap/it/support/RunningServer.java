@@ -1,6 +1,6 @@
 package io.grapholap.it.support;
 
-import io.grapholap.rest.GraphOlapServer;
+import io.grapholap.server.GraphOlapServer;
 import io.micronaut.inject.qualifiers.Qualifiers;
 import io.micronaut.runtime.server.EmbeddedServer;
 import java.io.IOException;

@@ -26,7 +26,7 @@ import java.util.stream.Stream;
  * closed, files and transactions left as they are), and {@link #start()} brings up a new server on
  * the same data directory and metadata database.
  *
- * <p>The child runs {@code io.grapholap.rest.GraphOlapServer} (what {@code ./grapholap serve}
+ * <p>The child runs {@code io.grapholap.server.GraphOlapServer} (what {@code ./grapholap serve}
  * runs) on this test JVM's class path, with the JVM flags of the root pom (system property
  * {@code grapholap.jvm.flags}, set by the it-tests surefire configuration), a heap of at most 1 GiB,
  * settings as {@code GRAPHOLAP_*} environment variables and a fresh free port on every start. Its
@@ -83,6 +83,48 @@ public final class ServerProcess implements AutoCloseable {
      * {@code grapholap.export.resume-after-restart}).
      */
     public ServerProcess start(Map<String, String> properties) {
+        int port = launch(properties);
+        URI base = URI.create("http://127.0.0.1:" + port);
+        long began = System.nanoTime();
+        awaitHealthy(base);
+        System.out.printf("[it-tests] server process %d (start %d) healthy after %d ms%n", process.pid(), starts,
+                (System.nanoTime() - began) / 1_000_000);
+        http = new Http(base);
+        return this;
+    }
+
+    /**
+     * Starts a child server that is expected not to come up (a bad setting) and returns its exit
+     * status once it has ended; fails when it answers {@code /health} or is still running after the
+     * start limit.
+     */
+    public int startExpectingExit(Map<String, String> properties) {
+        int port = launch(properties);
+        HttpRequest health = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/health"))
+                .timeout(Duration.ofSeconds(2)).GET().build();
+        long deadline = System.nanoTime() + START_LIMIT.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (!process.isAlive()) {
+                return process.exitValue();
+            }
+            try {
+                if (client.send(health, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                    throw new IllegalStateException("the server came up although it was expected to stop; log tail:\n" + logTail(20));
+                }
+            } catch (IOException notListening) {
+                // Expected: it never listens.
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+            sleep(100);
+        }
+        process.destroyForcibly();
+        throw new IllegalStateException("the server neither came up nor ended within " + START_LIMIT + "; log tail:\n" + logTail(40));
+    }
+
+    /** Starts the child JVM on a fresh port (returned); {@code properties} become {@code -D} options. */
+    private int launch(Map<String, String> properties) {
         if (process != null && process.isAlive()) {
             throw new IllegalStateException("a server is still running; kill it first");
         }
@@ -96,7 +138,7 @@ public final class ServerProcess implements AutoCloseable {
         properties.forEach((k, v) -> command.add("-D" + k + "=" + v));
         command.add("-cp");
         command.add(classPath());
-        command.add("io.grapholap.rest.GraphOlapServer");
+        command.add("io.grapholap.server.GraphOlapServer");
         ProcessBuilder builder = new ProcessBuilder(command)
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log().toFile()));
@@ -110,13 +152,7 @@ public final class ServerProcess implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start the server process " + command, e);
         }
-        URI base = URI.create("http://127.0.0.1:" + port);
-        long began = System.nanoTime();
-        awaitHealthy(base);
-        System.out.printf("[it-tests] server process %d (start %d) healthy after %d ms%n", process.pid(), starts,
-                (System.nanoTime() - began) / 1_000_000);
-        http = new Http(base);
-        return this;
+        return port;
     }
 
     /** SIGKILL: the server gets no chance to clean up; returns once the process is gone. */

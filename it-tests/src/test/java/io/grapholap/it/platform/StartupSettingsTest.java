@@ -1,0 +1,44 @@
+package io.grapholap.it.platform;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.grapholap.it.support.MetadataDatabase;
+import io.grapholap.it.support.ServerProcess;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A bad setting stops the server before it serves anything: the process (started as
+ * {@code ./grapholap serve} starts it) exits with status 1 and its log names the setting, the rule
+ * and the value given. Out-of-range numbers, durations that do not parse and default engines the
+ * server does not have are each refused.
+ */
+class StartupSettingsTest {
+
+    private static String failureOf(Map<String, String> properties) {
+        try (ServerProcess server = ServerProcess.create(MetadataDatabase.H2, Map.of())) {
+            assertThat(server.startExpectingExit(properties)).as(server.logTail(20)).isEqualTo(1);
+            String failure = server.logFrom("GraphOLAP did not start", 1);
+            System.out.println("[it-tests] " + properties + " -> " + failure);
+            return failure;
+        }
+    }
+
+    @Test
+    void aNumberOutOfRangeStopsStartUpNamingTheSetting() {
+        assertThat(failureOf(Map.of("grapholap.jobs.threads", "-1")))
+                .contains("grapholap.jobs.threads must be between 1 and 16, got -1");
+    }
+
+    @Test
+    void aMalformedDurationStopsStartUpNamingTheSetting() {
+        assertThat(failureOf(Map.of("grapholap.instances.poll-interval", "every second")))
+                .contains("grapholap.instances.poll-interval must be a duration", "got 'every second'");
+    }
+
+    @Test
+    void aDefaultEngineTheServerDoesNotHaveStopsStartUp() {
+        assertThat(failureOf(Map.of("grapholap.engine", "tpu")))
+                .contains("grapholap.engine names 'tpu', but this server's engines are [cpu, gpu]");
+    }
+}

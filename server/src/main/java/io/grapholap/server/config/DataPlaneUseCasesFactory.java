@@ -1,0 +1,75 @@
+package io.grapholap.server.config;
+
+import io.grapholap.application.algorithm.AlgorithmRunner;
+import io.grapholap.application.algorithm.CancelExecution;
+import io.grapholap.application.algorithm.Executions;
+import io.grapholap.application.algorithm.HostMemory;
+import io.grapholap.application.algorithm.InstanceRuns;
+import io.grapholap.application.algorithm.ReadExecutions;
+import io.grapholap.application.algorithm.StartExecution;
+import io.grapholap.application.common.ConcurrencyLimit;
+import io.grapholap.application.dataplane.DataPlaneSettings;
+import io.grapholap.application.dataplane.QueryUseCase;
+import io.grapholap.application.dataplane.SchemaUseCase;
+import io.grapholap.application.instance.EngineChoice;
+import io.grapholap.application.instance.LiveInstances;
+import io.grapholap.server.settings.DataPlaneProperties;
+import io.micronaut.context.annotation.Factory;
+import jakarta.inject.Named;
+import jakarta.inject.Singleton;
+import java.time.Clock;
+import java.util.concurrent.ExecutorService;
+
+/** Wires the data plane (queries, schema, algorithms); settings in {@link DataPlaneProperties}. */
+@Factory
+final class DataPlaneUseCasesFactory {
+
+    @Singleton
+    DataPlaneSettings dataPlaneSettings(DataPlaneProperties properties) {
+        return properties.settings();
+    }
+
+    /** Queries in progress, each on a query thread of its own, bounded in all and per user. */
+    @Singleton
+    QueryUseCase queryUseCase(LiveInstances instances, DataPlaneSettings settings, DataPlaneProperties properties) {
+        return new QueryUseCase(instances, settings, new ConcurrencyLimit("queries", "user", properties.runningQueries(),
+                properties.runningQueriesPerUser()));
+    }
+
+    @Singleton
+    SchemaUseCase schemaUseCase(LiveInstances instances) {
+        return new SchemaUseCase(instances);
+    }
+
+    /** Runs against the free heap of this JVM. */
+    @Singleton
+    AlgorithmRunner algorithmRunner(EngineChoice engines) {
+        return new AlgorithmRunner(engines, HostMemory.jvmHeap());
+    }
+
+    @Singleton
+    Executions executions(DataPlaneSettings settings) {
+        return new Executions(settings, Clock.systemUTC());
+    }
+
+    @Singleton
+    InstanceRuns instanceRuns(AlgorithmRunner runner, Executions executions) {
+        return new InstanceRuns(runner, executions);
+    }
+
+    @Singleton
+    StartExecution startExecution(LiveInstances instances, InstanceRuns runs, DataPlaneSettings settings,
+                                  @Named("algorithm-runs") ExecutorService executor) {
+        return new StartExecution(instances, runs, settings, executor);
+    }
+
+    @Singleton
+    ReadExecutions readExecutions(LiveInstances instances, Executions executions) {
+        return new ReadExecutions(instances, executions);
+    }
+
+    @Singleton
+    CancelExecution cancelExecution(Executions executions) {
+        return new CancelExecution(executions);
+    }
+}
