@@ -12,7 +12,7 @@ import io.micronaut.context.annotation.Factory;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 
-/** Wires the custom-endpoint use cases (seed 002) and the REST++ query route (seed 004). */
+/** Wires the custom-endpoint use cases (UDFs served under /proxy) and the REST++ query route (/query/{graph}/{name}). */
 @Factory
 final class EndpointAndQueryUseCases {
 
