@@ -21,6 +21,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
 
 /**
@@ -43,6 +44,7 @@ public final class FunctionUseCases {
     private final OrganizationSettingsRepository organizations;
     private final FunctionRuntime runtime;
     private final FunctionEngine defaultEngine;
+    private final Set<String> engines;
     private final Set<OutputFormat> formats;
     private final Clock clock;
     private final RunSlots slots;
@@ -52,11 +54,13 @@ public final class FunctionUseCases {
      * {@code slots}: where save-time checks run (they run the code's top level, which is guest code too).
      */
     public FunctionUseCases(FunctionRepository functions, OrganizationSettingsRepository organizations, FunctionRuntime runtime,
-                            FunctionEngine defaultEngine, Set<OutputFormat> formats, Clock clock, RunSlots slots) {
+                            FunctionEngine defaultEngine, Set<String> engines, Set<OutputFormat> formats, Clock clock,
+                            RunSlots slots) {
         this.functions = functions;
         this.organizations = organizations;
         this.runtime = runtime;
         this.defaultEngine = defaultEngine;
+        this.engines = Set.copyOf(engines);
         this.formats = Set.copyOf(formats);
         this.clock = clock;
         this.slots = slots;
@@ -108,11 +112,21 @@ public final class FunctionUseCases {
         UserFunction f = new UserFunction(UUID.randomUUID().toString(), FunctionAlias.check(command.alias()), organization,
                 lang.wireName(), actor.username(), command.enabled() != null && command.enabled(), command.loadDataset(),
                 command.loadData(), command.execute(),
-                command.engine() == null ? defaultEngine : FunctionEngine.parse(command.engine(), "engine"),
+                command.engine() == null ? defaultEngine : engine(command.engine()),
                 command.outputType() == null ? OutputType.JSON : OutputType.parse(command.outputType(), "output_type"),
                 command.format() == null ? OutputFormat.JSON : OutputFormat.parse(command.format(), "format"),
                 command.parameters(), Set.of(), Set.of(), now, now);
         return functions.create(f, checked(actor, lang, f));
+    }
+
+    /** {@code value} as a function's engine: {@code auto} or an engine this server ships (or an alias of one). */
+    private FunctionEngine engine(String value) {
+        FunctionEngine e = FunctionEngine.parse(value, "engine");
+        if (!e.isAuto() && !engines.contains(e.name())) {
+            throw new ValidationException("engine", "engine must be one of " + String.join(", ", new TreeSet<>(engines))
+                    + ", auto (or pandas, cudf) on this server; got '" + value + "'");
+        }
+        return e;
     }
 
     public UserFunction update(Actor actor, String organization, String language, String uuidOrAlias, UpdateCommand c) {
@@ -123,7 +137,7 @@ public final class FunctionUseCases {
                 c.loadDataset() == null ? f.loadDataset() : c.loadDataset(),
                 c.loadData() == null ? f.loadData() : c.loadData(),
                 c.execute() == null ? f.execute() : c.execute(),
-                c.engine() == null ? f.engine() : FunctionEngine.parse(c.engine(), "engine"),
+                c.engine() == null ? f.engine() : engine(c.engine()),
                 c.outputType() == null ? f.outputType() : OutputType.parse(c.outputType(), "output_type"),
                 c.format() == null ? f.format() : OutputFormat.parse(c.format(), "format"),
                 c.parameters() == null ? f.parameters() : c.parameters(),

@@ -56,7 +56,7 @@ public abstract class FunctionRepositoryContract {
 
     private static UserFunction function(String org, String alias, String author, Instant at) {
         return new UserFunction(UUID.randomUUID().toString(), alias, org, "python", author, true, "snapshot-1",
-                "def task(args):\n    return {}", "def task(g, args):\n    return 1", FunctionEngine.CPU, OutputType.NODES,
+                "def task(args):\n    return {}", "def task(g, args):\n    return 1", new FunctionEngine("cpu"), OutputType.NODES,
                 OutputFormat.CSV, List.of(new FunctionParameter("n", "int"), new FunctionParameter("v", "SET<VERTEX<person>>")),
                 Set.of("bob"), Set.of("carol", "dave"), at, at);
     }
@@ -89,7 +89,7 @@ public abstract class FunctionRepositoryContract {
     void updatesAndDeletes() {
         UserFunction f = functions.create(function("upd", "u1", "alice", T0), Set.of());
         UserFunction changed = new UserFunction(f.uuid(), f.alias(), f.organization(), f.type(), f.author(), false, null, null,
-                "def task(g, args):\n    return 2", FunctionEngine.GPU, OutputType.JSON, OutputFormat.JSON, List.of(),
+                "def task(g, args):\n    return 2", new FunctionEngine("gpu"), OutputType.JSON, OutputFormat.JSON, List.of(),
                 Set.of(), Set.of("zed"), f.createdAt(), T0.plusSeconds(5));
         assertThat(functions.update(changed, Set.of("lib2"))).isEqualTo(changed);
         assertThat(functions.find("upd", "u1")).contains(changed);
@@ -106,7 +106,7 @@ public abstract class FunctionRepositoryContract {
         UserFunction a = functions.create(function("lst", "a", "alice", T0), Set.of());
         UserFunction b = functions.create(function("lst", "b", "erin", T0.plusSeconds(1)), Set.of());
         UserFunction js = functions.create(new UserFunction(UUID.randomUUID().toString(), "c", "lst", "js", "alice", true, null,
-                null, "function task(g, args) { return 1; }", FunctionEngine.CPU, OutputType.JSON, OutputFormat.JSON, List.of(),
+                null, "function task(g, args) { return 1; }", new FunctionEngine("cpu"), OutputType.JSON, OutputFormat.JSON, List.of(),
                 Set.of(), Set.of(), T0, T0), Set.of());
         var all = functions.list("lst", "python", null, 0, 10);
         assertThat(all.items()).containsExactly(a, b);

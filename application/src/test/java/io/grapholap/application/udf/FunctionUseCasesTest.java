@@ -35,8 +35,8 @@ class FunctionUseCasesTest {
     private static final Actor ADMIN = new Actor("admin", Set.of(Role.ADMIN), Set.of());
 
     private final InMemoryFunctions store = new InMemoryFunctions();
-    private final FunctionUseCases useCases = new FunctionUseCases(store, store, new CheckingRuntime(), FunctionEngine.CPU,
-            EnumSet.of(OutputFormat.JSON, OutputFormat.CSV), Clock.fixed(Instant.parse("2026-11-21T12:00:00Z"), ZoneOffset.UTC),
+    private final FunctionUseCases useCases = new FunctionUseCases(store, store, new CheckingRuntime(), new FunctionEngine("cpu"),
+            Set.of("cpu", "gpu"), EnumSet.of(OutputFormat.JSON, OutputFormat.CSV), Clock.fixed(Instant.parse("2026-11-21T12:00:00Z"), ZoneOffset.UTC),
             new RunSlots(Executors.newCachedThreadPool(), RunSlots.Limits.fromCores(2)));
     private final OrganizationUseCases organizations = new OrganizationUseCases(store, Clock.systemUTC());
 
@@ -51,7 +51,7 @@ class FunctionUseCasesTest {
         assertThat(f.organization()).isEqualTo("acme");
         assertThat(f.type()).isEqualTo("python");
         assertThat(f.enabled()).isFalse();
-        assertThat(f.engine()).isEqualTo(FunctionEngine.CPU);
+        assertThat(f.engine()).isEqualTo(new FunctionEngine("cpu"));
         assertThat(f.outputType()).isEqualTo(OutputType.JSON);
         assertThat(f.format()).isEqualTo(OutputFormat.JSON);
         assertThat(useCases.get(ALICE, "acme", "python", f.uuid())).isEqualTo(f);
@@ -67,7 +67,7 @@ class FunctionUseCasesTest {
         UserFunction f = useCases.create(ALICE, "acme", "js", new CreateCommand("full", true, "snapshot-3",
                 "import helpers\nfunction task(args) {} // task/1", EXECUTE + "\nimport graphlib", "cudf", "nodes", "csv",
                 List.of(new FunctionParameter("n", "int"))));
-        assertThat(f.engine()).isEqualTo(FunctionEngine.GPU);
+        assertThat(f.engine()).isEqualTo(new FunctionEngine("gpu"));
         assertThat(f.loadDataset()).isEqualTo("snapshot-3");
         assertThat(f.outputType()).isEqualTo(OutputType.NODES);
         assertThat(f.format()).isEqualTo(OutputFormat.CSV);
@@ -75,7 +75,7 @@ class FunctionUseCasesTest {
         assertThat(store.imports.get(f.uuid())).containsExactlyInAnyOrder("graphlib", "helpers");
         assertThat(new FunctionLibraryImporters(store).importersOf("helpers", null)).containsExactly("acme/full");
         assertThat(useCases.update(ALICE, "acme", "js", "full", new UpdateCommand(null, null, null, null, "pandas", null, null, null))
-                .engine()).isEqualTo(FunctionEngine.CPU);
+                .engine()).isEqualTo(new FunctionEngine("cpu"));
     }
 
     @Test
@@ -109,6 +109,22 @@ class FunctionUseCasesTest {
         assertThat(new FunctionParameter("m", "map<string, list<vertex<Person>>>").type()).isEqualTo("MAP<STRING,LIST<VERTEX<Person>>>");
     }
 
+    @Test
+    void theEnginesAreTheOnesThisServerShips() {
+        var cpuAndSpark = new FunctionUseCases(store, store, new CheckingRuntime(), new FunctionEngine("cpu"),
+                Set.of("cpu", "spark"), EnumSet.of(OutputFormat.JSON), Clock.systemUTC(),
+                new RunSlots(Executors.newCachedThreadPool(), RunSlots.Limits.fromCores(2)));
+
+        assertThat(cpuAndSpark.create(ALICE, "acme", "python", new CreateCommand("on-spark", null, null, null, EXECUTE,
+                "Spark", null, null, null)).engine()).isEqualTo(new FunctionEngine("spark"));
+        assertThat(cpuAndSpark.create(ALICE, "acme", "python", new CreateCommand("anywhere", null, null, null, EXECUTE,
+                "auto", null, null, null)).engine()).isEqualTo(FunctionEngine.AUTO);
+        assertThatThrownBy(() -> cpuAndSpark.create(ALICE, "acme", "python", new CreateCommand("on-gpu", null, null, null,
+                EXECUTE, "cudf", null, null, null)))
+                .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.field()).isEqualTo("engine"))
+                .hasMessageContaining("cpu, spark, auto");
+    }
+
     private static void assertField(Runnable call, String field) {
         assertThatThrownBy(call::run).isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.field()).isEqualTo(field));
     }
@@ -127,7 +143,7 @@ class FunctionUseCasesTest {
                 null, null));
         assertThat(enabled.enabled()).isTrue();
         assertThat(enabled.loadDataset()).isEqualTo("snapshot-1");
-        assertThat(enabled.engine()).isEqualTo(FunctionEngine.GPU);
+        assertThat(enabled.engine()).isEqualTo(new FunctionEngine("gpu"));
         assertThat(enabled.parameters()).hasSize(1);
         assertThat(enabled.createdAt()).isEqualTo(f.createdAt());
         UserFunction cleared = useCases.update(ALICE, "acme", "python", f.uuid(), new UpdateCommand(null, "", null, null, null,

@@ -2,27 +2,50 @@ package io.grapholap.domain.udf;
 
 import io.grapholap.domain.error.ValidationException;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.regex.Pattern;
 
 /**
- * The engine a UDF loads its graph on. The names the UDF API's existing clients use are accepted
- * as aliases: {@code cudf} is the GPU engine, {@code pandas} the CPU engine. {@code auto} runs on the GPU when it is usable and
- * on the CPU otherwise (the run says which one ran).
+ * The engine a UDF loads its graph on: an engine's own name ({@code cpu}, {@code gpu}, whatever
+ * engines the server ships) or {@code auto} (an engine with a device when one is usable, else the
+ * default; the run says which one ran). The names the UDF API's existing clients use are accepted
+ * as aliases: {@code pandas} is the CPU engine, {@code cudf} the GPU engine. Which names exist is the
+ * server's to say, when a function is saved or run.
  */
-public enum FunctionEngine {
-    CPU, GPU, AUTO;
+public record FunctionEngine(String name) {
 
-    public String wireName() {
-        return name().toLowerCase(Locale.ROOT);
+    /** Declared before {@link #AUTO}, which the constructor checks against it. */
+    private static final Pattern NAME = Pattern.compile("[a-z][a-z0-9_-]{0,31}");
+
+    public static final FunctionEngine AUTO = new FunctionEngine("auto");
+
+    /** The dataframe libraries the UDF API's clients name, and the engine each stands for. */
+    private static final Map<String, String> ALIASES = Map.of("pandas", "cpu", "cudf", "gpu");
+
+    public FunctionEngine {
+        Objects.requireNonNull(name, "name");
+        if (!NAME.matcher(name).matches()) {
+            throw new IllegalArgumentException("not an engine name: '" + name + "'");
+        }
     }
 
-    /** Parses {@code cpu}, {@code gpu}, {@code auto}, {@code pandas} or {@code cudf}; anything else fails on {@code field}. */
+    public String wireName() {
+        return name;
+    }
+
+    public boolean isAuto() {
+        return equals(AUTO);
+    }
+
+    /** Parses an engine name, {@code auto}, {@code pandas} or {@code cudf}; anything else fails on {@code field}. */
     public static FunctionEngine parse(String value, String field) {
         String v = value == null ? "" : value.trim().toLowerCase(Locale.ROOT);
-        return switch (v) {
-            case "cpu", "pandas" -> CPU;
-            case "gpu", "cudf" -> GPU;
-            case "auto" -> AUTO;
-            default -> throw new ValidationException(field, field + " must be cpu, gpu, auto, pandas or cudf; got '" + value + "'");
-        };
+        v = ALIASES.getOrDefault(v, v);
+        if (!NAME.matcher(v).matches()) {
+            throw new ValidationException(field, field + " must be the name of an engine, auto, pandas or cudf; got '"
+                    + value + "'");
+        }
+        return new FunctionEngine(v);
     }
 }

@@ -194,7 +194,7 @@ class RunFunctionsTest {
                               boolean enabled) {
         Instant now = Instant.now();
         return functions.create(new UserFunction(UUID.randomUUID().toString(), alias, "acme", "python", "alice", enabled, loadDataset,
-                loadData, execute, FunctionEngine.CPU, type, format, List.of(new FunctionParameter("n", "INT")), Set.of("bob"),
+                loadData, execute, new FunctionEngine("cpu"), type, format, List.of(new FunctionParameter("n", "INT")), Set.of("bob"),
                 Set.of("carol"), now, now), Set.of());
     }
 

@@ -105,7 +105,7 @@ final class FunctionUseCasesFactory {
     FunctionUseCases functionUseCases(FunctionRepository functions, OrganizationSettingsRepository organizations,
                                       FunctionRuntime runtime, RunFunctions runs, RunSlots slots, EngineChoice engines) {
         return new FunctionUseCases(functions, organizations, runtime, FunctionEngine.parse(engines.defaultName(), "grapholap.engine"),
-                runs.formats(), CLOCK, slots);
+                engines.names(), runs.formats(), CLOCK, slots);
     }
 
     @Singleton
