@@ -11,7 +11,6 @@ import io.grapholap.application.graph.MemoryEstimate;
 import io.grapholap.application.graph.ProgressListener;
 import io.grapholap.application.graph.algo.AlgorithmParams;
 import io.grapholap.engine.cpu.algo.CpuAlgorithms;
-import io.grapholap.graph.csr.ComputePool;
 import io.grapholap.graph.csr.CsrBacked;
 import io.grapholap.graph.csr.CsrGraph;
 import io.grapholap.graph.csr.load.CsrLoader;
@@ -77,22 +76,14 @@ public final class CpuGraphEngine implements GraphEngine {
     @Override
     public GraphInstance load(Path snapshotDir, LoadOptions options, ProgressListener progress,
                               CancellationToken cancel) {
-        ComputePool threads = ComputePool.create(CpuGraphInstance.ENGINE, options.parallelism());
-        try {
-            CsrGraph graph = new CsrLoader(allocator, progress == null ? ProgressListener.NONE : progress,
-                    cancel == null ? CancellationToken.create() : cancel).load(snapshotDir, options, threads.loops());
-            return new CpuGraphInstance(graph, threads);
-        } catch (RuntimeException | Error e) {
-            threads.close();
-            throw e;
-        }
+        return new CsrLoader(allocator, progress, cancel).loadOwning(snapshotDir, options, CpuGraphInstance.ENGINE,
+                CpuGraphInstance::new);
     }
 
     /** Loads the bare graph (for the bench and the GPU engine, which uploads it to the device). */
     public CsrGraph loadGraph(Path snapshotDir, LoadOptions options, ProgressListener progress,
                               CancellationToken cancel) {
-        return new CsrLoader(allocator, progress == null ? ProgressListener.NONE : progress,
-                cancel == null ? CancellationToken.create() : cancel).load(snapshotDir, options);
+        return new CsrLoader(allocator, progress, cancel).load(snapshotDir, options);
     }
 
     public int threads() {

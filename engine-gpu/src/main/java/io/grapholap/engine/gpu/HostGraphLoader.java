@@ -6,7 +6,6 @@ import io.grapholap.application.graph.GraphInstance;
 import io.grapholap.application.graph.LoadOptions;
 import io.grapholap.application.graph.MemoryEstimate;
 import io.grapholap.application.graph.ProgressListener;
-import io.grapholap.graph.csr.ComputePool;
 import io.grapholap.graph.csr.CsrGraph;
 import io.grapholap.graph.csr.load.CsrLoader;
 import io.grapholap.graph.csr.load.MemoryModel;
@@ -65,15 +64,8 @@ public interface HostGraphLoader {
             @Override
             public HostGraph load(Path snapshotDir, LoadOptions options, ProgressListener progress,
                                   CancellationToken cancel) {
-                ComputePool threads = ComputePool.create(GpuGraphEngine.NAME, options.parallelism());
-                try {
-                    CsrGraph graph = new CsrLoader(allocator, progress == null ? ProgressListener.NONE : progress,
-                            cancel == null ? CancellationToken.create() : cancel).load(snapshotDir, options, threads.loops());
-                    return new HostGraph(graph, new HostInstance(graph, threads));
-                } catch (RuntimeException | Error e) {
-                    threads.close();
-                    throw e;
-                }
+                return new CsrLoader(allocator, progress, cancel).loadOwning(snapshotDir, options, GpuGraphEngine.NAME,
+                        (graph, threads) -> new HostGraph(graph, new HostInstance(graph, threads)));
             }
         };
     }

@@ -9,6 +9,7 @@ import io.grapholap.domain.error.SnapshotCorruptException;
 import io.grapholap.domain.error.ValidationException;
 import io.grapholap.graph.csr.Adjacency;
 import io.grapholap.graph.csr.ArcScatter;
+import io.grapholap.graph.csr.ComputePool;
 import io.grapholap.graph.csr.CsrGraph;
 import io.grapholap.graph.csr.EdgeType;
 import io.grapholap.graph.csr.Parallel;
@@ -26,6 +27,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ForkJoinPool;
+import java.util.function.BiFunction;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.vector.FieldVector;
@@ -63,10 +65,11 @@ public final class CsrLoader {
     private final ProgressListener progress;
     private final CancellationToken cancel;
 
+    /** A loader on {@code allocator}; a null {@code progress} reports nowhere, a null {@code cancel} is never cancelled. */
     public CsrLoader(BufferAllocator allocator, ProgressListener progress, CancellationToken cancel) {
         this.allocator = allocator;
-        this.progress = progress;
-        this.cancel = cancel;
+        this.progress = progress == null ? ProgressListener.NONE : progress;
+        this.cancel = cancel == null ? CancellationToken.create() : cancel;
     }
 
     /** Workers used for the edge passes of a graph with {@code vertices} vertices. */
@@ -81,6 +84,21 @@ public final class CsrLoader {
             return load(dir, options, pool);
         } finally {
             pool.shutdownNow();
+        }
+    }
+
+    /**
+     * Loads into the instance {@code holder} makes of the graph and a new {@link ComputePool} of
+     * {@code options.parallelism()} threads named after {@code owner}, on which the load runs and
+     * which the instance then owns; the pool is closed when the load or the instance fails.
+     */
+    public <T> T loadOwning(Path dir, LoadOptions options, String owner, BiFunction<CsrGraph, ComputePool, T> holder) {
+        ComputePool threads = ComputePool.create(owner, options.parallelism());
+        try {
+            return holder.apply(load(dir, options, threads.loops()), threads);
+        } catch (RuntimeException | Error e) {
+            threads.close();
+            throw e;
         }
     }
 
