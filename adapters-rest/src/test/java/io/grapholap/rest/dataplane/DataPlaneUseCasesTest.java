@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
+import io.grapholap.application.algorithm.GateExecutor;
 import io.grapholap.application.common.ConcurrencyLimit;
 import io.grapholap.application.algorithm.AlgorithmCommand;
 import io.grapholap.application.algorithm.AlgorithmRunner;
@@ -47,7 +48,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.ArrayDeque;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -325,22 +325,6 @@ class DataPlaneUseCasesTest {
     }
 
     // ---- lock, executions, cancel, timeout, retention ----
-
-    /** Holds submitted runs until the test releases them, so a run is "running" for as long as needed. */
-    private static final class GateExecutor implements Executor {
-        final ArrayDeque<Runnable> held = new ArrayDeque<>();
-
-        @Override
-        public synchronized void execute(Runnable r) {
-            held.add(r);
-        }
-
-        synchronized void releaseAll() {
-            while (!held.isEmpty()) {
-                held.poll().run();
-            }
-        }
-    }
 
     @Test
     void secondAlgorithmOnAnInstanceIsLockedOutWithTheHolderWhileQueriesRun() {

@@ -3,6 +3,7 @@ package io.grapholap.application.udf;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.grapholap.application.algorithm.GateExecutor;
 import io.grapholap.application.algorithm.AlgorithmCommand;
 import io.grapholap.application.algorithm.AlgorithmRunner;
 import io.grapholap.application.algorithm.Execution;
@@ -26,10 +27,8 @@ import io.grapholap.domain.error.ConflictException;
 import io.grapholap.domain.user.Role;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayDeque;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.Executor;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -53,22 +52,6 @@ class HostSessionAlgorithmsTest {
 
     private HostSession session() {
         return new HostSession(ANN, engine, null, instances, null, null, runs, runner);
-    }
-
-    /** Holds submitted runs until the test releases them, so an HTTP run is "running" for as long as needed. */
-    private static final class GateExecutor implements Executor {
-        final ArrayDeque<Runnable> held = new ArrayDeque<>();
-
-        @Override
-        public synchronized void execute(Runnable r) {
-            held.add(r);
-        }
-
-        synchronized void releaseAll() {
-            while (!held.isEmpty()) {
-                held.poll().run();
-            }
-        }
     }
 
     @Test
