@@ -1,7 +1,6 @@
 package io.grapholap.engine.gpu;
 
 import io.grapholap.application.graph.CancellationToken;
-import io.grapholap.application.graph.GraphEngine;
 import io.grapholap.application.graph.GraphInstance;
 import io.grapholap.application.graph.LoadOptions;
 import io.grapholap.application.graph.MemoryEstimate;
@@ -12,8 +11,6 @@ import io.grapholap.graph.csr.load.MemoryModel;
 import io.grapholap.snapshot.arrow.SnapshotManifest;
 import java.nio.file.Path;
 import java.util.Objects;
-import java.util.function.BiFunction;
-import java.util.function.Function;
 import org.apache.arrow.memory.BufferAllocator;
 
 /**
@@ -66,37 +63,6 @@ public interface HostGraphLoader {
                                   CancellationToken cancel) {
                 return new CsrLoader(allocator, progress, cancel).loadOwning(snapshotDir, options, GpuGraphEngine.NAME,
                         (graph, threads) -> new HostGraph(graph, new HostInstance(graph, threads)));
-            }
-        };
-    }
-
-    /**
-     * A loader over any CPU engine: {@code graphOf} reaches the CSR inside one of its instances,
-     * {@code shapeOf} reads a snapshot's counts from its manifest.
-     */
-    static HostGraphLoader of(GraphEngine cpuEngine, Function<GraphInstance, CsrGraph> graphOf,
-                              BiFunction<Path, LoadOptions, GraphShape> shapeOf) {
-        return new HostGraphLoader() {
-            @Override
-            public MemoryEstimate estimate(Path snapshotDir, LoadOptions options) {
-                return cpuEngine.estimate(snapshotDir, options);
-            }
-
-            @Override
-            public GraphShape shape(Path snapshotDir, LoadOptions options) {
-                return shapeOf.apply(snapshotDir, options);
-            }
-
-            @Override
-            public HostGraph load(Path snapshotDir, LoadOptions options, ProgressListener progress,
-                                  CancellationToken cancel) {
-                GraphInstance cpu = cpuEngine.load(snapshotDir, options, progress, cancel);
-                try {
-                    return new HostGraph(graphOf.apply(cpu), cpu);
-                } catch (RuntimeException e) {
-                    cpu.close();
-                    throw e;
-                }
             }
         };
     }

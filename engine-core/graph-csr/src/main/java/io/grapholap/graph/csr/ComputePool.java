@@ -84,10 +84,6 @@ public final class ComputePool implements AutoCloseable {
         return queries.getActiveCount();
     }
 
-    public boolean isClosed() {
-        return queries.isShutdown();
-    }
-
     /** Stops both halves: running work is interrupted, waiting queries are dropped. */
     @Override
     public void close() {
