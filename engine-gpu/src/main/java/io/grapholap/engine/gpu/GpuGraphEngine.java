@@ -120,7 +120,7 @@ public final class GpuGraphEngine implements GraphEngine, AutoCloseable {
         try {
             requireFits(dev, needed, g.toString());
         } catch (RuntimeException e) {
-            host.cpuInstance().close();
+            host.hostInstance().close();
             throw e;
         }
         return upload(dev, host, progress);
@@ -131,9 +131,9 @@ public final class GpuGraphEngine implements GraphEngine, AutoCloseable {
             progress.progress("upload", 0.0, "copying the CSR to the device");
             DeviceGraph dg = dev.call(() -> DeviceGraph.upload(dev, host.graph()));
             progress.progress("upload", 1.0, dg.bytes() + " bytes on the device");
-            return new GpuGraphInstance(dev, host.graph(), host.cpuInstance(), dg);
+            return new GpuGraphInstance(dev, host.graph(), host.hostInstance(), dg);
         } catch (RuntimeException e) {
-            host.cpuInstance().close();
+            host.hostInstance().close();
             throw e;
         }
     }

@@ -25,10 +25,10 @@ public interface HostGraphLoader {
     }
 
     /** A snapshot loaded on the host: its CSR and the host instance over it. */
-    record HostGraph(CsrGraph graph, GraphInstance cpuInstance) {
+    record HostGraph(CsrGraph graph, GraphInstance hostInstance) {
         public HostGraph {
             Objects.requireNonNull(graph, "graph");
-            Objects.requireNonNull(cpuInstance, "cpuInstance");
+            Objects.requireNonNull(hostInstance, "hostInstance");
         }
     }
 
