@@ -9,6 +9,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * {@code ./grapholap bench}: generates the graphs, runs every engine on them side by side (each engine
@@ -57,6 +58,19 @@ public final class BenchMain {
         // A run that timed out is not tried again at a larger scale of the same graph.
         Map<String, Integer> timedOut = new java.util.concurrent.ConcurrentHashMap<>();
         WorkerLauncher launcher = new WorkerLauncher(options.heap(), err::println);
+        // Stopped from outside (a time budget's SIGTERM), the bench still prints and writes what it measured.
+        AtomicBoolean finished = new AtomicBoolean();
+        Thread stopped = new Thread(() -> {
+            if (!finished.get()) {
+                List<RunResult> measured = List.copyOf(results);
+                out.println();
+                out.println("Stopped before the end; what was measured:");
+                printSummary(out, measured, options.engines());
+                writeResultsQuietly(options, machine, args, measured, err);
+                out.flush();
+            }
+        }, "bench-stopped");
+        Runtime.getRuntime().addShutdownHook(stopped);
         List<String> engines = new ArrayList<>(options.engines());
         engines.addAll(options.peers());
         for (String graph : options.graphs()) {
@@ -88,9 +102,9 @@ public final class BenchMain {
                         if (RunResult.TIMEOUT.equals(r.status())) {
                             timedOut.putIfAbsent(r.engine() + "/" + r.graph() + "/" + r.algorithm(), r.scale());
                         }
+                        // Written after every result, so that a run stopped from outside keeps what it measured.
+                        writeCsvQuietly(options.out().resolve("results.csv"), List.copyOf(results), err);
                     });
-                    // Written after every worker as well, so that an interrupted long run keeps what it measured.
-                    Report.writeCsv(options.out().resolve("results.csv"), List.copyOf(results));
                 }
             }
         }
@@ -103,26 +117,61 @@ public final class BenchMain {
             });
         }
 
+        finished.set(true);
+        Runtime.getRuntime().removeShutdownHook(stopped);
         machine.put("load_average_at_end", MachineInfo.loadAverage());
         out.println();
+        printSummary(out, results, options.engines());
+        writeResults(options, machine, args, results);
+        Chart.write(options.out().resolve("chart.png"), results, "GraphOLAP bench: run time per algorithm and engine (log scale)");
+        deleteQuietly(scratch);
+        out.println();
+        out.println("wrote " + options.out().resolve("results.csv") + ", results.json, chart.png, machine.json");
+        return 0;
+    }
+
+    /** The table, the speed-ups and, with both of our engines, the GPU/CPU agreement. */
+    private static void printSummary(PrintStream out, List<RunResult> results, List<String> engines) {
         out.print(Report.table(results));
-        String speedups = Report.speedups(results, options.engines());
+        String speedups = Report.speedups(results, engines);
         if (!speedups.isEmpty()) {
             out.println();
             out.println("Speed-ups (same run):");
             out.print(speedups);
         }
+        String agreement = Report.agreement(results);
+        if (!agreement.isEmpty()) {
+            out.println();
+            out.println("GPU and CPU results (same run):");
+            out.print(agreement);
+        }
+    }
+
+    private static void writeResults(BenchOptions options, Map<String, Object> machine, String[] args, List<RunResult> results)
+            throws IOException {
         Map<String, Object> command = new LinkedHashMap<>();
         command.put("args", String.join(" ", args));
         command.put("options", options.toString());
         Report.writeCsv(options.out().resolve("results.csv"), results);
         Report.writeJson(options.out().resolve("results.json"), machine, command, results);
         WorkerMain.JSON.writerWithDefaultPrettyPrinter().writeValue(options.out().resolve("machine.json").toFile(), machine);
-        Chart.write(options.out().resolve("chart.png"), results, "GraphOLAP bench: run time per algorithm and engine (log scale)");
-        deleteQuietly(scratch);
-        out.println();
-        out.println("wrote " + options.out().resolve("results.csv") + ", results.json, chart.png, machine.json");
-        return 0;
+    }
+
+    private static void writeResultsQuietly(BenchOptions options, Map<String, Object> machine, String[] args, List<RunResult> results,
+                                            PrintStream err) {
+        try {
+            writeResults(options, machine, args, results);
+        } catch (IOException e) {
+            err.println("bench: could not write the results under " + options.out() + ": " + e.getMessage());
+        }
+    }
+
+    private static void writeCsvQuietly(Path file, List<RunResult> results, PrintStream err) {
+        try {
+            Report.writeCsv(file, results);
+        } catch (IOException e) {
+            err.println("bench: could not write " + file + ": " + e.getMessage());
+        }
     }
 
     private static void runWorker(BenchOptions options, WorkerLauncher launcher, WorkerSpec spec,

@@ -26,7 +26,7 @@ record BenchOptions(
         String heap,
         boolean inProcess) {
 
-    static final List<String> ALL_ALGORITHMS = List.of("pagerank", "bfs", "wcc", "sssp", "cdlp", "lcc", "louvain");
+    static final List<String> ALL_ALGORITHMS = List.of("pagerank", "bfs", "wcc", "sssp", "cdlp", "lcc", "triangle_count", "louvain");
     static final Set<String> ENGINES = Set.of("cpu", "gpu");
     static final Set<String> PEERS = Set.of("jgrapht", "jgrapht-sparse", "tinkerpop");
     static final Set<String> GRAPHS = Set.of("kronecker", "road");
@@ -35,12 +35,12 @@ record BenchOptions(
             Usage: ./grapholap bench [options]
 
             Generates Graph500 Kronecker graphs (and optionally road-like grids), runs the LDBC Graphalytics
-            kernels plus louvain on our engine and, in the same run, on JGraphT and TinkerPop, and writes a
+            kernels plus triangle_count and louvain on our engine and, in the same run, on JGraphT and TinkerPop, and writes a
             table (stdout), results.csv, results.json, chart.png and machine.json under --out.
 
               --scale LIST            graph scales, 2^scale vertices (default 16,18,20)
               --graphs LIST           kronecker,road (default kronecker)
-              --algorithms LIST       pagerank,bfs,wcc,sssp,cdlp,lcc,louvain (default: all)
+              --algorithms LIST       pagerank,bfs,wcc,sssp,cdlp,lcc,triangle_count,louvain (default: all)
               --engines LIST          our engines: cpu,gpu (default cpu)
               --peers LIST            jgrapht,jgrapht-sparse,tinkerpop or none (default jgrapht,tinkerpop);
                                       jgrapht-sparse is JGraphT's compact immutable graph, the one that fits at scale 22

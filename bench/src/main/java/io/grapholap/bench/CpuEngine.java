@@ -137,6 +137,7 @@ final class CpuEngine implements EngineUnderTest {
             case "louvain" -> String.format(Locale.ROOT, "communities=%s modularity=%.4f", stats.get("communities"),
                     ((Number) stats.get("modularity")).doubleValue());
             case "cdlp", "pagerank" -> "iterations=" + stats.get("iterations");
+            case "triangle_count" -> "triangles=" + stats.get("triangles");
             default -> "";
         };
     }

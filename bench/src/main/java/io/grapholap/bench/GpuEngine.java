@@ -95,7 +95,8 @@ final class GpuEngine implements EngineUnderTest {
                 CancellationToken.create());
         graph = host.graph();
         instance = engine.load(host, ProgressListener.NONE);
-        return "Arrow snapshot -> CSR -> device, " + instance.statistics().deviceBytes() / 1048576 + " MiB on " + instance.statistics().deviceBytes() / 1048576 + " MiB, " + engine.info().details().get("device");
+        return "Arrow snapshot -> CSR -> device, " + instance.statistics().deviceBytes() / 1048576 + " MiB on the device ("
+                + engine.info().details().get("device") + ")";
     }
 
     @Override

@@ -55,16 +55,100 @@ final class Report {
             for (RunResult peer : results) {
                 // our GPU engine is also compared with our CPU engine, the run the product is about
                 boolean other = !ours.contains(peer.engine()) || (mine.engine().equals("gpu") && peer.engine().equals("cpu"));
-                if (peer.ok() && other && peer.algorithm().equals(mine.algorithm())
-                        && peer.scale() == mine.scale() && peer.graph().equals(mine.graph())) {
+                if (!other || !sameRun(mine, peer)) {
+                    continue;
+                }
+                if (peer.ok()) {
                     double ratio = peer.runSeconds() / mine.runSeconds();
                     sb.append(String.format(Locale.ROOT, "  %-9s %-9s scale %2d: %s is %.1fx %s than %s (%.4f s vs %.4f s)%n",
                             mine.graph(), mine.algorithm(), mine.scale(), mine.engine(), ratio >= 1 ? ratio : 1 / ratio,
                             ratio >= 1 ? "faster" : "SLOWER", peer.engine(), mine.runSeconds(), peer.runSeconds()));
+                } else if (RunResult.TIMEOUT.equals(peer.status())) {
+                    sb.append(String.format(Locale.ROOT, "  %-9s %-9s scale %2d: %s ran in %.4f s; %s timed out (%s)%n",
+                            mine.graph(), mine.algorithm(), mine.scale(), mine.engine(), mine.runSeconds(), peer.engine(), peer.note()));
                 }
             }
         }
         return sb.toString();
+    }
+
+    /**
+     * The GPU engine's result checks against the CPU engine's where both ran (components, vertices
+     * reached, triangles, average clustering): {@code same} or {@code DIFFERENT}. Integers must be
+     * equal; decimals may differ by 1e-6 relative (the equality tests' tolerance) or one unit in the
+     * last printed place.
+     */
+    static String agreement(List<RunResult> results) {
+        StringBuilder sb = new StringBuilder();
+        for (RunResult gpu : results) {
+            if (!gpu.engine().equals("gpu") || !gpu.ok() || gpu.algorithm().equals("load")) {
+                continue;
+            }
+            for (RunResult cpu : results) {
+                if (!cpu.engine().equals("cpu") || !cpu.ok() || !sameRun(gpu, cpu)) {
+                    continue;
+                }
+                Map<String, String> g = checks(gpu.note());
+                Map<String, String> c = checks(cpu.note());
+                if (c.isEmpty()) {
+                    continue;
+                }
+                boolean same = g.keySet().equals(c.keySet()) && c.keySet().stream().allMatch(k -> agrees(g.get(k), c.get(k)));
+                sb.append(String.format(Locale.ROOT, "  %-9s %-14s scale %2d: %s (gpu %s, cpu %s)%n", gpu.graph(), gpu.algorithm(),
+                        gpu.scale(), same ? "same" : "DIFFERENT", String.join(" ", pairs(g)), String.join(" ", pairs(c))));
+            }
+        }
+        return sb.toString();
+    }
+
+    private static boolean sameRun(RunResult a, RunResult b) {
+        return a.algorithm().equals(b.algorithm()) && a.scale() == b.scale() && a.graph().equals(b.graph());
+    }
+
+    /** The {@code key=value} checks at the head of a note, before any "; after warm-up" remark. */
+    static Map<String, String> checks(String note) {
+        Map<String, String> checks = new LinkedHashMap<>();
+        if (note == null) {
+            return checks;
+        }
+        String head = note.split(";", 2)[0].trim();
+        for (String token : head.split("\\s+")) {
+            int eq = token.indexOf('=');
+            if (eq > 0) {
+                checks.put(token.substring(0, eq), token.substring(eq + 1));
+            }
+        }
+        return checks;
+    }
+
+    private static List<String> pairs(Map<String, String> checks) {
+        List<String> pairs = new ArrayList<>();
+        checks.forEach((k, v) -> pairs.add(k + "=" + v));
+        return pairs;
+    }
+
+    private static boolean agrees(String a, String b) {
+        if (a == null || b == null) {
+            return false;
+        }
+        if (a.equals(b)) {
+            return true;
+        }
+        try {
+            double x = Double.parseDouble(a);
+            double y = Double.parseDouble(b);
+            int decimals = Math.max(decimals(a), decimals(b));
+            // one unit in the last printed place, since the notes are rounded
+            double tolerance = Math.max(1e-6 * Math.max(Math.abs(x), Math.abs(y)), Math.pow(10, -decimals));
+            return decimals > 0 && Math.abs(x - y) <= tolerance * (1 + 1e-9);
+        } catch (NumberFormatException e) {
+            return false;
+        }
+    }
+
+    private static int decimals(String number) {
+        int dot = number.indexOf('.');
+        return dot < 0 ? 0 : number.length() - dot - 1;
     }
 
     static void writeCsv(Path file, List<RunResult> results) throws IOException {

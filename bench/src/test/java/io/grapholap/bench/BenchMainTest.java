@@ -36,11 +36,12 @@ class BenchMainTest {
 
         List<String> csv = Files.readAllLines(dir.resolve("results.csv"));
         assertThat(csv.get(0)).startsWith("engine,graph,algorithm,scale,vertices,arcs,load_seconds,run_seconds");
-        for (String algorithm : List.of("pagerank", "bfs", "wcc", "sssp", "cdlp", "lcc", "louvain")) {
+        for (String algorithm : List.of("pagerank", "bfs", "wcc", "sssp", "cdlp", "lcc", "triangle_count", "louvain")) {
             assertThat(csv).as(algorithm).anyMatch(l -> l.startsWith("cpu,kronecker," + algorithm + ",8,256,") && l.contains(",ok,"));
         }
         assertThat(csv).anyMatch(l -> l.startsWith("jgrapht,kronecker,pagerank,8,") && l.contains(",ok,"));
         assertThat(csv).anyMatch(l -> l.startsWith("jgrapht,kronecker,louvain,8,") && l.contains(",skipped,JGraphT 1.5.2 has no Louvain"));
+        assertThat(csv).anyMatch(l -> l.startsWith("cpu,kronecker,triangle_count,8,") && l.matches(".*,ok,triangles=[1-9][0-9]*.*"));
         assertThat(csv).anyMatch(l -> l.startsWith("tinkerpop,kronecker,pagerank,8,") && l.contains(",ok,"));
         assertThat(csv).anyMatch(l -> l.startsWith("cpu,kronecker,gremlin-2hop,6,64,") && l.contains(",ok,"));
         assertThat(csv).anyMatch(l -> l.startsWith("tinkergraph,kronecker,gremlin-2hop,6,") && l.contains("same count"));
