@@ -91,7 +91,7 @@ sed -n 's:.*<grapholap.jvm.flags>\(.*\)</grapholap.jvm.flags>.*:\1:p' pom.xml > 
 {
   echo "GraphOLAP GPU bundle"
   echo "commit: $(git rev-parse --short HEAD 2>/dev/null || echo unknown)$(git diff --quiet HEAD 2>/dev/null || echo ' (with uncommitted changes)')"
-  echo "built: $(date -u +%Y-%m-%dT%H:%M:%SZ) on $(hostname)"
+  echo "built: $(date -u +%Y-%m-%dT%H:%M:%SZ) on $(uname -n)"
   echo "runtime: $("$STAGE/$NAME/runtime/bin/java" -version 2>&1 | head -n1), modules $MODULES"
   echo "jars: $(ls "$STAGE/$NAME/lib" | wc -l)"
 } > "$STAGE/$NAME/VERSION"

@@ -43,8 +43,17 @@ WORK="$(mktemp -d "${TMPDIR:-/tmp}/grapholap-gpu.XXXXXX")"
 START=$SECONDS
 FAILED=0
 
+# The bench runs in a process group of its own (its worker JVMs too), recorded here, so that it can be
+# stopped whole without pkill (procps is not everywhere).
+stop_bench() {
+  local pgid
+  pgid="$(cat "$WORK/bench.pgid" 2>/dev/null)" || return 0
+  # never our own group
+  [ -n "$pgid" ] && [ "$pgid" != "$(awk '{ print $5 }' "/proc/$BASHPID/stat")" ] || return 0
+  kill -"$1" -- "-$pgid" 2>/dev/null || true
+}
 cleanup() {
-  pkill -f "grapholap-gpu.*io.grapholap.bench" 2>/dev/null || true
+  stop_bench KILL
   rm -rf "$WORK"
 }
 trap cleanup EXIT
@@ -84,7 +93,7 @@ main() {
   stamp "machine"
   note "GraphOLAP GPU verification, $(date -u +%Y-%m-%dT%H:%M:%SZ), $([ "$QUICK" = 1 ] && echo quick || echo full) run, budget $BUDGET s"
   sed 's/^/  /' "$home/VERSION" | tee -a "$OUT/summary.txt"
-  note "host: $(hostname), $(nproc) cores, $(awk '/MemTotal/ { printf "%.0f GiB", $2 / 1048576 }' /proc/meminfo) memory, kernel $(uname -r), load $(cut -d' ' -f1-3 /proc/loadavg)"
+  note "host: $(uname -n), $(nproc) cores, $(awk '/MemTotal/ { printf "%.0f GiB", $2 / 1048576 }' /proc/meminfo) memory, kernel $(uname -r), load $(cut -d' ' -f1-3 /proc/loadavg)"
   if command -v nvidia-smi >/dev/null; then
     nvidia-smi 2>&1 | head -n 20
     note "nvidia-smi: $(nvidia-smi --query-gpu=name,driver_version,memory.total,compute_cap --format=csv,noheader 2>&1 | head -n 4 | paste -sd ';')"
@@ -148,15 +157,32 @@ main() {
     # The GPU runs first at each scale, so that a budget that runs out cuts the CPU's slowest kernels
     # at the largest scale rather than the GPU's figures.
     # shellcheck disable=SC2086
-    timeout --kill-after=10 "$bench_left" "$java" $flags -XX:+UseParallelGC -Xmx2g -cp "$cp" io.grapholap.bench.BenchMain \
+    setsid -w "$java" $flags -XX:+UseParallelGC -Xmx2g -cp "$cp" io.grapholap.bench.BenchMain \
       --engines gpu,cpu --peers none --gremlin-scale 0 --scale "$scales" \
       --algorithms pagerank,bfs,wcc,sssp,cdlp,lcc,triangle_count --warmup 1 --bfs-sources "$sources" \
-      --timeout "$timeout" --out "$WORK/bench" > "$WORK/bench.txt" 2>&1
+      --timeout "$timeout" --out "$WORK/bench" > "$WORK/bench.txt" 2>&1 &
+    local pid=$!
+    # A background job of a script leads no group, so setsid makes the JVM itself the leader of a new one.
+    for _ in 1 2 3 4 5 6 7 8 9 10; do
+      [ "$(awk '{ print $5 }' "/proc/$pid/stat" 2>/dev/null)" = "$pid" ] && break
+      sleep 0.2
+    done
+    awk '{ print $5 }' "/proc/$pid/stat" > "$WORK/bench.pgid" 2>/dev/null || true
+    local deadline=$((SECONDS + bench_left)) stopped=0
+    while kill -0 "$pid" 2>/dev/null && [ "$SECONDS" -lt "$deadline" ]; do sleep 1; done
+    if kill -0 "$pid" 2>/dev/null; then
+      # SIGTERM to the bench alone: it prints and writes what it measured before it exits; its worker
+      # JVMs, still running, are killed with the group after it.
+      stopped=1
+      kill -TERM "$pid" 2>/dev/null
+      for _ in $(seq 1 20); do kill -0 "$pid" 2>/dev/null || break; sleep 1; done
+    fi
+    wait "$pid"
     local status=$?
+    stop_bench KILL
     cat "$WORK/bench.txt"
-    if [ "$status" -eq 124 ] || [ "$status" -eq 137 ]; then
+    if [ "$stopped" = 1 ]; then
       note "bench: stopped at the end of the budget; the rows measured until then are in bench/results.csv"
-      pkill -f "grapholap-gpu.*io.grapholap.bench.WorkerMain" 2>/dev/null || true
     elif [ "$status" -ne 0 ]; then
       note "bench: exited with status $status"
       FAILED=1
