@@ -1,5 +1,6 @@
 package io.grapholap.application.graph.algo;
 
+import io.grapholap.application.graph.VertexRef;
 import io.grapholap.domain.error.ValidationException;
 import java.math.BigDecimal;
 import java.math.BigInteger;
@@ -108,11 +109,17 @@ public record ParamSpec(
                 }
                 yield s;
             }
-            case VERTEX_KEY -> {
+            case VERTEX -> {
                 if (v instanceof Number || v instanceof CharSequence || v instanceof UUID || v instanceof Boolean) {
                     yield v instanceof CharSequence cs ? cs.toString() : v;
                 }
-                throw typeError(p, v, "a vertex key (number, string or UUID)");
+                if (v instanceof VertexRef ref) {
+                    yield ref;
+                }
+                if (v instanceof java.util.Map<?, ?> m) {
+                    yield VertexRef.of(p.name(), m);
+                }
+                throw typeError(p, v, "a vertex: its identity \"Label:key\", {\"label\", \"key\"} or a key");
             }
         };
     }
