@@ -6,7 +6,7 @@ import io.grapholap.application.graph.GraphInstance;
 import io.grapholap.application.graph.LoadOptions;
 import io.grapholap.application.graph.ProgressListener;
 import io.grapholap.application.graph.ValueType;
-import io.grapholap.application.graph.VertexRef;
+import io.grapholap.application.graph.algo.VertexRef;
 import io.grapholap.application.graph.snapshot.ColumnSpec;
 import io.grapholap.application.graph.snapshot.SnapshotSource;
 import io.grapholap.application.graph.snapshot.SnapshotWriter;

@@ -1,6 +1,5 @@
 package io.grapholap.application.graph.algo;
 
-import io.grapholap.application.graph.VertexRef;
 import io.grapholap.domain.error.ValidationException;
 import java.math.BigDecimal;
 import java.math.BigInteger;

@@ -17,7 +17,7 @@ public enum ParamType {
     STRING,
     /**
      * A vertex as docs/identity.md names it: its identity {@code "Label:key"}, an object
-     * {@code {"label", "key"}} (made a {@link io.grapholap.application.graph.VertexRef}), or a bare key
+     * {@code {"label", "key"}} (made a {@link VertexRef}), or a bare key
      * (integer, string, UUID, ...). Checked for shape here; the engine resolves it and reports an
      * unknown or ambiguous vertex naming the parameter.
      */

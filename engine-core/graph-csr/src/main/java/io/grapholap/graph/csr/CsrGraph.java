@@ -2,7 +2,7 @@ package io.grapholap.graph.csr;
 
 import io.grapholap.application.graph.Column;
 import io.grapholap.application.graph.ValueType;
-import io.grapholap.application.graph.VertexRef;
+import io.grapholap.application.graph.algo.VertexRef;
 import io.grapholap.domain.error.ValidationException;
 import java.util.ArrayList;
 import java.util.List;

@@ -2,7 +2,7 @@ package io.grapholap.gremlin.csr;
 
 import io.grapholap.application.graph.Column;
 import io.grapholap.application.graph.ValueType;
-import io.grapholap.application.graph.VertexRef;
+import io.grapholap.application.graph.algo.VertexRef;
 import io.grapholap.graph.csr.CsrGraph;
 import io.grapholap.graph.csr.EdgeType;
 import io.grapholap.graph.csr.ResultColumns;

@@ -1,4 +1,4 @@
-package io.grapholap.application.graph;
+package io.grapholap.application.graph.algo;
 
 import io.grapholap.domain.error.ValidationException;
 import java.util.Map;
