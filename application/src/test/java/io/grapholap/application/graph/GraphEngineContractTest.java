@@ -591,7 +591,7 @@ public abstract class GraphEngineContractTest {
     void storingAPropertyChecksItsNameAndTheResultShape() {
         try (GraphInstance g = load(writePeopleGraph("people"))) {
             AlgorithmResult rank = g.run(AlgorithmRegistry.parse("pagerank", Map.of()), ExecutionContext.of(1));
-            for (String bad : List.of("age", "bad name", "1st", "id", "")) {
+            for (String bad : List.of("age", "bad name", "1st", "id", "key", "")) {
                 assertThatThrownBy(() -> g.storeVertexProperty(bad, rank, "rank"))
                         .as("name '%s'", bad)
                         .isInstanceOfSatisfying(ValidationException.class,

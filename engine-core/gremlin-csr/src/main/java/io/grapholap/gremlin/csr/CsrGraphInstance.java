@@ -42,7 +42,7 @@ public abstract class CsrGraphInstance implements GraphInstance, CsrBacked {
     public static final int MAX_STORED_PROPERTIES = 16;
 
     private static final Pattern PROPERTY_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]{0,63}");
-    private static final Set<String> RESERVED = Set.of("id", "label");
+    private static final Set<String> RESERVED = Set.of("id", "label", "key");
 
     /**
      * The graph and its Gremlin executor, replaced together when a property is stored: a running
@@ -151,7 +151,7 @@ public abstract class CsrGraphInstance implements GraphInstance, CsrBacked {
     public synchronized void storeVertexProperty(String property, AlgorithmResult result, String column) {
         if (property == null || !PROPERTY_NAME.matcher(property).matches() || RESERVED.contains(property)) {
             throw new ValidationException("mutate_property", "property name must be a letter or '_' followed by up to 63 "
-                    + "letters, digits or '_' (not id or label), got '" + property + "'");
+                    + "letters, digits or '_' (not id, label or key), got '" + property + "'");
         }
         if (snapshotProperties.contains(property)) {
             throw new ValidationException("mutate_property", "'" + property + "' is a vertex property of the snapshot; "
