@@ -205,6 +205,9 @@ final class HostBridge implements ProxyExecutable {
         return data;
     }
 
+    /** JSON bytes guessed for a vertex identity or label, which a result makes only when it is written. */
+    private static final long VERTEX_NAME_BYTES = 24;
+
     /**
      * An algorithm result that user code returned as it was, as plain values without a trip through
      * the guest: {@code {algorithm, engine, columns, row_count, stats, data: {column: [values]}}}.
@@ -213,7 +216,8 @@ final class HostBridge implements ProxyExecutable {
     static Map<String, Object> plainResult(AlgorithmResult r, long maxBytes) {
         long estimate = 64;
         for (Column c : r.data()) {
-            estimate += c.type() == ValueType.STRING || c.type() == ValueType.LIST ? c.bytes() : 12L * c.size();
+            estimate += c instanceof Column.OfVertices ? VERTEX_NAME_BYTES * c.size()
+                    : c.type() == ValueType.STRING || c.type() == ValueType.LIST ? c.bytes() : 12L * c.size();
         }
         if (estimate > maxBytes) {
             throw new ValidationException("output", "the function's result is larger than the output limit of "

@@ -75,15 +75,17 @@
             for (const label of labels) {
                 for (const record of this.nodes(label)) {
                     if (!nodeFilter || nodeFilter(record, label)) {
-                        nodes.push(Object.assign({ label: label }, record));
-                        kept.add(String(record.id));
+                        const node = Object.assign({ label: label }, record, { id: record.key });
+                        delete node.key;
+                        nodes.push(node);
+                        kept.add(record.id);
                     }
                 }
             }
             const edges = [];
             for (const type of types) {
                 for (const record of this.edges(type)) {
-                    if (kept.has(String(record.from)) && kept.has(String(record.to))
+                    if (kept.has(record.from) && kept.has(record.to)
                             && (!edgeFilter || edgeFilter(record, type))) {
                         const edge = Object.assign({ source: record.from, target: record.to, type: type }, record);
                         delete edge.from;

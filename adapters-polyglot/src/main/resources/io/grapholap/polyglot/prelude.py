@@ -72,13 +72,14 @@ def _make_api(bridge, session_handle):
                 for record in self.nodes(label):
                     if node_filter is None or node_filter(record, label):
                         node = {'label': label}
-                        node.update(record)
+                        node.update({k: v for k, v in record.items() if k != 'key'})
+                        node['id'] = record['key']
                         nodes.append(node)
-                        kept.add(str(record['id']))
+                        kept.add(record['id'])
             edges = []
             for type_ in types:
                 for record in self.edges(type_):
-                    if str(record['from']) in kept and str(record['to']) in kept and (
+                    if record['from'] in kept and record['to'] in kept and (
                             edge_filter is None or edge_filter(record, type_)):
                         edge = {'source': record['from'], 'target': record['to'], 'type': type_}
                         edge.update({k: v for k, v in record.items() if k not in ('from', 'to')})

@@ -32,7 +32,7 @@ class GraphApiTest {
               }
               const pr = g.pagerank({iterations: 5, damping: 0.85});
               const sub = g.subgraph({node_labels: ['person'], edge_types: ['knows'],
-                                      node_filter: (n) => n.id !== 'dan'});
+                                      node_filter: (n) => n.key !== 'dan'});
               return {
                 statistics: g.statistics(),
                 algorithms: algorithms,
@@ -74,7 +74,7 @@ class GraphApiTest {
                     algorithms[name] = getattr(g, name)(params)['row_count']
                 pr = g.pagerank({'iterations': 5, 'damping': 0.85})
                 sub = g.subgraph({'node_labels': ['person'], 'edge_types': ['knows'],
-                                  'node_filter': lambda n, label: n['id'] != 'dan'})
+                                  'node_filter': lambda n, label: n['key'] != 'dan'})
                 return {
                     'statistics': g.statistics(),
                     'algorithms': algorithms,
@@ -137,8 +137,11 @@ class GraphApiTest {
             @SuppressWarnings("unchecked")
             Map<String, Object> out = (Map<String, Object>) TestGraphs.execute(language, code, Map.of());
             assertThat(out).as(language.wireName()).containsEntry("algorithm", "degree").containsEntry("engine", "cpu")
-                    .containsEntry("columns", List.of("id", "degree")).containsEntry("row_count", 6)
-                    .containsEntry("data", Map.of("id", List.of("ann", "bob", "cat", "dan", 100L, 200L),
+                    .containsEntry("columns", List.of("id", "label", "key", "degree")).containsEntry("row_count", 6)
+                    .containsEntry("data", Map.of(
+                            "id", List.of("person:ann", "person:bob", "person:cat", "person:dan", "city:100", "city:200"),
+                            "label", List.of("person", "person", "person", "person", "city", "city"),
+                            "key", List.of("ann", "bob", "cat", "dan", 100L, 200L),
                             "degree", List.of(0L, 1L, 2L, 1L, 2L, 1L)));
         }
     }
@@ -197,19 +200,23 @@ class GraphApiTest {
                 AlgorithmRegistry.names());
         algorithms.forEach((name, rows) -> assertThat(rows).as(name)
                 .isEqualTo(name.equals("shortest_path") ? 3 : 6));
-        assertThat(out.get("pagerank_columns")).isEqualTo(List.of("id", "rank"));
-        assertThat(out.get("pagerank_ids")).isEqualTo(List.of("ann", "bob", "cat", "dan", 100, 200));
+        assertThat(out.get("pagerank_columns")).isEqualTo(List.of("id", "label", "key", "rank"));
+        assertThat(out.get("pagerank_ids"))
+                .isEqualTo(List.of("person:ann", "person:bob", "person:cat", "person:dan", "city:100", "city:200"));
         assertThat(out.get("pagerank_natural")).isEqualTo(true);
         assertThat(out.get("algo_wcc")).isEqualTo(List.of("ann", "ann", "ann", "ann", "ann", "ann"));
         assertThat(out.get("degree_out")).isEqualTo(List.of(3, 2, 2, 0, 0, 0));
         assertThat(out.get("gremlin")).isEqualTo(List.of("Paris", "Oslo"));
         assertThat(out.get("gremlin_bound")).isEqualTo(List.of("Oslo"));
         assertThat(out.get("gremlin_count")).isEqualTo(List.of(7));
-        assertThat(out.get("nodes")).isEqualTo(List.of(Map.of("id", "ann", "age", 31), Map.of("id", "bob", "age", 42),
-                Map.of("id", "cat", "age", 27), nullAge("dan")));
+        assertThat(out.get("nodes")).isEqualTo(List.of(Map.of("id", "person:ann", "key", "ann", "age", 31),
+                Map.of("id", "person:bob", "key", "bob", "age", 42), Map.of("id", "person:cat", "key", "cat", "age", 27),
+                nullAge("dan")));
         assertThat(out.get("edges")).isEqualTo(List.of(
-                Map.of("from", "ann", "to", "bob", "weight", 1), Map.of("from", "bob", "to", "cat", "weight", 2),
-                Map.of("from", "ann", "to", "cat", "weight", 5), Map.of("from", "cat", "to", "dan", "weight", 1)));
+                Map.of("from", "person:ann", "to", "person:bob", "weight", 1),
+                Map.of("from", "person:bob", "to", "person:cat", "weight", 2),
+                Map.of("from", "person:ann", "to", "person:cat", "weight", 5),
+                Map.of("from", "person:cat", "to", "person:dan", "weight", 1)));
         assertThat(out.get("limited")).isEqualTo(2);
         assertThat(out.get("subgraph")).isEqualTo(3);
         assertThat(out.get("subgraph_edges")).isEqualTo(3);
@@ -224,7 +231,8 @@ class GraphApiTest {
 
     private static Map<String, Object> nullAge(String id) {
         Map<String, Object> m = new java.util.LinkedHashMap<>();
-        m.put("id", id);
+        m.put("id", "person:" + id);
+        m.put("key", id);
         m.put("age", null);
         return m;
     }

@@ -120,7 +120,8 @@ final class TestGraphs {
     /**
      * A session over the people graph (dataset {@code people}); {@link #buildGraph} writes nodes
      * (string keys, grouped by label, default {@code node}) and edges (grouped by type, default
-     * {@code edge}) without properties into a snapshot and loads it.
+     * {@code edge}; endpoints by id or identity {@code "label:id"}) without properties into a snapshot
+     * and loads it.
      */
     static final class Session implements FunctionSession {
 
@@ -160,21 +161,22 @@ final class TestGraphs {
 
         @Override
         public GraphInstance buildGraph(List<Map<String, Object>> nodes, List<Map<String, Object>> edges) {
-            Map<String, String> labelOf = new LinkedHashMap<>();
+            Map<String, String[]> nodeOf = new LinkedHashMap<>();
             Map<String, List<String>> byLabel = new LinkedHashMap<>();
             for (Map<String, Object> n : nodes) {
                 String label = String.valueOf(n.getOrDefault("label", "node"));
                 String id = String.valueOf(n.get("id"));
-                labelOf.put(id, label);
+                nodeOf.put(id, new String[] {label, id});
+                nodeOf.put(label + ":" + id, new String[] {label, id});
                 byLabel.computeIfAbsent(label, k -> new ArrayList<>()).add(id);
             }
             Map<String, List<String[]>> byType = new LinkedHashMap<>();
             for (Map<String, Object> e : edges) {
-                String from = String.valueOf(e.get("source"));
-                String to = String.valueOf(e.get("target"));
+                String[] from = nodeOf.get(String.valueOf(e.get("source")));
+                String[] to = nodeOf.get(String.valueOf(e.get("target")));
                 String type = String.valueOf(e.getOrDefault("type", "edge"));
-                byType.computeIfAbsent(type + "\u0000" + labelOf.get(from) + "\u0000" + labelOf.get(to),
-                        k -> new ArrayList<>()).add(new String[] {from, to});
+                byType.computeIfAbsent(type + "\u0000" + from[0] + "\u0000" + to[0],
+                        k -> new ArrayList<>()).add(new String[] {from[1], to[1]});
             }
             Path dir = DIR.resolve("built-" + NEXT.incrementAndGet());
             try (SnapshotWriter w = new ArrowSnapshotWriterFactory(ALLOCATOR).create(dir, SnapshotSource.dataset("built"))) {

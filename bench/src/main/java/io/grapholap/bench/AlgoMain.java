@@ -323,8 +323,13 @@ public final class AlgoMain {
         }
     }
 
+    /**
+     * One line per row in the Graphalytics output format: the original key, then the values (the
+     * identity and label columns are left out; a graph read from edge files has one label).
+     */
     static void write(AlgorithmResult result, Path file) throws IOException {
-        List<Column> columns = result.data();
+        int first = Math.max(0, result.columns().indexOf("key"));
+        List<Column> columns = result.data().subList(first, result.data().size());
         try (BufferedWriter w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
             StringBuilder sb = new StringBuilder();
             for (int row = 0; row < result.rowCount(); row++) {

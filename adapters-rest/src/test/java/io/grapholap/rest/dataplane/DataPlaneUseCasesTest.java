@@ -188,7 +188,7 @@ class DataPlaneUseCasesTest {
         QueryUseCase queries = new QueryUseCase(instances, settings(100, Duration.ZERO, 10), QUERIES);
         var outcome = queries.run(ANN, 7, new QueryUseCase.Command("g.V(who).out('knows').id()", Map.of("who", "ann"), null));
         assertThat(outcome.engine()).isEqualTo("cpu");
-        assertThat(outcome.result().rows()).containsExactlyInAnyOrder(List.of("bob"), List.of("cat"));
+        assertThat(outcome.result().rows()).containsExactlyInAnyOrder(List.of("person:bob"), List.of("person:cat"));
         assertThat(outcome.result().truncated()).isFalse();
     }
 
@@ -251,9 +251,11 @@ class DataPlaneUseCasesTest {
         Execution e = algorithms().start(ANN, 7, command("degree", Map.of("direction", "out"), "stream", null));
         assertThat(e.status()).isEqualTo(ExecutionStatus.COMPLETED);
         assertThat(e.engine()).isEqualTo("cpu");
-        assertThat(e.result().columns()).containsExactly("id", "degree");
-        assertThat(e.result().rows()).containsExactlyInAnyOrder(List.of("ann", 3L), List.of("bob", 2L),
-                List.of("cat", 2L), List.of("dan", 0L), List.of(100L, 0L), List.of(200L, 0L));
+        assertThat(e.result().columns()).containsExactly("id", "label", "key", "degree");
+        assertThat(e.result().rows()).containsExactlyInAnyOrder(List.of("person:ann", "person", "ann", 3L),
+                List.of("person:bob", "person", "bob", 2L), List.of("person:cat", "person", "cat", 2L),
+                List.of("person:dan", "person", "dan", 0L), List.of("city:100", "city", 100L, 0L),
+                List.of("city:200", "city", 200L, 0L));
         assertThat(e.result().truncated()).isFalse();
     }
 
@@ -291,7 +293,7 @@ class DataPlaneUseCasesTest {
         QueryUseCase queries = new QueryUseCase(instances, settings(100, Duration.ZERO, 10), QUERIES);
         assertThat(queries.run(ANN, 7, new QueryUseCase.Command("g.V().has('pagerank', gt(0.1)).count()", null, null))
                 .result().rows()).containsExactly(List.of(6L));
-        assertThat(graph.nodes("person").columnNames()).containsExactly("id", "age", "pagerank");
+        assertThat(graph.nodes("person").columnNames()).containsExactly("id", "key", "age", "pagerank");
     }
 
     @Test

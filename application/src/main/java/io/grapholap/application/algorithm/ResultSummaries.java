@@ -34,7 +34,7 @@ final class ResultSummaries {
         return new ExecutionResult(r.engine(), r.columns(), head, r.rowCount(), r.rowCount() > n, r.stats(), null, 0);
     }
 
-    /** The first {@code n} rows of {@code c}, copied so the full result can be freed. */
+    /** The first {@code n} rows of {@code c}, copied so the full result (and the graph it names) can be freed. */
     private static Column head(Column c, int n) {
         return switch (c) {
             case Column.Int64 l -> new Column.Int64(l.type(), Arrays.copyOf(l.values(), n), head(l.nulls(), n));
@@ -43,6 +43,7 @@ final class ResultSummaries {
             case Column.Float32 f -> new Column.Float32(Arrays.copyOf(f.values(), n), head(f.nulls(), n));
             case Column.Bool b -> new Column.Bool(b.values().get(0, n), n, head(b.nulls(), n));
             case Column.Boxed o -> new Column.Boxed(o.type(), Arrays.copyOf(o.values(), n));
+            case Column.OfVertices v -> v.materialize(0, n);
         };
     }
 

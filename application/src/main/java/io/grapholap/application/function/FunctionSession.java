@@ -26,8 +26,9 @@ public interface FunctionSession {
     GraphInstance instance(long instanceId);
 
     /**
-     * A graph built from plain lists: nodes {@code {"id", "label"?, …properties}}, edges
-     * {@code {"source", "target", "type"?, …properties}}; bounded by the session's size limit.
+     * A graph built from plain lists: nodes {@code {"id", "label"?, …properties}} (ids unique within a
+     * label), edges {@code {"source", "target", "type"?, …properties}} (endpoints by identity
+     * {@code "Label:id"} or by an id one label holds); bounded by the session's size limit.
      */
     GraphInstance buildGraph(List<Map<String, Object>> nodes, List<Map<String, Object>> edges);
 

@@ -6,9 +6,10 @@ import java.util.Objects;
 
 /**
  * Columnar result of one algorithm run. {@code columns} names the columns and {@code data} holds
- * them, all of the same length; the first column is the original vertex key (named {@code "id"} by
- * convention) except for results that are not per vertex (for example {@code shortest_path}, one row
- * per path). {@code stats} carries scalar outcomes (iterations run, modularity, run time in ms, …).
+ * them, all of the same length; the first columns name each row's vertex: {@code id} (its identity
+ * {@code "Label:key"}), {@code label} and {@code key} (its original key), one row per vertex or, for
+ * results that are not per vertex, one row per vertex they list (for example {@code shortest_path},
+ * a row per vertex on a path). {@code stats} carries scalar outcomes (iterations run, modularity, run time in ms, …).
  * {@code engine} names the engine that ran it.
  */
 public record AlgorithmResult(String algorithm, String engine, List<String> columns, List<Column> data,

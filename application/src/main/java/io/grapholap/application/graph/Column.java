@@ -3,6 +3,7 @@ package io.grapholap.application.graph;
 import java.util.Arrays;
 import java.util.BitSet;
 import java.util.Objects;
+import java.util.function.IntFunction;
 
 /**
  * One typed column of values, indexed by row {@code 0..size()-1}. Primitive columns keep their
@@ -127,6 +128,38 @@ public sealed interface Column {
         public Object get(int row) { return isNull(row) ? null : values.get(row); }
 
         public long bytes() { return values.size() / 8 + nullBytes(nulls); }
+    }
+
+    /**
+     * STRING values made from vertices when a row is read: row {@code r} is {@code text} of vertex
+     * {@code vertices[r]}, or of vertex {@code r} when {@code vertices} is {@code null} (a row per
+     * vertex in dense-id order). Results name their vertices this way (identity, label) without a
+     * string per row, so a result over millions of vertices costs at most an int a row.
+     */
+    record OfVertices(IntFunction<String> text, int[] vertices, int size) implements Column {
+        public OfVertices {
+            Objects.requireNonNull(text, "text");
+            if (vertices != null && vertices.length != size) {
+                throw new IllegalArgumentException(vertices.length + " vertices for " + size + " rows");
+            }
+        }
+
+        public ValueType type() { return ValueType.STRING; }
+
+        public boolean isNull(int row) { return false; }
+
+        public Object get(int row) { return text.apply(vertices == null ? row : vertices[row]); }
+
+        public long bytes() { return vertices == null ? 0 : 4L * vertices.length; }
+
+        /** Rows {@code from .. to-1} as plain strings, for a copy that must not hold the graph. */
+        public Boxed materialize(int from, int to) {
+            Object[] out = new Object[to - from];
+            for (int r = from; r < to; r++) {
+                out[r - from] = get(r);
+            }
+            return new Boxed(ValueType.STRING, out);
+        }
     }
 
     /**

@@ -32,15 +32,16 @@ public interface GraphInstance extends AutoCloseable {
     QueryResult gremlin(String query, Map<String, Object> bindings, QueryLimits limits);
 
     /**
-     * Node table of a label: column {@code id} (the original keys) then the properties.
+     * Node table of a label: columns {@code id} (the identities {@code "Label:key"}, docs/identity.md) and
+     * {@code key} (the original keys), then the properties.
      *
      * @throws io.grapholap.domain.error.NotFoundException when the label does not exist
      */
     Table nodes(String label);
 
     /**
-     * Edge table of a type: columns {@code from} and {@code to} (original keys) then the properties,
-     * one row per edge.
+     * Edge table of a type: columns {@code from} and {@code to} (the endpoints' identities) then the
+     * properties, one row per edge.
      *
      * @throws io.grapholap.domain.error.NotFoundException when the type does not exist
      */

@@ -6,6 +6,7 @@ import io.grapholap.application.graph.GraphInstance;
 import io.grapholap.application.graph.LoadOptions;
 import io.grapholap.application.graph.ProgressListener;
 import io.grapholap.application.graph.ValueType;
+import io.grapholap.application.graph.algo.VertexRef;
 import io.grapholap.application.graph.snapshot.ColumnSpec;
 import io.grapholap.application.graph.snapshot.SnapshotSource;
 import io.grapholap.application.graph.snapshot.SnapshotWriter;
@@ -19,9 +20,11 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Stream;
 
@@ -29,9 +32,10 @@ import java.util.stream.Stream;
  * Builds a graph from plain node and edge lists (what {@code load_data} code returns, or
  * {@code session.graph(nodes, edges)}): writes a small snapshot through the snapshot writer port into
  * a private directory, loads it on the engine and removes the files (a loaded graph no longer needs
- * them). Nodes are {@code {"id", "label"?, …}} (label default {@code node}), edges
- * {@code {"source", "target", "type"?, …}} (type default {@code edge}); keys are INT64 when every id
- * is an integer, else STRING; property types are inferred per label or type (booleans BOOL,
+ * them). Nodes are {@code {"id", "label"?, …}} (label default {@code node}; ids unique within a
+ * label), edges {@code {"source", "target", "type"?, …}} (type default {@code edge}) whose endpoints
+ * are a node's identity {@code "Label:id"} or an id that one label holds (docs/identity.md); keys
+ * are INT64 when every id is an integer, else STRING; property types are inferred per label or type (booleans BOOL,
  * integers INT64, other numbers DOUBLE, the rest STRING; integers and decimals mixed give DOUBLE,
  * other mixes are refused naming the property). At most {@code maxRows} nodes plus edges.
  */
@@ -59,7 +63,8 @@ final class GraphBuilder {
         }
         boolean intKeys = nodes.stream().allMatch(n -> integral(n.get("id")));
         Map<String, List<Map<String, Object>>> byLabel = new LinkedHashMap<>();
-        Map<Object, String> labelOf = new HashMap<>();
+        Map<String, Set<Object>> keysOf = new HashMap<>();
+        Map<Object, List<String>> labelsOf = new HashMap<>();
         for (Map<String, Object> node : nodes) {
             Object id = node.get("id");
             if (id == null || id instanceof Map || id instanceof List) {
@@ -67,25 +72,27 @@ final class GraphBuilder {
             }
             String label = text(node.getOrDefault("label", "node"), NODES, "label");
             Object key = key(id, intKeys);
-            String previous = labelOf.putIfAbsent(key, label);
-            if (previous != null) {
-                throw new ValidationException(NODES, "node id " + id + " appears more than once");
+            if (!keysOf.computeIfAbsent(label, l -> new HashSet<>()).add(key)) {
+                throw new ValidationException(NODES, "node id " + id + " appears more than once in label " + label);
             }
+            labelsOf.computeIfAbsent(key, k -> new ArrayList<>()).add(label);
             byLabel.computeIfAbsent(label, l -> new ArrayList<>()).add(node);
         }
-        record EdgeGroup(String from, String to, List<Map<String, Object>> rows) {
+        record Edge(Endpoint from, Endpoint to, Map<String, Object> values) {
+        }
+        record EdgeGroup(String from, String to, List<Edge> rows) {
         }
         Map<String, EdgeGroup> byType = new LinkedHashMap<>();
         for (Map<String, Object> edge : edges) {
             String type = text(edge.getOrDefault("type", "edge"), EDGES, "type");
-            String from = endpointLabel(labelOf, edge.get("source"), intKeys, "source");
-            String to = endpointLabel(labelOf, edge.get("target"), intKeys, "target");
-            EdgeGroup group = byType.computeIfAbsent(type, t -> new EdgeGroup(from, to, new ArrayList<>()));
-            if (!group.from().equals(from) || !group.to().equals(to)) {
+            Endpoint from = endpoint(keysOf, labelsOf, edge.get("source"), intKeys, "source");
+            Endpoint to = endpoint(keysOf, labelsOf, edge.get("target"), intKeys, "target");
+            EdgeGroup group = byType.computeIfAbsent(type, t -> new EdgeGroup(from.label(), to.label(), new ArrayList<>()));
+            if (!group.from().equals(from.label()) || !group.to().equals(to.label())) {
                 throw new ValidationException(EDGES, "edge type " + type + " links " + group.from() + "→" + group.to() + " and "
-                        + from + "→" + to + "; give each pair of labels its own type");
+                        + from.label() + "→" + to.label() + "; give each pair of labels its own type");
             }
-            group.rows().add(edge);
+            group.rows().add(new Edge(from, to, edge));
         }
         ColumnSpec keySpec = ColumnSpec.of("id", intKeys ? ValueType.INT64 : ValueType.STRING);
         Path dir = workDir.resolve("graph-" + UUID.randomUUID());
@@ -102,12 +109,13 @@ final class GraphBuilder {
                     }
                 }
                 for (var e : byType.entrySet()) {
-                    List<String> props = propertyNames(e.getValue().rows(), List.of("source", "target", "type"));
-                    List<ColumnSpec> specs = specs(e.getValue().rows(), props, EDGES);
+                    List<Map<String, Object>> values = e.getValue().rows().stream().map(Edge::values).toList();
+                    List<String> props = propertyNames(values, List.of("source", "target", "type"));
+                    List<ColumnSpec> specs = specs(values, props, EDGES);
                     try (TableWriter t = writer.beginEdges(e.getKey(), e.getValue().from(), e.getValue().to(),
                             ColumnSpec.of("source", keySpec.type()), ColumnSpec.of("target", keySpec.type()), specs)) {
-                        for (Map<String, Object> edge : e.getValue().rows()) {
-                            t.append(row(key(edge.get("source"), intKeys), key(edge.get("target"), intKeys), edge, specs));
+                        for (Edge edge : e.getValue().rows()) {
+                            t.append(row(edge.from().key(), edge.to().key(), edge.values(), specs));
                         }
                     }
                 }
@@ -122,15 +130,52 @@ final class GraphBuilder {
         }
     }
 
-    private static String endpointLabel(Map<Object, String> labelOf, Object id, boolean intKeys, String field) {
+    /** The node an edge's source or target names: its label and key. */
+    private record Endpoint(String label, Object key) {
+    }
+
+    /**
+     * The node {@code id} names: the identity {@code "Label:id"} of a node, else an id that one label
+     * holds; an id several labels hold is refused listing them.
+     */
+    private static Endpoint endpoint(Map<String, Set<Object>> keysOf, Map<Object, List<String>> labelsOf, Object id,
+                                     boolean intKeys, String field) {
         if (id == null || id instanceof Map || id instanceof List) {
             throw new ValidationException(EDGES, "every edge needs a scalar " + field);
         }
-        String label = (intKeys && !integral(id)) ? null : labelOf.get(key(id, intKeys));
-        if (label == null) {
+        if (id instanceof String s) {
+            for (var e : keysOf.entrySet()) {
+                String label = e.getKey();
+                if (s.length() > label.length() && s.startsWith(label) && s.charAt(label.length()) == VertexRef.SEPARATOR) {
+                    Object key = parsedKey(s.substring(label.length() + 1), intKeys);
+                    if (key != null && e.getValue().contains(key)) {
+                        return new Endpoint(label, key);
+                    }
+                }
+            }
+        }
+        List<String> labels = intKeys && !integral(id) ? null : labelsOf.get(key(id, intKeys));
+        if (labels == null) {
             throw new ValidationException(EDGES, "edge " + field + " " + id + " is not the id of a node");
         }
-        return label;
+        if (labels.size() > 1) {
+            throw new ValidationException(EDGES, "edge " + field + " " + id + " is the id of nodes of " + labels.size()
+                    + " labels " + labels + "; name one as \"" + VertexRef.identity(labels.getFirst(), id) + "\"",
+                    Map.of("labels", labels));
+        }
+        return new Endpoint(labels.getFirst(), key(id, intKeys));
+    }
+
+    /** The key written after a label in an identity, or {@code null} when it cannot be a key of this graph. */
+    private static Object parsedKey(String text, boolean intKeys) {
+        if (!intKeys) {
+            return text;
+        }
+        try {
+            return Long.parseLong(text);
+        } catch (NumberFormatException e) {
+            return null;
+        }
     }
 
     private static Object[] row(Object key, Object second, Map<String, Object> values, List<ColumnSpec> specs) {

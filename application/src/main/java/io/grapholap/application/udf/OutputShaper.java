@@ -18,8 +18,9 @@ import java.util.Map;
 /**
  * Turns what {@code task} returned into the run's output (the function's {@code output_type}
  * and {@code format}). A returned graph gives: {@code all} (and {@code json}) {@code {"nodes": [...],
- * "edges": [...]}}; {@code nodes} one row per node ({@code label}, {@code id}, properties);
- * {@code edges} one row per edge ({@code type}, {@code from}, {@code to}, properties); {@code table}
+ * "edges": [...]}}; {@code nodes} one row per node ({@code label}, {@code id} the identity
+ * {@code "Label:key"}, {@code key}, properties); {@code edges} one row per edge ({@code type},
+ * {@code from}, {@code to} the endpoint identities, properties); {@code table}
  * the node rows; {@code shape} the counts per label and type. A returned list of records (maps) is a
  * table for {@code table}, {@code nodes}, {@code edges} and {@code all}, and {@code shape} gives its
  * row and column counts. Any other value is answered as it is, in JSON only. CSV, Parquet and Arrow

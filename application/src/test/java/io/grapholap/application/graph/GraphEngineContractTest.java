@@ -174,20 +174,22 @@ public abstract class GraphEngineContractTest {
         Path dir = writePeopleGraph("people");
         try (GraphInstance g = load(dir)) {
             Table persons = g.nodes("person");
-            assertThat(persons.columnNames()).containsExactly("id", "age");
-            assertThat(values(persons.column("id"))).containsExactly("ann", "bob", "cat", "dan");
+            assertThat(persons.columnNames()).containsExactly("id", "key", "age");
+            assertThat(values(persons.column("id"))).containsExactly("person:ann", "person:bob", "person:cat", "person:dan");
+            assertThat(values(persons.column("key"))).containsExactly("ann", "bob", "cat", "dan");
             assertThat(values(persons.column("age"))).containsExactly(31, 42, 27, null);
             Table cities = g.nodes("city");
-            assertThat(values(cities.column("id"))).containsExactly(100L, 200L);
+            assertThat(values(cities.column("id"))).containsExactly("city:100", "city:200");
+            assertThat(values(cities.column("key"))).containsExactly(100L, 200L);
             assertThat(values(cities.column("name"))).containsExactly("Paris", "Oslo");
 
             Table knows = g.edges("knows");
             assertThat(knows.columnNames()).containsExactly("from", "to", "weight", "since");
             assertThat(rows(knows)).containsExactlyInAnyOrder(
-                    List.of("ann", "bob", 1.0, 2010), List.of("bob", "cat", 2.0, 2011),
-                    List.of("ann", "cat", 5.0, 2012), List.of("cat", "dan", 1.0, 2013));
+                    List.of("person:ann", "person:bob", 1.0, 2010), List.of("person:bob", "person:cat", 2.0, 2011),
+                    List.of("person:ann", "person:cat", 5.0, 2012), List.of("person:cat", "person:dan", 1.0, 2013));
             assertThat(rows(g.edges("lives_in"))).containsExactlyInAnyOrder(
-                    List.of("ann", 100L), List.of("bob", 100L), List.of("cat", 200L));
+                    List.of("person:ann", "city:100"), List.of("person:bob", "city:100"), List.of("person:cat", "city:200"));
             assertThatThrownBy(() -> g.nodes("planet")).isInstanceOf(NotFoundException.class);
             assertThatThrownBy(() -> g.edges("hates")).isInstanceOf(NotFoundException.class);
         }
@@ -362,6 +364,89 @@ public abstract class GraphEngineContractTest {
                 CancellationToken.create())).isInstanceOf(ValidationException.class).hasMessageContaining("cost");
     }
 
+    // ---- vertex identity (docs/identity.md) ----
+
+    /**
+     * Keys shared across labels: account 1, 2 and customer 1, 3 (INT64 keys); owns customer→account:
+     * 1→1, 3→2.
+     */
+    protected Path writeSharedKeysGraph(String name) {
+        Path dir = tmp.resolve(name);
+        try (SnapshotWriter w = writers().create(dir, SnapshotSource.dataset(name))) {
+            try (TableWriter t = w.beginNodes("account", ColumnSpec.of("id", ValueType.INT64), List.of())) {
+                t.append(1L);
+                t.append(2L);
+            }
+            try (TableWriter t = w.beginNodes("customer", ColumnSpec.of("id", ValueType.INT64), List.of())) {
+                t.append(1L);
+                t.append(3L);
+            }
+            try (TableWriter t = w.beginEdges("owns", "customer", "account", ColumnSpec.of("c", ValueType.INT64),
+                    ColumnSpec.of("a", ValueType.INT64), List.of())) {
+                t.append(1L, 1L);
+                t.append(3L, 2L);
+            }
+            w.finish();
+        }
+        return dir;
+    }
+
+    @Test
+    void resultRowsNameEachVertexByIdentityLabelAndKey() {
+        Path dir = writeSharedKeysGraph("shared");
+        try (GraphInstance g = load(dir)) {
+            AlgorithmResult r = g.run(AlgorithmRegistry.parse("degree", Map.of("direction", "in")), ExecutionContext.of(2));
+            assertThat(r.columns()).containsExactly("id", "label", "key", "degree");
+            assertThat(values(r.column("id"))).containsExactlyInAnyOrder("account:1", "account:2", "customer:1", "customer:3");
+            for (int i = 0; i < r.rowCount(); i++) {
+                assertThat(r.column("id").get(i)).isEqualTo(r.column("label").get(i) + ":" + r.column("key").get(i));
+            }
+            try (GraphInstance again = load(dir)) {
+                AlgorithmResult second = again.run(AlgorithmRegistry.parse("degree", Map.of("direction", "in")),
+                        ExecutionContext.of(2));
+                assertThat(rows(second.asTable())).isEqualTo(rows(r.asTable()));
+            }
+        }
+    }
+
+    @Test
+    void aSourceIsNamedByIdentityByLabelAndKeyOrByAKeyOneLabelHolds() {
+        try (GraphInstance g = load(writeSharedKeysGraph("shared"))) {
+            for (Object source : List.of("customer:3", Map.of("label", "customer", "key", 3), 3L, "3")) {
+                AlgorithmResult r = g.run(AlgorithmRegistry.parse("bfs", Map.of("source", source)), ExecutionContext.of(2));
+                Map<Object, Object> depth = new java.util.HashMap<>();
+                for (int i = 0; i < r.rowCount(); i++) {
+                    depth.put(r.column("id").get(i), r.column("depth").get(i));
+                }
+                assertThat(depth).as("source %s", source).containsEntry("customer:3", 0L).containsEntry("account:2", 1L)
+                        .containsEntry("account:1", Long.MAX_VALUE);
+            }
+            assertThatThrownBy(() -> g.run(AlgorithmRegistry.parse("bfs", Map.of("source", 1L)), ExecutionContext.of(2)))
+                    .isInstanceOfSatisfying(ValidationException.class, e -> {
+                        assertThat(e.field()).isEqualTo("source");
+                        assertThat(e.details()).containsEntry("labels", List.of("account", "customer"));
+                    });
+            assertThatThrownBy(() -> g.run(AlgorithmRegistry.parse("bfs", Map.of("source", "customer:2")),
+                    ExecutionContext.of(2)))
+                    .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.field()).isEqualTo("source"));
+        }
+    }
+
+    @Test
+    void gremlinIdsAreIdentitiesAndABareKeyNamesAtMostOneVertex() {
+        try (GraphInstance g = load(writeSharedKeysGraph("shared"))) {
+            QueryLimits limits = QueryLimits.defaults();
+            assertThat(g.gremlin("g.V('customer:1').out().id()", Map.of(), limits).rows())
+                    .containsExactly(List.of("account:1"));
+            assertThat(g.gremlin("g.V(3).id()", Map.of(), limits).rows()).containsExactly(List.of("customer:3"));
+            assertThatThrownBy(() -> g.gremlin("g.V(1).id()", Map.of(), limits))
+                    .isInstanceOfSatisfying(ValidationException.class, e -> {
+                        assertThat(e.field()).isEqualTo("query");
+                        assertThat(e.details()).containsEntry("labels", List.of("account", "customer"));
+                    });
+        }
+    }
+
     // ---- algorithms (expected answers beside each graph) ----
 
     @Test
@@ -483,7 +568,7 @@ public abstract class GraphEngineContractTest {
             assertThat(g.gremlin("g.V(k).values('pagerank')", Map.of("k", "dan"), limits).rows())
                     .containsExactly(List.of(byKey.get("dan")));
             Table persons = g.nodes("person");
-            assertThat(persons.columnNames()).containsExactly("id", "age", "pagerank");
+            assertThat(persons.columnNames()).containsExactly("id", "key", "age", "pagerank");
             assertThat(values(persons.column("pagerank"))).containsExactly(byKey.get("ann"), byKey.get("bob"),
                     byKey.get("cat"), byKey.get("dan"));
             assertThat(values(g.nodes("city").column("pagerank"))).containsExactly(byKey.get(100L), byKey.get(200L));
@@ -492,7 +577,7 @@ public abstract class GraphEngineContractTest {
             AlgorithmResult degree = g.run(AlgorithmRegistry.parse("degree", Map.of("direction", "out")), ExecutionContext.of(2));
             g.storeVertexProperty("score", degree, "degree");
             assertThat(g.gremlin("g.V().has('score', gte(3)).id()", Map.of(), limits).rows())
-                    .containsExactly(List.of("ann"));
+                    .containsExactly(List.of("person:ann"));
             // storing the same name again replaces the values
             g.storeVertexProperty("score", rank, "rank");
             assertThat(g.gremlin("g.V().has('score', gte(3)).count()", Map.of(), limits).rows())
@@ -506,7 +591,7 @@ public abstract class GraphEngineContractTest {
     void storingAPropertyChecksItsNameAndTheResultShape() {
         try (GraphInstance g = load(writePeopleGraph("people"))) {
             AlgorithmResult rank = g.run(AlgorithmRegistry.parse("pagerank", Map.of()), ExecutionContext.of(1));
-            for (String bad : List.of("age", "bad name", "1st", "id", "")) {
+            for (String bad : List.of("age", "bad name", "1st", "id", "key", "")) {
                 assertThatThrownBy(() -> g.storeVertexProperty(bad, rank, "rank"))
                         .as("name '%s'", bad)
                         .isInstanceOfSatisfying(ValidationException.class,
@@ -520,7 +605,7 @@ public abstract class GraphEngineContractTest {
             }
             assertThatThrownBy(() -> g.storeVertexProperty("x", rank, "no_such_column"))
                     .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.field()).isEqualTo("mode"));
-            assertThat(g.nodes("person").columnNames()).containsExactly("id", "age");
+            assertThat(g.nodes("person").columnNames()).containsExactly("id", "key", "age");
         }
     }
 
@@ -572,7 +657,7 @@ public abstract class GraphEngineContractTest {
     }
 
     protected static Map<Object, Object> byKey(AlgorithmResult r, String column) {
-        Column ids = r.column("id");
+        Column ids = r.column("key");
         Column values = r.column(column);
         Map<Object, Object> map = new java.util.HashMap<>();
         Set<Object> seen = new HashSet<>();

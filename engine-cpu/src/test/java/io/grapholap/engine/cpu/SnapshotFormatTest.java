@@ -192,11 +192,12 @@ class SnapshotFormatTest {
                 rows.add(row);
             }
             long micros = t1.getEpochSecond() * 1_000_000L + t1.getNano() / 1_000;
-            assertThat(rows.get(0)).containsExactly(u1, "héllo", Long.MIN_VALUE, -7, 2.5, 1.25f, true,
+            assertThat(rows.get(0)).containsExactly("thing:" + u1, u1, "héllo", Long.MIN_VALUE, -7, 2.5, 1.25f, true,
                     (int) LocalDate.of(2024, 2, 29).toEpochDay(), micros, u1);
-            assertThat(rows.get(1)).containsExactly(UUID.fromString(u1.toString().replace("000", "001")), null, null, null,
+            UUID u2 = UUID.fromString(u1.toString().replace("000", "001"));
+            assertThat(rows.get(1)).containsExactly("thing:" + u2, u2, null, null, null,
                     null, null, null, null, null, null);
-            assertThat(rows.get(2)).containsExactly(new UUID(0, 3), "", 1L, 2, -0.0, Float.NaN, false, 1, 0L,
+            assertThat(rows.get(2)).containsExactly("thing:" + new UUID(0, 3), new UUID(0, 3), "", 1L, 2, -0.0, Float.NaN, false, 1, 0L,
                     new UUID(0, 9));
             assertThat(instance.graph().vertexId("thing", u1.toString())).isZero();
         }

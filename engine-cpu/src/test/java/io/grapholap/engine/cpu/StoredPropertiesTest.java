@@ -78,7 +78,7 @@ class StoredPropertiesTest {
         assertThatThrownBy(() -> g.storeVertexProperty("one_more", degree, "degree"))
                 .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.field()).isEqualTo("mutate_property"));
         g.storeVertexProperty("p0", degree, "degree");
-        assertThat(g.nodes("vertex").columnNames()).hasSize(1 + CsrGraphInstance.MAX_STORED_PROPERTIES);
+        assertThat(g.nodes("vertex").columnNames()).hasSize(2 + CsrGraphInstance.MAX_STORED_PROPERTIES);
     }
 
     @Test

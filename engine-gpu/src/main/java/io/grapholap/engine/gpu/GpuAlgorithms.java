@@ -353,7 +353,7 @@ final class GpuAlgorithms {
             }
             column = gather(graph.keyColumn(), ids);
         }
-        perVertex(graph, names, columns, "label", column);
+        perVertex(graph, names, columns, "community", column);
         stats.put("iterations", c.iterations());
     }
 

@@ -274,7 +274,8 @@ class RunFunctionsTest {
         save("nodes_csv", null, "build", "same", OutputType.NODES, OutputFormat.CSV, true);
         RunResult nodes = run(ALICE, "nodes_csv", null, Map.of());
         assertThat(nodes.contentType()).isEqualTo("text/csv");
-        assertThat(text(nodes)).isEqualTo("label,id,name,size\r\nperson,1,ann,\r\nperson,2,bo,\r\ncity,3,oslo,1.5\r\n");
+        assertThat(text(nodes)).isEqualTo("label,id,key,name,size\r\nperson,person:1,1,ann,\r\nperson,person:2,2,bo,\r\n"
+                + "city,city:3,3,oslo,1.5\r\n");
         save("edges_json", null, "build", "same", OutputType.EDGES, OutputFormat.JSON, true);
         assertThat(run(ALICE, "edges_json", null, Map.of()).value()).asList().hasSize(2)
                 .first().asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.MAP)
@@ -295,6 +296,31 @@ class RunFunctionsTest {
         save("scalar_csv", "small", null, "scalar", OutputType.JSON, OutputFormat.CSV, true);
         assertThatThrownBy(() -> run(ALICE, "scalar_csv", null, Map.of()))
                 .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.field()).isEqualTo("format"));
+    }
+
+    /** Ids repeat across labels: an edge names its endpoints by identity, a shared bare id is refused. */
+    @Test
+    void builtGraphsNameEndpointsByIdentityWhenIdsRepeatAcrossLabels() {
+        runtime.define("shared", inv -> Map.of(
+                "nodes", List.of(Map.of("id", 1, "label", "customer"), Map.of("id", 1, "label", "account"),
+                        Map.of("id", 2, "label", "account")),
+                "edges", List.of(Map.of("source", "customer:1", "target", "account:1", "type", "owns"),
+                        Map.of("source", "customer:1", "target", 2, "type", "owns"))));
+        runtime.define("ambiguous", inv -> Map.of(
+                "nodes", List.of(Map.of("id", 1, "label", "customer"), Map.of("id", 1, "label", "account")),
+                "edges", List.of(Map.of("source", 1, "target", "account:1", "type", "owns"))));
+        runtime.define("same", inv -> inv.arguments().get(0));
+        save("shared_edges", null, "shared", "same", OutputType.EDGES, OutputFormat.CSV, true);
+        save("shared_nodes", null, "shared", "same", OutputType.NODES, OutputFormat.CSV, true);
+        save("ambiguous", null, "ambiguous", "same", OutputType.EDGES, OutputFormat.CSV, true);
+
+        assertThat(text(run(ALICE, "shared_edges", null, Map.of())))
+                .isEqualTo("type,from,to\r\nowns,customer:1,account:1\r\nowns,customer:1,account:2\r\n");
+        assertThat(text(run(ALICE, "shared_nodes", null, Map.of())))
+                .isEqualTo("label,id,key\r\ncustomer,customer:1,1\r\naccount,account:1,1\r\naccount,account:2,2\r\n");
+        assertThatThrownBy(() -> run(ALICE, "ambiguous", null, Map.of()))
+                .isInstanceOfSatisfying(ValidationException.class,
+                        e -> assertThat(e.details()).containsEntry("labels", List.of("customer", "account")));
     }
 
     @Test

@@ -243,7 +243,7 @@ abstract class UdfApiTest {
         var csv = http.post(run(language, alias), args, alice);
         assertThat(csv.status()).as(csv.body()).isEqualTo(200);
         assertThat(csv.headers().get("content-type").get(0)).startsWith("text/csv");
-        assertThat(csv.body()).startsWith("label,id,name\r\n").contains("p,3,p3\r\n");
+        assertThat(csv.body()).startsWith("label,id,key,name\r\n").contains("p,p:3,3,p3\r\n");
 
         assertThat(http.put(base(language) + alias, body("output_type", "edges", "format", "json"), alice).status()).isEqualTo(200);
         var edges = http.post(run(language, alias), args, alice).json();
@@ -266,6 +266,8 @@ abstract class UdfApiTest {
             assertThat(reader.loadNextBatch()).isTrue();
             assertThat(reader.getVectorSchemaRoot().getRowCount()).isEqualTo(4);
             assertThat(reader.getVectorSchemaRoot().getVector("name").getObject(2).toString()).isEqualTo("p2");
+            assertThat(reader.getVectorSchemaRoot().getVector("id").getObject(2).toString()).isEqualTo("p:2");
+            assertThat(reader.getVectorSchemaRoot().getVector("key").getObject(2)).isEqualTo(2L);
         }
 
         assertThat(http.put(base(language) + alias, body("format", "parquet"), alice).status()).isEqualTo(200);

@@ -7,8 +7,9 @@ import java.util.Optional;
 
 /**
  * Everything the server knows about one algorithm, declared once: its name and description, its
- * parameters (types, defaults, ranges), the columns of its result (the first is the original vertex
- * key {@code id}, the second the value a summary reads and a mutate stores), how its parameter record
+ * parameters (types, defaults, ranges), the columns of its result ({@link #VERTEX_COLUMNS} first, which
+ * name the row's vertex as docs/identity.md says, then the algorithm's own columns, the first of them
+ * the value a summary reads and a mutate stores), how its parameter record
  * is made from checked values, and how much host memory a run takes beyond the loaded graph.
  *
  * <p>A definition is a nested class {@code Definition} of its parameter record and is listed in
@@ -17,22 +18,35 @@ import java.util.Optional;
  */
 public abstract class AlgorithmDefinition<P extends AlgorithmParams> {
 
+    /**
+     * The first columns of every result: {@code id} (the vertex's identity {@code "Label:key"}),
+     * {@code label} and {@code key} (its original key, in its own type).
+     */
+    public static final List<String> VERTEX_COLUMNS = List.of("id", "label", "key");
+
     private final String name;
     private final Class<P> type;
     private final String description;
     private final List<ParamSpec> params;
     private final List<String> resultColumns;
 
+    /**
+     * @param valueColumns the algorithm's own result columns, after {@link #VERTEX_COLUMNS}; the first
+     *                     is the value a summary reads and a mutate stores
+     */
     protected AlgorithmDefinition(String name, Class<P> type, String description, List<ParamSpec> params,
-                                  List<String> resultColumns) {
+                                  List<String> valueColumns) {
         this.name = Objects.requireNonNull(name, "name");
         this.type = Objects.requireNonNull(type, "type");
         this.description = Objects.requireNonNull(description, "description");
         this.params = List.copyOf(params);
-        this.resultColumns = List.copyOf(resultColumns);
-        if (this.resultColumns.size() < 2 || !this.resultColumns.getFirst().equals("id")) {
-            throw new IllegalArgumentException(name + ": a result has the column id and at least one value column");
+        if (valueColumns.isEmpty() || valueColumns.stream().anyMatch(VERTEX_COLUMNS::contains)) {
+            throw new IllegalArgumentException(name + ": a result has at least one value column, none named "
+                    + VERTEX_COLUMNS);
         }
+        var columns = new java.util.ArrayList<>(VERTEX_COLUMNS);
+        columns.addAll(valueColumns);
+        this.resultColumns = List.copyOf(columns);
     }
 
     /** Builds the parameter record from values already checked against {@link #params()}. */
@@ -69,9 +83,9 @@ public abstract class AlgorithmDefinition<P extends AlgorithmParams> {
         return resultColumns;
     }
 
-    /** The column a summary reads and a mutate stores: the first after {@code id}. */
+    /** The column a summary reads and a mutate stores: the first after {@link #VERTEX_COLUMNS}. */
     public final String valueColumn() {
-        return resultColumns.get(1);
+        return resultColumns.get(VERTEX_COLUMNS.size());
     }
 
     public final Optional<ParamSpec> param(String paramName) {

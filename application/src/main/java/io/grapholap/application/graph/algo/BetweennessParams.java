@@ -41,7 +41,7 @@ public record BetweennessParams(Integer samples, long seed, String weight, boole
         public Definition() {
             super(NAME, BetweennessParams.class, "Betweenness centrality (Brandes). Exact, or estimated from 'samples' "
                     + "source vertices drawn with 'seed' and scaled by |V|/samples.",
-                    List.of(SAMPLES, SEED, WEIGHT, NORMALIZED), List.of("id", "betweenness"));
+                    List.of(SAMPLES, SEED, WEIGHT, NORMALIZED), List.of("betweenness"));
         }
 
         @Override

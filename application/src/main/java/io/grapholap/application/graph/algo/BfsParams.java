@@ -3,7 +3,7 @@ package io.grapholap.application.graph.algo;
 import com.google.auto.service.AutoService;
 import java.util.List;
 
-/** Parameters of {@code bfs}: the source vertex key. */
+/** Parameters of {@code bfs}: the source vertex (a reference as {@link ParamType#VERTEX} says). */
 public record BfsParams(Object source) implements AlgorithmParams {
 
     public static final String NAME = "bfs";
@@ -11,8 +11,8 @@ public record BfsParams(Object source) implements AlgorithmParams {
     /** The depth of a vertex BFS cannot reach, as LDBC Graphalytics writes it. */
     public static final long UNREACHABLE = Long.MAX_VALUE;
 
-    static final ParamSpec SOURCE = ParamSpec.required("source", ParamType.VERTEX_KEY,
-            "key of the start vertex (an unknown key is a validation error)");
+    static final ParamSpec SOURCE = ParamSpec.required("source", ParamType.VERTEX,
+            "the start vertex: its identity \"Label:key\", {\"label\", \"key\"}, or a key that one label holds (docs/identity.md)");
 
     private static final Definition DEFINITION = new Definition();
 
@@ -30,7 +30,7 @@ public record BfsParams(Object source) implements AlgorithmParams {
         public Definition() {
             super(NAME, BfsParams.class, "Breadth-first search (LDBC Graphalytics BFS): the hop depth of every vertex "
                     + "from the source along out-edges; unreachable vertices get " + UNREACHABLE + ".",
-                    List.of(SOURCE), List.of("id", "depth"));
+                    List.of(SOURCE), List.of("depth"));
         }
 
         @Override

@@ -29,7 +29,7 @@ public record CdlpParams(int iterations) implements AlgorithmParams {
                     + "CDLP): labels start as the vertex keys; each iteration a vertex takes the most frequent label "
                     + "among its in- and out-neighbours, the smallest on a tie (with non-integer keys labels are "
                     + "ordered by load order and reported as keys).",
-                    List.of(ITERATIONS), List.of("id", "label"));
+                    List.of(ITERATIONS), List.of("community"));
         }
 
         @Override

@@ -40,7 +40,7 @@ public record DegreeParams(Direction direction) implements AlgorithmParams {
     public static final class Definition extends AlgorithmDefinition<DegreeParams> {
         public Definition() {
             super(NAME, DegreeParams.class, "Number of edges at each vertex in the given direction.",
-                    List.of(DIRECTION), List.of("id", "degree"));
+                    List.of(DIRECTION), List.of("degree"));
         }
 
         @Override

@@ -26,7 +26,7 @@ public record KCoreParams(Integer k) implements AlgorithmParams {
     public static final class Definition extends AlgorithmDefinition<KCoreParams> {
         public Definition() {
             super(NAME, KCoreParams.class, "Core number of each vertex (edge direction ignored). With 'k', only the "
-                    + "vertices of the k-core are returned.", List.of(K), List.of("id", "core"));
+                    + "vertices of the k-core are returned.", List.of(K), List.of("core"));
         }
 
         @Override

@@ -21,7 +21,7 @@ public record LccParams() implements AlgorithmParams {
             super(NAME, LccParams.class, "Local clustering coefficient (LDBC Graphalytics LCC): the fraction of "
                     + "possible edges present among a vertex's neighbours (in- and out-neighbours on a directed graph, "
                     + "where edges are counted in each direction); 0 below two neighbours.",
-                    List.of(), List.of("id", "lcc"));
+                    List.of(), List.of("lcc"));
         }
 
         @Override

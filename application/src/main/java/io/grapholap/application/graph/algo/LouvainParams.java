@@ -39,7 +39,7 @@ public record LouvainParams(int iterations, int levels, double tolerance, String
         public Definition() {
             super(NAME, LouvainParams.class, "Louvain community detection (edges undirected); the modularity reached "
                     + "is reported in the stats.",
-                    List.of(ITERATIONS, LEVELS, TOLERANCE, WEIGHT), List.of("id", "community"));
+                    List.of(ITERATIONS, LEVELS, TOLERANCE, WEIGHT), List.of("community"));
         }
 
         @Override

@@ -30,7 +30,7 @@ public record PageRankParams(double damping, int iterations) implements Algorith
         public Definition() {
             super(NAME, PageRankParams.class, "PageRank (LDBC Graphalytics PR): a fixed number of iterations starting "
                     + "from 1/|V|; the rank of dangling vertices (no out-edges) is spread uniformly over all vertices.",
-                    List.of(DAMPING, ITERATIONS), List.of("id", "rank"));
+                    List.of(DAMPING, ITERATIONS), List.of("rank"));
         }
 
         @Override

@@ -108,11 +108,17 @@ public record ParamSpec(
                 }
                 yield s;
             }
-            case VERTEX_KEY -> {
+            case VERTEX -> {
                 if (v instanceof Number || v instanceof CharSequence || v instanceof UUID || v instanceof Boolean) {
                     yield v instanceof CharSequence cs ? cs.toString() : v;
                 }
-                throw typeError(p, v, "a vertex key (number, string or UUID)");
+                if (v instanceof VertexRef ref) {
+                    yield ref;
+                }
+                if (v instanceof java.util.Map<?, ?> m) {
+                    yield VertexRef.of(p.name(), m);
+                }
+                throw typeError(p, v, "a vertex: its identity \"Label:key\", {\"label\", \"key\"} or a key");
             }
         };
     }

@@ -16,8 +16,10 @@ public enum ParamType {
     /** A string, one of {@link ParamSpec#allowed()} when that list is not empty. */
     STRING,
     /**
-     * The key of a vertex as the user knows it (integer, string, UUID, ...). Checked for presence and
-     * scalar type here; the engine resolves it and reports an unknown vertex naming the parameter.
+     * A vertex as docs/identity.md names it: its identity {@code "Label:key"}, an object
+     * {@code {"label", "key"}} (made a {@link VertexRef}), or a bare key
+     * (integer, string, UUID, ...). Checked for shape here; the engine resolves it and reports an
+     * unknown or ambiguous vertex naming the parameter.
      */
-    VERTEX_KEY
+    VERTEX
 }

@@ -4,7 +4,7 @@ import com.google.auto.service.AutoService;
 import java.util.List;
 
 /**
- * Parameters of {@code shortest_path}: {@code source} and {@code target} vertex keys, an optional
+ * Parameters of {@code shortest_path}: {@code source} and {@code target} vertices, an optional
  * {@code weight} property ({@code null}: hop count) and the most equally short paths to return.
  */
 public record ShortestPathParams(Object source, Object target, String weight, int maxPaths)
@@ -12,7 +12,8 @@ public record ShortestPathParams(Object source, Object target, String weight, in
 
     public static final String NAME = "shortest_path";
 
-    static final ParamSpec TARGET = ParamSpec.required("target", ParamType.VERTEX_KEY, "key of the end vertex");
+    static final ParamSpec TARGET = ParamSpec.required("target", ParamType.VERTEX,
+            "the end vertex, named as the source is");
     static final ParamSpec WEIGHT = ParamSpec.optional("weight", ParamType.STRING, null,
             "name of the numeric edge property holding the weight (absent: hop count)");
     static final ParamSpec MAX_PATHS = ParamSpec.ranged("max_paths", ParamType.INT, 1, 1.0, false, 10000.0, false,
@@ -37,7 +38,7 @@ public record ShortestPathParams(Object source, Object target, String weight, in
         public Definition() {
             super(NAME, ShortestPathParams.class, "Shortest path(s) from 'source' to 'target' along out-edges: one row "
                     + "per vertex on a path, in order, with the cumulative distance. Hop count without 'weight'.",
-                    List.of(BfsParams.SOURCE, TARGET, WEIGHT, MAX_PATHS), List.of("id", "distance", "path", "step"));
+                    List.of(BfsParams.SOURCE, TARGET, WEIGHT, MAX_PATHS), List.of("distance", "path", "step"));
         }
 
         @Override

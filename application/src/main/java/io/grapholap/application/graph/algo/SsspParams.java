@@ -31,7 +31,7 @@ public record SsspParams(Object source, String weight) implements AlgorithmParam
         public Definition() {
             super(NAME, SsspParams.class, "Single-source shortest paths over non-negative weights (LDBC Graphalytics "
                     + "SSSP) along out-edges; unreachable vertices get Infinity.",
-                    List.of(BfsParams.SOURCE, WEIGHT), List.of("id", "distance"));
+                    List.of(BfsParams.SOURCE, WEIGHT), List.of("distance"));
         }
 
         @Override

@@ -19,7 +19,7 @@ public record TriangleCountParams() implements AlgorithmParams {
     public static final class Definition extends AlgorithmDefinition<TriangleCountParams> {
         public Definition() {
             super(NAME, TriangleCountParams.class, "Triangles through each vertex, edge direction and multiplicity "
-                    + "ignored; the total is in the stats.", List.of(), List.of("id", "triangles"));
+                    + "ignored; the total is in the stats.", List.of(), List.of("triangles"));
         }
 
         @Override

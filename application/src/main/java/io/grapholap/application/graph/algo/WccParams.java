@@ -21,7 +21,7 @@ public record WccParams() implements AlgorithmParams {
             super(NAME, WccParams.class, "Weakly connected components (LDBC Graphalytics WCC), edge direction ignored. "
                     + "Each vertex is labelled with the smallest vertex key of its component (with non-integer keys: "
                     + "the key of the component's first vertex in load order).",
-                    List.of(), List.of("id", "component"));
+                    List.of(), List.of("component"));
         }
 
         @Override

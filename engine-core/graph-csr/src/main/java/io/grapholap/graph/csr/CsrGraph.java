@@ -2,6 +2,7 @@ package io.grapholap.graph.csr;
 
 import io.grapholap.application.graph.Column;
 import io.grapholap.application.graph.ValueType;
+import io.grapholap.application.graph.algo.VertexRef;
 import io.grapholap.domain.error.ValidationException;
 import java.util.ArrayList;
 import java.util.List;
@@ -409,18 +410,89 @@ public final class CsrGraph {
         return local < 0 ? -1 : l.start() + local;
     }
 
+    /** The label name of vertex {@code v}. */
+    public String vertexLabelName(int v) {
+        return labels.get(vertexLabel(v)).name();
+    }
+
+    /** The identity {@code "Label:key"} of vertex {@code v} (docs/identity.md). */
+    public String vertexIdentity(int v) {
+        VertexLabel l = labels.get(vertexLabel(v));
+        return VertexRef.identity(l.name(), l.keys().key(v - l.start()));
+    }
+
+    /** The identities of all vertices in dense-id order, made when a row is read. */
+    public Column identityColumn() {
+        return new Column.OfVertices(this::vertexIdentity, null, vertexCount);
+    }
+
+    /** The label names of all vertices in dense-id order, made when a row is read. */
+    public Column labelColumn() {
+        return new Column.OfVertices(this::vertexLabelName, null, vertexCount);
+    }
+
     /**
-     * Dense id of the vertex with {@code key}, searching labels in order, or {@code -1}. With several
-     * labels the first label holding the key wins.
+     * The vertex a reference names, by the rule of docs/identity.md: a {@link VertexRef}, else the
+     * identity {@code "Label:key"} of a vertex, else a bare key that exactly one label holds. A bare
+     * key that several labels hold is {@link Found#ambiguous()}, naming them.
      */
-    public int vertexId(Object key) {
-        for (VertexLabel l : labels) {
-            int local = l.keys().localId(key);
-            if (local >= 0) {
-                return l.start() + local;
+    public Found find(Object ref) {
+        if (ref instanceof VertexRef r) {
+            return Found.of(vertexId(r.label(), r.key()));
+        }
+        if (ref instanceof String s) {
+            int found = -1;
+            List<String> held = new ArrayList<>();
+            for (VertexLabel l : labels) {
+                String name = l.name();
+                if (s.length() > name.length() && s.startsWith(name) && s.charAt(name.length()) == VertexRef.SEPARATOR) {
+                    int local = l.keys().localId(s.substring(name.length() + 1));
+                    if (local >= 0) {
+                        found = l.start() + local;
+                        held.add(name);
+                    }
+                }
+            }
+            if (held.size() == 1) {
+                return Found.of(found);
+            }
+            if (held.size() > 1) {
+                return new Found(-1, held);
             }
         }
-        return -1;
+        int found = -1;
+        List<String> held = new ArrayList<>();
+        for (VertexLabel l : labels) {
+            int local = l.keys().localId(ref);
+            if (local >= 0) {
+                found = l.start() + local;
+                held.add(l.name());
+            }
+        }
+        return held.size() > 1 ? new Found(-1, held) : Found.of(found);
+    }
+
+    /** Dense id of the vertex {@code ref} names ({@link #find}), or {@code -1} when none or several. */
+    public int vertexId(Object ref) {
+        return find(ref).vertex();
+    }
+
+    /**
+     * What {@link #find} found: {@code vertex} (-1 when none), and the labels holding the reference
+     * when it named vertices of several labels (then {@code vertex} is -1).
+     */
+    public record Found(int vertex, List<String> ambiguous) {
+        public Found {
+            ambiguous = List.copyOf(ambiguous);
+        }
+
+        static Found of(int vertex) {
+            return new Found(vertex, List.of());
+        }
+
+        public boolean isAmbiguous() {
+            return !ambiguous.isEmpty();
+        }
     }
 
     /** Whether every vertex key is the dense id itself (single label, identity keys). */

@@ -2,35 +2,71 @@ package io.grapholap.graph.csr;
 
 import io.grapholap.application.graph.Column;
 import io.grapholap.application.graph.ValueType;
+import io.grapholap.application.graph.algo.VertexRef;
 import io.grapholap.domain.error.ValidationException;
 import java.util.List;
+import java.util.Map;
 
 /**
- * How every engine turns dense vertex ids back into the caller's keys: source vertices named by key,
- * per-vertex result columns keyed by the original keys, and component or community labels chosen
- * the same way whichever engine computed them (so CPU and GPU results compare equal).
+ * How every engine names vertices to and from the caller (docs/identity.md): source vertices named by
+ * identity, {@code {"label", "key"}} or an unambiguous key; result rows that start with the columns
+ * {@code id}, {@code label} and {@code key}; and component or community labels chosen the same way
+ * whichever engine computed them (so CPU and GPU results compare equal).
  */
 public final class ResultColumns {
 
     private ResultColumns() {
     }
 
-    /** The dense id of the vertex with {@code key}, or a validation error naming {@code param}. */
-    public static int vertex(CsrGraph graph, String param, Object key) {
-        int id = graph.vertexId(key);
-        if (id < 0) {
-            throw new ValidationException(param, "parameter '" + param + "': no vertex with key '" + key + "'");
+    /**
+     * The dense id of the vertex {@code ref} names, or a validation error naming {@code param}: no such
+     * vertex, or a key that several labels hold (listed in the error's {@code labels} detail).
+     */
+    public static int vertex(CsrGraph graph, String param, Object ref) {
+        CsrGraph.Found found = graph.find(ref);
+        if (found.isAmbiguous()) {
+            throw ambiguous(param, "parameter '" + param + "'", ref, found.ambiguous());
         }
-        return id;
+        if (found.vertex() < 0) {
+            throw new ValidationException(param, "parameter '" + param + "': no vertex with key '" + ref + "'");
+        }
+        return found.vertex();
     }
 
-    /** Appends the key column and one value column. */
+    /** The error for a reference {@code ref} that vertices of several {@code labels} hold. */
+    public static ValidationException ambiguous(String field, String what, Object ref, List<String> labels) {
+        Object key = ref instanceof String s ? "\"" + s + "\"" : ref;
+        return new ValidationException(field, what + ": key " + key + " is held by vertices of " + labels.size()
+                + " labels " + labels + "; name one as \"" + VertexRef.identity(labels.getFirst(), ref)
+                + "\" or {\"label\": \"" + labels.getFirst() + "\", \"key\": " + key + "}",
+                Map.of("labels", labels));
+    }
+
+    /** Appends the vertex columns ({@code id}, {@code label}, {@code key}) and one value column, a row per vertex. */
     public static void perVertex(CsrGraph graph, List<String> names, List<Column> columns, String valueName,
                                   Column values) {
-        names.add("id");
-        columns.add(graph.keyColumn());
+        vertexColumns(graph, names, columns, null);
         names.add(valueName);
         columns.add(values);
+    }
+
+    /**
+     * Appends the vertex columns {@code id}, {@code label} and {@code key} for rows naming the vertices
+     * {@code ids} in order, or every vertex in dense-id order when {@code ids} is {@code null}.
+     */
+    public static void vertexColumns(CsrGraph graph, List<String> names, List<Column> columns, int[] ids) {
+        names.add("id");
+        names.add("label");
+        names.add("key");
+        if (ids == null) {
+            columns.add(graph.identityColumn());
+            columns.add(graph.labelColumn());
+            columns.add(graph.keyColumn());
+        } else {
+            columns.add(new Column.OfVertices(graph::vertexIdentity, ids, ids.length));
+            columns.add(new Column.OfVertices(graph::vertexLabelName, ids, ids.length));
+            columns.add(gather(graph.keyColumn(), ids));
+        }
     }
 
     /** The keys as longs when every key is an integer, otherwise {@code null}. */

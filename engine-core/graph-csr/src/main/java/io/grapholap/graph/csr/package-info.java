@@ -25,11 +25,14 @@
  *       columns as {@code row - type.rowBase()}.</li>
  *   <li>Labels and keys: {@code List<VertexLabel> labels()} (each a contiguous id range
  *       {@code start..start+count-1} with its {@link io.grapholap.graph.csr.VertexKeys} and
- *       property columns), {@code vertexLabel(v)}, {@code Object vertexKey(v)}, {@code int
- *       vertexId(Object key)} and {@code vertexId(String label, Object key)} (-1 when absent; integer
- *       keys also match decimal strings, UUID keys match their string form), {@code hasIdentityKeys()},
- *       {@code Column keyColumn()} (original keys in dense-id order, the first column of results),
- *       {@code vertexProperty(label, name)}, {@code edgeProperty(type, name)}.</li>
+ *       property columns), {@code vertexLabel(v)}, {@code Object vertexKey(v)}, {@code String
+ *       vertexIdentity(v)} ({@code "Label:key"}, docs/identity.md), {@code Found find(Object ref)} and
+ *       {@code int vertexId(Object ref)} (an identity, a {@code VertexRef} or a key one label holds;
+ *       -1 when absent or ambiguous) and {@code vertexId(String label, Object key)} (integer keys also
+ *       match decimal strings, UUID keys match their string form), {@code hasIdentityKeys()},
+ *       {@code Column keyColumn()}, {@code identityColumn()}, {@code labelColumn()} (per vertex in
+ *       dense-id order: the vertex columns that start every result), {@code vertexProperty(label,
+ *       name)}, {@code edgeProperty(type, name)}.</li>
  *   <li>{@code long bytesHeld()}: bytes of every array, key index and property column.</li>
  * </ul>
  *

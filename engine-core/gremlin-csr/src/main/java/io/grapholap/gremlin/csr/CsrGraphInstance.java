@@ -8,7 +8,7 @@ import io.grapholap.application.graph.GraphStatistics;
 import io.grapholap.application.graph.QueryLimits;
 import io.grapholap.application.graph.QueryResult;
 import io.grapholap.application.graph.Table;
-import io.grapholap.application.graph.ValueType;
+import io.grapholap.application.graph.algo.AlgorithmDefinition;
 import io.grapholap.domain.error.ConflictException;
 import io.grapholap.domain.error.NotFoundException;
 import io.grapholap.domain.error.ValidationException;
@@ -42,7 +42,7 @@ public abstract class CsrGraphInstance implements GraphInstance, CsrBacked {
     public static final int MAX_STORED_PROPERTIES = 16;
 
     private static final Pattern PROPERTY_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]{0,63}");
-    private static final Set<String> RESERVED = Set.of("id", "label");
+    private static final Set<String> RESERVED = Set.of("id", "label", "key");
 
     /**
      * The graph and its Gremlin executor, replaced together when a property is stored: a running
@@ -151,7 +151,7 @@ public abstract class CsrGraphInstance implements GraphInstance, CsrBacked {
     public synchronized void storeVertexProperty(String property, AlgorithmResult result, String column) {
         if (property == null || !PROPERTY_NAME.matcher(property).matches() || RESERVED.contains(property)) {
             throw new ValidationException("mutate_property", "property name must be a letter or '_' followed by up to 63 "
-                    + "letters, digits or '_' (not id or label), got '" + property + "'");
+                    + "letters, digits or '_' (not id, label or key), got '" + property + "'");
         }
         if (snapshotProperties.contains(property)) {
             throw new ValidationException("mutate_property", "'" + property + "' is a vertex property of the snapshot; "
@@ -163,10 +163,10 @@ public abstract class CsrGraphInstance implements GraphInstance, CsrBacked {
         }
         View v = open();
         CsrGraph g = v.graph();
-        if (!result.columns().contains(column) || column.equals(result.columns().get(0))) {
+        if (!result.columns().contains(column) || AlgorithmDefinition.VERTEX_COLUMNS.contains(column)) {
             throw new ValidationException("mode", "result of " + result.algorithm() + " has no value column '" + column + "'");
         }
-        if (result.rowCount() != g.vertexCount() || !result.columns().get(0).equals("id")) {
+        if (result.rowCount() != g.vertexCount() || !result.columns().getFirst().equals("id")) {
             throw new ValidationException("mode", "result of " + result.algorithm() + " has " + result.rowCount()
                     + " rows for " + g.vertexCount() + " vertices: only a result with one row per vertex can be stored");
         }
@@ -194,6 +194,7 @@ public abstract class CsrGraphInstance implements GraphInstance, CsrBacked {
             case Column.Float32 f -> new Column.Float32(Arrays.copyOfRange(f.values(), from, to), slice(f.nulls(), from, to));
             case Column.Bool b -> new Column.Bool(b.values().get(from, to), count, slice(b.nulls(), from, to));
             case Column.Boxed o -> new Column.Boxed(o.type(), Arrays.copyOfRange(o.values(), from, to));
+            case Column.OfVertices v -> v.materialize(from, to);
         };
     }
 
@@ -201,6 +202,10 @@ public abstract class CsrGraphInstance implements GraphInstance, CsrBacked {
         return nulls == null ? null : nulls.get(from, to);
     }
 
+    /**
+     * The vertices of {@code label}: {@code id} (identity {@code "Label:key"}), {@code key} (the original
+     * key in its own type), then the properties.
+     */
     @Override
     public Table nodes(String label) {
         CsrGraph g = graph();
@@ -208,12 +213,15 @@ public abstract class CsrGraphInstance implements GraphInstance, CsrBacked {
         if (l == null) {
             throw new NotFoundException("label", label);
         }
+        int start = l.start();
         Map<String, Column> columns = new LinkedHashMap<>();
-        columns.put("id", l.keys().asColumn());
+        columns.put("id", new Column.OfVertices(local -> g.vertexIdentity(start + local), null, l.count()));
+        columns.put("key", l.keys().asColumn());
         columns.putAll(l.properties());
         return new Table(label, columns.keySet().stream().toList(), columns.values().stream().toList(), l.count());
     }
 
+    /** The edges of {@code type}: {@code from} and {@code to} (endpoint identities), then the properties. */
     @Override
     public Table edges(String type) {
         CsrGraph g = graph();
@@ -222,8 +230,8 @@ public abstract class CsrGraphInstance implements GraphInstance, CsrBacked {
             throw new NotFoundException("edge type", type);
         }
         int rows = Math.toIntExact(t.count());
-        Object[] from = new Object[rows];
-        Object[] to = new Object[rows];
+        int[] from = new int[rows];
+        int[] to = new int[rows];
         int[] edgeRows = g.outEdgeRows();
         BitSet seen = g.isDirected() || edgeRows == null ? null : new BitSet(rows);
         int next = 0;
@@ -248,35 +256,15 @@ public abstract class CsrGraphInstance implements GraphInstance, CsrBacked {
                     }
                     row = next++;
                 }
-                from[row] = g.vertexKey(v);
-                to[row] = g.vertexKey(w);
+                from[row] = v;
+                to[row] = w;
             }
         }
         Map<String, Column> columns = new LinkedHashMap<>();
-        columns.put("from", keyColumn(g, t.fromLabel(), from));
-        columns.put("to", keyColumn(g, t.toLabel(), to));
+        columns.put("from", new Column.OfVertices(g::vertexIdentity, from, rows));
+        columns.put("to", new Column.OfVertices(g::vertexIdentity, to, rows));
         columns.putAll(t.properties());
         return new Table(type, columns.keySet().stream().toList(), columns.values().stream().toList(), rows);
-    }
-
-    private static Column keyColumn(CsrGraph g, String label, Object[] keys) {
-        VertexLabel l = g.label(label);
-        ValueType type = l == null ? ValueType.INT64 : l.keys().type();
-        if (type.isLongBacked()) {
-            long[] values = new long[keys.length];
-            for (int i = 0; i < keys.length; i++) {
-                values[i] = ((Number) keys[i]).longValue();
-            }
-            return new Column.Int64(type, values, null);
-        }
-        if (type.isIntBacked()) {
-            int[] values = new int[keys.length];
-            for (int i = 0; i < keys.length; i++) {
-                values[i] = ((Number) keys[i]).intValue();
-            }
-            return new Column.Int32(type, values, null);
-        }
-        return Column.ofObjects(type, keys);
     }
 
     @Override

@@ -376,9 +376,9 @@ final class CsrGraphStep<S, E extends Element> extends GraphStep<S, E> implement
                 }
             }
             if (!idFilters.isEmpty()) {
-                Object key = graph.label(label).keys().key(local);
+                String id = graph.vertexIdentity(graph.labelStart(label) + local);
                 for (HasContainer c : idFilters) {
-                    if (!matches(c, key)) {
+                    if (!matches(c, id)) {
                         return false;
                     }
                 }

@@ -2,8 +2,10 @@ package io.grapholap.gremlin.csr;
 
 import io.grapholap.application.graph.Column;
 import io.grapholap.application.graph.ValueType;
+import io.grapholap.application.graph.algo.VertexRef;
 import io.grapholap.graph.csr.CsrGraph;
 import io.grapholap.graph.csr.EdgeType;
+import io.grapholap.graph.csr.ResultColumns;
 import io.grapholap.graph.csr.VertexLabel;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -32,10 +34,11 @@ import org.apache.tinkerpop.gremlin.structure.util.StringFactory;
  * A read-only Apache TinkerPop {@link Graph} over a loaded {@link CsrGraph}, read in place: nothing
  * is copied. Vertices and edges are flyweights made while a traversal walks the CSR arrays.
  *
- * <p>Ids: a vertex's id is its original key (as loaded, for example an Integer, Long, String or
- * UUID); lookups accept any integral number or decimal string for integer keys. When labels share a
- * key, {@code g.V(key)} yields each of those vertices. An edge's id is a {@code Long}: its edge row
- * id when edges carry properties, otherwise the index of its out-arc.
+ * <p>Ids: a vertex's id is its identity {@code "Label:key"} (docs/identity.md). {@code g.V(id)}
+ * takes the identity, a map {@code {label, key}} or a bare key (integer keys also match decimal
+ * strings) that one label holds, and yields at most one vertex per id; a key that several labels
+ * hold is refused, naming them. An edge's id is a {@code Long}: its edge row id when edges carry
+ * properties, otherwise the index of its out-arc.
  *
  * <p>Undirected graphs show each edge once, directed from the smaller dense vertex id to the larger;
  * {@code both()} therefore gives every neighbour once per edge.
@@ -167,20 +170,26 @@ public final class CsrGremlinGraph implements Graph {
         return found.iterator();
     }
 
+    /**
+     * Adds the vertex {@code id} names (docs/identity.md): a vertex, its identity {@code "Label:key"},
+     * a map {@code {label, key}}, or a key that one label holds; nothing when none. A key that several
+     * labels hold is a validation error on {@code query} listing them, never several vertices.
+     */
     private void addVerticesWithId(List<Vertex> out, Object id) {
         if (id instanceof CsrVertex v && v.graph() == this) {
             out.add(v);
             return;
         }
-        Object key = id instanceof Vertex v ? v.id() : id;
-        if (key == null) {
+        Object ref = id instanceof Vertex v ? v.id() : id instanceof Map<?, ?> m ? VertexRef.of("query", m) : id;
+        if (ref == null) {
             return;
         }
-        for (VertexLabel l : csr.labels()) {
-            int local = l.keys().localId(key);
-            if (local >= 0) {
-                out.add(new CsrVertex(this, l.start() + local));
-            }
+        CsrGraph.Found found = csr.find(ref);
+        if (found.isAmbiguous()) {
+            throw ResultColumns.ambiguous("query", "vertex id " + ref, ref, found.ambiguous());
+        }
+        if (found.vertex() >= 0) {
+            out.add(new CsrVertex(this, found.vertex()));
         }
     }
 
@@ -242,8 +251,8 @@ public final class CsrGremlinGraph implements Graph {
         return csr.vertexCount();
     }
 
-    Object vertexKey(int v) {
-        return csr.vertexKey(v);
+    String vertexIdentity(int v) {
+        return csr.vertexIdentity(v);
     }
 
     String vertexLabel(int v) {
@@ -256,6 +265,10 @@ public final class CsrGremlinGraph implements Graph {
 
     String labelName(int code) {
         return labelNames[code];
+    }
+
+    int labelStart(int code) {
+        return labelStarts[code];
     }
 
     VertexLabel label(int code) {

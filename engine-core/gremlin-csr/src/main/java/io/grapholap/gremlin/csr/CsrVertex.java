@@ -17,8 +17,8 @@ import org.apache.tinkerpop.gremlin.structure.util.StringFactory;
 
 /**
  * A vertex of a {@link CsrGremlinGraph}: a flyweight holding the dense vertex id and the graph, made
- * on demand and never stored. Its Gremlin id is the original vertex key; two flyweights of the same
- * vertex are equal.
+ * on demand and never stored. Its Gremlin id is the vertex's identity {@code "Label:key"}
+ * (docs/identity.md); two flyweights of the same vertex are equal.
  */
 public final class CsrVertex implements Vertex {
 
@@ -37,7 +37,7 @@ public final class CsrVertex implements Vertex {
 
     @Override
     public Object id() {
-        return graph.vertexKey(vid);
+        return graph.vertexIdentity(vid);
     }
 
     @Override

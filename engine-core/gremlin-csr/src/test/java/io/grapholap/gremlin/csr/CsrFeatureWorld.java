@@ -48,6 +48,8 @@ public final class CsrFeatureWorld implements World {
     private static final Pattern META_PROPERTY_READ = Pattern.compile("properties\\(\\)\\.properties\\(|startTime|endTime");
     private static final Pattern CALL = Pattern.compile("\\bcall\\(");
     private static final java.util.Set<String> EXPECTS_TINKER_EDGE_IDS = java.util.Set.of("g_E_asString");
+    private static final java.util.Set<String> EXPECTS_TINKER_VERTEX_IDS = java.util.Set.of("g_V_asString",
+            "g_V_fold_asStringXlocalX_orderXlocalX");
 
     static synchronized CsrGremlinGraph graph(LoadGraphWith.GraphData data) {
         return GRAPHS.computeIfAbsent(data, d -> new CsrGremlinGraph(TinkerToCsr.convert(switch (d) {
@@ -81,6 +83,12 @@ public final class CsrFeatureWorld implements World {
     @Override
     public GraphTraversalSource getGraphTraversalSource(LoadGraphWith.GraphData graphData) {
         return graphData == null ? EMPTY.traversal() : graph(graphData).traversal();
+    }
+
+    /** Vertex ids are identity strings ("person:1"), written into scripts as string literals. */
+    @Override
+    public String convertIdToScript(Object id, Class<? extends org.apache.tinkerpop.gremlin.structure.Element> type) {
+        return id instanceof String s ? "\"" + s.replace("\\", "\\\\").replace("\"", "\\\"") + "\"" : id.toString();
     }
 
     @Override
@@ -118,6 +126,9 @@ public final class CsrFeatureWorld implements World {
         }
         if (EXPECTS_TINKER_EDGE_IDS.contains(name)) {
             return "expects TinkerGraph's edge ids (7..12) inside strings; edge ids here are edge row ids";
+        }
+        if (EXPECTS_TINKER_VERTEX_IDS.contains(name)) {
+            return "expects TinkerGraph's vertex ids (1..6) inside strings; vertex ids here are identities \"Label:key\"";
         }
         if (tags.contains("@MetaProperties") && META_PROPERTY_READ.matcher(text).find()) {
             return "needs meta-properties (properties on vertex properties); the columnar model keeps none";

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.grapholap.application.graph.Column;
 import io.grapholap.application.graph.ValueType;
+import io.grapholap.domain.error.ValidationException;
 import io.grapholap.graph.csr.CsrGraph;
 import io.grapholap.graph.csr.EdgeType;
 import io.grapholap.graph.csr.VertexKeys;
@@ -50,11 +51,14 @@ class CsrGremlinGraphTest {
     }
 
     @Test
-    void verticesAreFoundByTheirOriginalKeys() {
+    void verticesAreFoundByIdentityOrByAKeyOneLabelHolds() {
         CsrGremlinGraph graph = social();
 
         Vertex ann = graph.vertices("ann").next();
-        assertThat(ann.id()).isEqualTo("ann");
+        assertThat(ann.id()).isEqualTo("user:ann");
+        assertThat(graph.vertices("user:ann").next()).isEqualTo(ann);
+        assertThat(graph.vertices(Map.of("label", "user", "key", "ann")).next()).isEqualTo(ann);
+        assertThat(graph.vertices("item:ann").hasNext()).isFalse();
         assertThat(ann.label()).isEqualTo("user");
         assertThat(ann.<Integer>value("age")).isEqualTo(31);
         assertThat(IteratorUtils.count(graph.vertices("ann", "i1", "nobody"))).isEqualTo(2);
@@ -66,10 +70,10 @@ class CsrGremlinGraphTest {
     void adjacencyFollowsDirectionAndEdgeLabels() {
         GraphTraversalSource g = social().traversal();
 
-        assertThat(g.V("ann").out().id().toList()).containsExactlyInAnyOrder("bob", "i1");
-        assertThat(g.V("ann").out("likes").id().toList()).containsExactly("i1");
-        assertThat(g.V("i1").in("likes").id().toList()).containsExactlyInAnyOrder("ann", "bob");
-        assertThat(g.V("ann").both("follows").id().toList()).containsExactly("bob", "bob");
+        assertThat(g.V("ann").out().id().toList()).containsExactlyInAnyOrder("user:bob", "item:i1");
+        assertThat(g.V("ann").out("likes").id().toList()).containsExactly("item:i1");
+        assertThat(g.V("i1").in("likes").id().toList()).containsExactlyInAnyOrder("user:ann", "user:bob");
+        assertThat(g.V("ann").both("follows").id().toList()).containsExactly("user:bob", "user:bob");
         assertThat(g.V("ann").outE("follows").values("since").toList()).containsExactly(2020);
         assertThat(g.V("ann").inE("follows").values("since").toList()).containsExactly(2021);
     }
@@ -86,8 +90,8 @@ class CsrGremlinGraphTest {
         assertThat(out.id()).isEqualTo(3L);
         assertThat(inIds).containsExactlyInAnyOrder(2L, 3L);
         assertThat(fromId).isEqualTo(out);
-        assertThat(fromId.outVertex().id()).isEqualTo("bob");
-        assertThat(fromId.inVertex().id()).isEqualTo("i1");
+        assertThat(fromId.outVertex().id()).isEqualTo("user:bob");
+        assertThat(fromId.inVertex().id()).isEqualTo("item:i1");
         assertThat(fromId.<Integer>value("since")).isEqualTo(2023);
         assertThat(graph.edges(99L).hasNext()).isFalse();
         assertThat(graph.edges("3").next()).isEqualTo(fromId);
@@ -152,11 +156,28 @@ class CsrGremlinGraphTest {
         assertThat(g.V().out().count().next()).isEqualTo(4L);
         assertThat(g.V().outE().count().next()).isEqualTo(4L);
         assertThat(IteratorUtils.count(g.V().out().id())).isEqualTo(4);
-        assertThat(g.V(2L).both().id().toList()).containsExactlyInAnyOrder(1L, 0L, 2L, 2L);
+        assertThat(g.V(2L).both().id().toList()).containsExactlyInAnyOrder("vertex:1", "vertex:0", "vertex:2", "vertex:2");
         assertThat(g.V().both().both().count().next()).isEqualTo(IteratorUtils.count(g.V().both().both().id()));
         List<Object> outIds = g.V().outE().id().toList();
         List<Object> inIds = g.V().inE().id().toList();
         assertThat(inIds).containsExactlyInAnyOrderElementsOf(outIds);
         assertThat(g.E(outIds.toArray()).count().next()).isEqualTo(4L);
+    }
+
+    /** Labels a and b both hold key 1: a bare 1 names no single vertex and is refused, listing both. */
+    @Test
+    void aKeyTwoLabelsHoldIsRefusedAndItsIdentitiesAreNot() {
+        VertexLabel a = new VertexLabel(0, "a", 0, 2, VertexKeys.ofLongs(ValueType.INT64, new long[] {1, 2}), Map.of());
+        VertexLabel b = new VertexLabel(1, "b", 2, 1, VertexKeys.ofLongs(ValueType.INT64, new long[] {1}), Map.of());
+        CsrGraph csr = CsrGraph.builder(3, true).outAdjacency(new int[] {0, 1, 1, 1}, new int[] {2})
+                .labels(List.of(a, b)).build();
+        GraphTraversalSource g = new CsrGremlinGraph(csr).traversal();
+
+        assertThat(g.V("b:1").in().id().toList()).containsExactly("a:1");
+        assertThat(g.V(2).id().toList()).containsExactly("a:2");
+        assertThat(g.V().hasId("b:1").count().next()).isEqualTo(1L);
+        assertThatThrownBy(() -> g.V(1).toList()).isInstanceOf(ValidationException.class)
+                .hasMessageContaining("[a, b]")
+                .satisfies(e -> assertThat(((ValidationException) e).details()).containsEntry("labels", List.of("a", "b")));
     }
 }

@@ -91,7 +91,7 @@ class CsrStrategiesTest {
         assertThat(MODERN.V().has("age", 29L).values("name").toList()).containsExactly("marko");
         assertThat(MODERN.V().has("age", 29.0).values("name").toList()).containsExactly("marko");
         assertThat(MODERN.V().has("age", 29.5).values("name").toList()).isEmpty();
-        assertThat(MODERN.V().has("name", "lop").has("lang", "java").id().toList()).containsExactly(3);
+        assertThat(MODERN.V().has("name", "lop").has("lang", "java").id().toList()).containsExactly("software:3");
         assertThat(MODERN.V().has("name", __.is("josh")).values("age").toList()).containsExactly(32);
     }
 

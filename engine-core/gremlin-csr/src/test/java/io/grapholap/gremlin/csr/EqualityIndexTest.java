@@ -136,7 +136,14 @@ class EqualityIndexTest {
         GraphTraversalSource csr = new CsrGremlinGraph(TinkerToCsr.convert(tinker)).traversal();
 
         List<Object> expected = List.copyOf(query.apply(tinker.traversal()).toList());
-        assertThat(List.<Object>copyOf(query.apply(csr).toList())).containsExactlyInAnyOrderElementsOf(expected);
+        List<Object> actual = query.apply(csr).toList().stream().map(EqualityIndexTest::keyOfIdentity).toList();
+        assertThat(actual).containsExactlyInAnyOrderElementsOf(expected);
+    }
+
+    /** TinkerGraph's vertex ids here are the keys; ours are identities "label:key". */
+    private static Object keyOfIdentity(Object value) {
+        return value instanceof String s && s.matches("(person|city):\\d+") ? Long.parseLong(s.substring(s.indexOf(':') + 1))
+                : value;
     }
 
     @Test
@@ -144,11 +151,11 @@ class EqualityIndexTest {
         CsrGremlinGraph graph = new CsrGremlinGraph(TinkerToCsr.convert(sample()));
         assertThat(graph.equalityIndexBytes()).isZero();
 
-        assertThat(graph.traversal().V().has("person", "name", "v3").id().toList()).containsExactly(3L);
+        assertThat(graph.traversal().V().has("person", "name", "v3").id().toList()).containsExactly("person:3");
         long afterOne = graph.equalityIndexBytes();
         assertThat(afterOne).isPositive();
 
-        assertThat(graph.traversal().V().has("person", "name", "v5").id().toList()).containsExactly(5L);
+        assertThat(graph.traversal().V().has("person", "name", "v5").id().toList()).containsExactly("person:5");
         assertThat(graph.equalityIndexBytes()).isEqualTo(afterOne);
     }
 

@@ -70,17 +70,17 @@ class GremlinExecutorTest {
     void vertexBecomesAPlainMap() {
         QueryResult result = MODERN.execute("g.V(1)", Map.of(), LIMITS);
 
-        assertThat(column(result)).containsExactly(Map.of("id", 1, "label", "person", "type", "vertex",
+        assertThat(column(result)).containsExactly(Map.of("id", "person:1", "label", "person", "type", "vertex",
                 "properties", Map.of("name", "marko", "age", 29)));
     }
 
     @Test
-    void edgeBecomesAPlainMapWithEndpointKeys() {
+    void edgeBecomesAPlainMapWithEndpointIdentities() {
         QueryResult result = MODERN.execute("g.V(1).outE('knows').has('weight', 1.0)", Map.of(), LIMITS);
 
         @SuppressWarnings("unchecked")
         Map<String, Object> edge = (Map<String, Object>) column(result).get(0);
-        assertThat(edge).containsEntry("label", "knows").containsEntry("outV", 1).containsEntry("inV", 4)
+        assertThat(edge).containsEntry("label", "knows").containsEntry("outV", "person:1").containsEntry("inV", "person:4")
                 .containsEntry("type", "edge").containsEntry("properties", Map.of("weight", 1.0));
     }
 

@@ -185,7 +185,7 @@ public final class Cdlp {
                 }
                 labels = ResultColumns.gather(run.graph().keyColumn(), ids);
             }
-            run.perVertex("label", labels);
+            run.perVertex("community", labels);
             run.stat("iterations", r.iterations());
         }
     }

@@ -45,9 +45,9 @@ public final class CpuRun {
         return progress;
     }
 
-    /** The dense id of the vertex with {@code key}, or a validation error naming {@code param}. */
-    public int vertex(String param, Object key) {
-        return ResultColumns.vertex(graph, param, key);
+    /** The dense id of the vertex {@code ref} names (docs/identity.md), or a validation error naming {@code param}. */
+    public int vertex(String param, Object ref) {
+        return ResultColumns.vertex(graph, param, ref);
     }
 
     /** The topology with the per-arc weights of edge property {@code property} (checked non-negative). */
@@ -63,9 +63,14 @@ public final class CpuRun {
         return property == null ? topology : weighted(property);
     }
 
-    /** Adds the key column {@code id} and one value column, one row per vertex. */
+    /** Adds the vertex columns ({@code id}, {@code label}, {@code key}) and one value column, one row per vertex. */
     public void perVertex(String valueName, Column values) {
         ResultColumns.perVertex(graph, names, columns, valueName, values);
+    }
+
+    /** Adds the vertex columns ({@code id}, {@code label}, {@code key}) for rows naming the vertices {@code ids}. */
+    public void vertexColumns(int[] ids) {
+        ResultColumns.vertexColumns(graph, names, columns, ids);
     }
 
     /** Adds one column of any length (all columns of a result have the same length). */

@@ -3,7 +3,6 @@ package io.grapholap.engine.cpu.algo;
 import com.google.auto.service.AutoService;
 import io.grapholap.application.graph.Column;
 import io.grapholap.application.graph.algo.KCoreParams;
-import io.grapholap.graph.csr.ResultColumns;
 
 /**
  * Core numbers of the simple undirected graph under the input (direction, multi-arcs and
@@ -118,7 +117,7 @@ public final class KCore {
                     cores[i++] = r.cores()[v];
                 }
             }
-            run.column("id", ResultColumns.gather(run.graph().keyColumn(), ids));
+            run.vertexColumns(ids);
             run.column("core", Column.ofInts(cores));
             run.stat("k", min);
             run.stat("vertices_in_k_core", count);

@@ -3,7 +3,6 @@ package io.grapholap.engine.cpu.algo;
 import com.google.auto.service.AutoService;
 import io.grapholap.application.graph.Column;
 import io.grapholap.application.graph.algo.ShortestPathParams;
-import io.grapholap.graph.csr.ResultColumns;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -194,7 +193,7 @@ public final class ShortestPath {
                     step[row++] = i;
                 }
             }
-            run.column("id", ResultColumns.gather(run.graph().keyColumn(), ids));
+            run.vertexColumns(ids);
             run.column("distance", Column.ofDoubles(dist));
             run.column("path", Column.ofInts(pathIndex));
             run.column("step", Column.ofInts(step));

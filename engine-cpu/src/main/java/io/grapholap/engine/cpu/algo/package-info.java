@@ -4,10 +4,10 @@
  * <p>{@link io.grapholap.engine.cpu.algo.CpuAlgorithms#run} is the one entry point: it finds the
  * {@link io.grapholap.engine.cpu.algo.CpuKernel} of the validated parameter record (kernels are found
  * through {@link java.util.ServiceLoader}), runs it over a {@link io.grapholap.engine.cpu.algo.CpuRun},
- * which resolves vertex keys ({@code source}, {@code target}) and weight properties ({@code weight}) on
- * the {@link io.grapholap.graph.csr.CsrGraph}, and returns an
- * {@link io.grapholap.application.graph.AlgorithmResult} whose first column {@code id} holds the
- * original vertex keys; {@code stats} always carries {@code run_millis}. Memory estimates are part of
+ * which resolves vertices ({@code source}, {@code target}; docs/identity.md) and weight properties
+ * ({@code weight}) on the {@link io.grapholap.graph.csr.CsrGraph}, and returns an
+ * {@link io.grapholap.application.graph.AlgorithmResult} whose first columns {@code id},
+ * {@code label} and {@code key} name each row's vertex; {@code stats} always carries {@code run_millis}. Memory estimates are part of
  * each algorithm's definition in {@code application}.
  *
  * <p>Each kernel is a class taking the {@link io.grapholap.engine.cpu.algo.Topology} (the graph's raw

@@ -181,7 +181,7 @@ class CancellationAndCrossCheckTest {
             }
             labels = next;
         }
-        assertThat(longs(run(g, "cdlp", Map.of("iterations", 5)), "label")).containsExactly(labels);
+        assertThat(longs(run(g, "cdlp", Map.of("iterations", 5)), "community")).containsExactly(labels);
     }
 
     @Test

@@ -28,8 +28,8 @@ class GraphalyticsKernelsTest {
         // 0→1, 0→2, 1→3, 2→3, 3→4, 5→0; 6 isolated. From 0: 5 and 6 cannot be reached.
         CsrGraph g = directed(7, 0, 1, 0, 2, 1, 3, 2, 3, 3, 4, 5, 0);
         AlgorithmResult r = run(g, "bfs", Map.of("source", 0));
-        assertThat(r.columns()).containsExactly("id", "depth");
-        assertThat(longs(r, "id")).containsExactly(0, 1, 2, 3, 4, 5, 6);
+        assertThat(r.columns()).containsExactly("id", "label", "key", "depth");
+        assertThat(longs(r, "key")).containsExactly(0, 1, 2, 3, 4, 5, 6);
         assertThat(longs(r, "depth")).containsExactly(0, 1, 1, 2, 3, UNREACHABLE, UNREACHABLE);
         assertThat(r.stats()).containsEntry("reached", 5).containsKey("run_millis");
     }
@@ -47,7 +47,7 @@ class GraphalyticsKernelsTest {
         // keys 100, 200, 300 on a path 100→200→300; source given as a decimal string
         CsrGraph g = keyed(true, new Object[] {100L, 200L, 300L}, 0, 1, 1, 2);
         AlgorithmResult r = run(g, "bfs", Map.of("source", "200"));
-        assertThat(longs(r, "id")).containsExactly(100, 200, 300);
+        assertThat(longs(r, "key")).containsExactly(100, 200, 300);
         assertThat(longs(r, "depth")).containsExactly(UNREACHABLE, 0, 1);
     }
 
@@ -114,8 +114,8 @@ class GraphalyticsKernelsTest {
         // it 1: v0 {1}→1; v1 {0,2} tie→0; v2 {1,3} tie→1; v3 {2}→2  => [1,0,1,2]
         // it 2: v0 {0}→0; v1 {1,1}→1;     v2 {0,2} tie→0; v3 {1}→1  => [0,1,0,1]
         CsrGraph g = undirected(4, 0, 1, 1, 2, 2, 3);
-        assertThat(longs(run(g, "cdlp", Map.of("iterations", 1)), "label")).containsExactly(1, 0, 1, 2);
-        assertThat(longs(run(g, "cdlp", Map.of("iterations", 2)), "label")).containsExactly(0, 1, 0, 1);
+        assertThat(longs(run(g, "cdlp", Map.of("iterations", 1)), "community")).containsExactly(1, 0, 1, 2);
+        assertThat(longs(run(g, "cdlp", Map.of("iterations", 2)), "community")).containsExactly(0, 1, 0, 1);
     }
 
     @Test
@@ -127,7 +127,7 @@ class GraphalyticsKernelsTest {
             pairs[2 * i] = 0;
             pairs[2 * i + 1] = i + 1;
         }
-        long[] one = longs(run(undirected(61, pairs), "cdlp", Map.of("iterations", 1)), "label");
+        long[] one = longs(run(undirected(61, pairs), "cdlp", Map.of("iterations", 1)), "community");
         assertThat(one[0]).isEqualTo(1);
         for (int v = 1; v <= 60; v++) {
             assertThat(one[v]).isZero();
@@ -138,7 +138,7 @@ class GraphalyticsKernelsTest {
         dup[121] = 40;
         dup[122] = 0;
         dup[123] = 40;
-        assertThat(longs(run(undirected(61, dup), "cdlp", Map.of("iterations", 1)), "label")[0]).isEqualTo(40);
+        assertThat(longs(run(undirected(61, dup), "cdlp", Map.of("iterations", 1)), "community")[0]).isEqualTo(40);
     }
 
     @Test
@@ -147,10 +147,10 @@ class GraphalyticsKernelsTest {
         // it 1: v0 in {1,2} out {3} all once→1; v1 out {0}→0; v2 out {0}→0; v3 in {0}→0  => [1,0,0,0]
         // it 2: v0 {0,0,0}→0; v1 {1}→1; v2 {1}→1; v3 {1}→1                                => [0,1,1,1]
         CsrGraph g = directed(4, 1, 0, 2, 0, 0, 3);
-        assertThat(longs(run(g, "cdlp", Map.of("iterations", 1)), "label")).containsExactly(1, 0, 0, 0);
-        assertThat(longs(run(g, "cdlp", Map.of("iterations", 2)), "label")).containsExactly(0, 1, 1, 1);
+        assertThat(longs(run(g, "cdlp", Map.of("iterations", 1)), "community")).containsExactly(1, 0, 0, 0);
+        assertThat(longs(run(g, "cdlp", Map.of("iterations", 2)), "community")).containsExactly(0, 1, 1, 1);
         // 0→1, 1→0, 2→1: v1 sees 0 as out- and in-neighbour (twice) and 2 once → 0; v0 sees 1 twice → 1; v2 → 1
-        assertThat(longs(run(directed(3, 0, 1, 1, 0, 2, 1), "cdlp", Map.of("iterations", 1)), "label"))
+        assertThat(longs(run(directed(3, 0, 1, 1, 0, 2, 1), "cdlp", Map.of("iterations", 1)), "community"))
                 .containsExactly(1, 0, 1);
     }
 
@@ -158,10 +158,10 @@ class GraphalyticsKernelsTest {
     void cdlpLabelsAreTheOriginalIntegerKeys() {
         // Undirected path with keys 30-20-10-40; it 1: v0 {20}→20; v1 {30,10} tie→10; v2 {20,40}→20; v3 {10}→10
         CsrGraph g = keyed(false, new Object[] {30L, 20L, 10L, 40L}, 0, 1, 1, 2, 2, 3);
-        assertThat(longs(run(g, "cdlp", Map.of("iterations", 1)), "label")).containsExactly(20, 10, 20, 10);
+        assertThat(longs(run(g, "cdlp", Map.of("iterations", 1)), "community")).containsExactly(20, 10, 20, 10);
         // String keys: labels start as dense ids and come back as keys; "a"-"b" edge, "c" alone
         CsrGraph s = keyed(false, new Object[] {"a", "b", "c"}, 0, 1);
-        assertThat(objects(run(s, "cdlp", Map.of("iterations", 1)), "label")).containsExactly("b", "a", "c");
+        assertThat(objects(run(s, "cdlp", Map.of("iterations", 1)), "community")).containsExactly("b", "a", "c");
     }
 
     @Test

@@ -159,7 +159,7 @@ class MoreAlgorithmsTest {
         assertThat(longs(r, "core")).containsExactly(3, 3, 3, 3, 1, 0);
         assertThat(r.stats()).containsEntry("degeneracy", 3);
         AlgorithmResult k3 = run(g, "kcore", Map.of("k", 3));
-        assertThat(longs(k3, "id")).containsExactly(0, 1, 2, 3);
+        assertThat(longs(k3, "key")).containsExactly(0, 1, 2, 3);
         assertThat(longs(k3, "core")).containsExactly(3, 3, 3, 3);
         // Directed arcs count as undirected edges: a directed triangle is a 2-core.
         assertThat(longs(run(directed(3, 0, 1, 1, 2, 2, 0), "kcore", Map.of()), "core")).containsExactly(2, 2, 2);
@@ -170,13 +170,13 @@ class MoreAlgorithmsTest {
         // Diamond 0→1, 0→2, 1→3, 2→3: two shortest paths of 2 hops.
         CsrGraph g = directed(4, 0, 1, 0, 2, 1, 3, 2, 3);
         AlgorithmResult one = run(g, "shortest_path", Map.of("source", 0, "target", 3));
-        assertThat(one.columns()).containsExactly("id", "distance", "path", "step");
-        assertThat(longs(one, "id")).hasSize(3).startsWith(0).endsWith(3);
+        assertThat(one.columns()).containsExactly("id", "label", "key", "distance", "path", "step");
+        assertThat(longs(one, "key")).hasSize(3).startsWith(0).endsWith(3);
         assertThat(doubles(one, "distance")).containsExactly(0, 1, 2);
         AlgorithmResult two = run(g, "shortest_path", Map.of("source", 0, "target", 3, "max_paths", 5));
         assertThat(longs(two, "path")).containsExactly(0, 0, 0, 1, 1, 1);
         assertThat(longs(two, "step")).containsExactly(0, 1, 2, 0, 1, 2);
-        assertThat(longs(two, "id")).satisfiesAnyOf(
+        assertThat(longs(two, "key")).satisfiesAnyOf(
                 ids -> assertThat(ids).containsExactly(0, 1, 3, 0, 2, 3),
                 ids -> assertThat(ids).containsExactly(0, 2, 3, 0, 1, 3));
         assertThat(two.stats()).containsEntry("paths", 2).containsEntry("found", true);
@@ -187,7 +187,7 @@ class MoreAlgorithmsTest {
         // 0→1 (4), 0→2 (1), 2→1 (2), 1→3 (1), 2→3 (5): 0→3 is 0,2,1,3 with cumulative 0,1,3,4.
         CsrGraph g = CsrGraph.fromEdges(5, true, edges(0, 1, 0, 2, 2, 1, 1, 3, 2, 3), new double[] {4, 1, 2, 1, 5});
         AlgorithmResult r = run(g, "shortest_path", Map.of("source", 0, "target", 3, "weight", "weight"));
-        assertThat(longs(r, "id")).containsExactly(0, 2, 1, 3);
+        assertThat(longs(r, "key")).containsExactly(0, 2, 1, 3);
         assertThat(doubles(r, "distance")).containsExactly(0, 1, 3, 4);
         // Unweighted the direct 0→1→3 or 0→2→3 (2 hops) wins.
         assertThat(doubles(run(g, "shortest_path", Map.of("source", 0, "target", 3)), "distance"))
@@ -196,14 +196,14 @@ class MoreAlgorithmsTest {
         assertThat(none.rowCount()).isZero();
         assertThat(none.stats()).containsEntry("found", false);
         AlgorithmResult self = run(g, "shortest_path", Map.of("source", 2, "target", 2));
-        assertThat(longs(self, "id")).containsExactly(2);
+        assertThat(longs(self, "key")).containsExactly(2);
     }
 
     @Test
     void shortestPathKeysAndValidation() {
         CsrGraph g = keyed(false, new Object[] {"ann", "bob", "cid"}, 0, 1, 1, 2);
         AlgorithmResult r = run(g, "shortest_path", Map.of("source", "cid", "target", "ann"));
-        assertThat(objects(r, "id")).containsExactly("cid", "bob", "ann");
+        assertThat(objects(r, "key")).containsExactly("cid", "bob", "ann");
         assertThatThrownBy(() -> run(g, "shortest_path", Map.of("source", "ann", "target", "zed")))
                 .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.field()).isEqualTo("target"));
         assertThatThrownBy(() -> run(g, "shortest_path", Map.of("source", "ann", "target", "bob", "weight", "w")))
