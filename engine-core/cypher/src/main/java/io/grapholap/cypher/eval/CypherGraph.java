@@ -2,6 +2,7 @@ package io.grapholap.cypher.eval;
 
 import java.util.List;
 import java.util.Map;
+import java.util.function.LongConsumer;
 
 /**
  * What evaluation reads of a graph. Nodes and relationships are dense ids of the graph; their
@@ -31,4 +32,21 @@ public interface CypherGraph {
     long startNode(long relationship);
 
     long endNode(long relationship);
+
+    /** Every node, in id order. */
+    void forEachNode(LongConsumer node);
+
+    /** Every node that has {@code label}. */
+    void forEachNodeWithLabel(String label, LongConsumer node);
+
+    /** Receives a relationship and the node at its other end. */
+    interface RelationshipConsumer {
+        void accept(long relationship, long other);
+    }
+
+    /**
+     * The relationships at {@code node}: {@code outgoing} and/or {@code incoming} ones (a self-loop once
+     * when both are asked for), of one of {@code types} or of any type when it is empty.
+     */
+    void forEachRelationship(long node, boolean outgoing, boolean incoming, List<String> types, RelationshipConsumer consumer);
 }

@@ -70,6 +70,28 @@ class EvaluatorTest {
         public long endNode(long relationship) {
             return 1;
         }
+
+        @Override
+        public void forEachNode(java.util.function.LongConsumer node) {
+            node.accept(0);
+            node.accept(1);
+        }
+
+        @Override
+        public void forEachNodeWithLabel(String label, java.util.function.LongConsumer node) {
+            forEachNode(n -> {
+                if (labels(n).contains(label)) {
+                    node.accept(n);
+                }
+            });
+        }
+
+        @Override
+        public void forEachRelationship(long node, boolean outgoing, boolean incoming, List<String> types, RelationshipConsumer consumer) {
+            if (outgoing && node == 0 || incoming && node == 1) {
+                consumer.accept(0, 1 - node);
+            }
+        }
     };
 
     private static Map<String, Object> props(Object... kv) {
