@@ -326,15 +326,23 @@ final class TreeBuilder {
                 case CypherParser.EndsWithContext s -> new Expression.Binary(BinaryOperator.ENDS_WITH, e, propertyOrLabels(s.propertyOrLabelsExpression()));
                 case CypherParser.ContainsContext s -> new Expression.Binary(BinaryOperator.CONTAINS, e, propertyOrLabels(s.propertyOrLabelsExpression()));
                 case CypherParser.InListContext s -> new Expression.Binary(BinaryOperator.IN, e, propertyOrLabels(s.propertyOrLabelsExpression()));
-                case CypherParser.SubscriptContext s -> new Expression.Subscript(e, expression(s.expression()));
-                case CypherParser.SliceContext s -> new Expression.Slice(e, s.from == null ? null : expression(s.from),
-                        s.to == null ? null : expression(s.to));
+                case CypherParser.SubscriptContext s -> afterIn(e, x -> new Expression.Subscript(x, expression(s.expression())));
+                case CypherParser.SliceContext s -> afterIn(e, x -> new Expression.Slice(x, s.from == null ? null : expression(s.from),
+                        s.to == null ? null : expression(s.to)));
                 case CypherParser.IsNullContext s -> new Expression.IsNull(e, false);
                 case CypherParser.IsNotNullContext s -> new Expression.IsNull(e, true);
                 default -> throw new IllegalStateException("unknown postfix operator " + op.getText());
             };
         }
         return e;
+    }
+
+    /** {@code x IN list[0]} indexes the list, not the result of IN. */
+    private static Expression afterIn(Expression e, java.util.function.UnaryOperator<Expression> postfix) {
+        if (e instanceof Expression.Binary b && b.operator() == BinaryOperator.IN) {
+            return new Expression.Binary(BinaryOperator.IN, b.left(), postfix.apply(b.right()));
+        }
+        return postfix.apply(e);
     }
 
     private Expression propertyOrLabels(CypherParser.PropertyOrLabelsExpressionContext ctx) {

@@ -28,8 +28,17 @@ public sealed interface Expression {
     record Parameter(String name) implements Expression {
     }
 
-    /** A variable, with where it is used (for "unknown variable" messages). */
+    /** A variable, with where it is used (for "unknown variable" messages); the position takes no part in equality. */
     record Variable(String name, Position position) implements Expression {
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Variable v && v.name.equals(name);
+        }
+
+        @Override
+        public int hashCode() {
+            return name.hashCode();
+        }
     }
 
     /** {@code subject.key}. */
@@ -94,6 +103,18 @@ public sealed interface Expression {
 
         public String qualifiedName() {
             return String.join(".", name);
+        }
+
+        /** Calls are equal when they call the same function the same way, wherever they stand. */
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof FunctionCall f && f.qualifiedName().equalsIgnoreCase(qualifiedName()) && f.distinct == distinct
+                    && f.arguments.equals(arguments);
+        }
+
+        @Override
+        public int hashCode() {
+            return qualifiedName().toLowerCase(java.util.Locale.ROOT).hashCode() * 31 + arguments.hashCode();
         }
     }
 

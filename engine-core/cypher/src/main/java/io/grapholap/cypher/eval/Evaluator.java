@@ -68,11 +68,21 @@ public final class Evaluator {
             case Expression.Case c -> caseOf(c, row);
             case Expression.ListComprehension c -> listComprehension(c, row);
             case Expression.Quantified q -> quantified(q, row);
+            case Expression.FunctionCall f when isExistsOfProperty(f) -> {
+                Expression.Property p = (Expression.Property) f.arguments().get(0);
+                Object subject = eval(p.subject(), row);
+                yield subject == null ? null : (Object) (property(subject, p.key()) != null);
+            }
             case Expression.FunctionCall f -> Functions.call(this, f, f.arguments().stream().map(a -> eval(a, row)).toList());
             case Expression.CountStar c -> throw new CypherRuntimeException("InvalidAggregation", "count(*) is only allowed in WITH and RETURN");
             case Expression.PatternPredicate p -> !patterns.matches(p.pattern(), row).isEmpty();
             case Expression.PatternComprehension c -> patternComprehension(c, row);
         };
+    }
+
+    private static boolean isExistsOfProperty(Expression.FunctionCall f) {
+        return f.name().size() == 1 && f.name().get(0).equalsIgnoreCase("exists") && f.arguments().size() == 1
+                && f.arguments().get(0) instanceof Expression.Property;
     }
 
     /** The truth of a predicate: null counts as false, a non-boolean is an error. */
@@ -230,9 +240,12 @@ public final class Evaluator {
         return unknown ? null : Boolean.FALSE;
     }
 
-    private static Object subscript(Object subject, Object index) {
+    private Object subscript(Object subject, Object index) {
         if (subject == null || index == null) {
             return null;
+        }
+        if ((subject instanceof Node || subject instanceof Relationship) && index instanceof String key) {
+            return property(subject, key);
         }
         if (subject instanceof List<?> l) {
             if (!(index instanceof Long i)) {
@@ -247,7 +260,7 @@ public final class Evaluator {
             }
             return m.get(k);
         }
-        throw new CypherRuntimeException("InvalidArgumentType", "cannot index " + Values.typeName(subject) + " with []");
+        throw new CypherRuntimeException("InvalidElementAccess", "cannot index " + Values.typeName(subject) + " with []");
     }
 
     private static Object slice(Object subject, Object from, Object to, boolean openFrom, boolean openTo) {

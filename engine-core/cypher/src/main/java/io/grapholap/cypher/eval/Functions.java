@@ -78,8 +78,8 @@ public final class Functions {
                 case Relationship r -> g.relationshipIdentity(r.id());
                 default -> throw type(name, a, "a node or relationship");
             };
-            case "labels" -> one(name, args) instanceof Node n ? List.copyOf(g.labels(n.id())) : throwType(name, a, "a node");
-            case "type" -> one(name, args) instanceof Relationship r ? g.type(r.id()) : throwType(name, a, "a relationship");
+            case "labels" -> one(name, args) instanceof Node n ? List.copyOf(g.labels(n.id())) : throwKind(name, a, "a node");
+            case "type" -> one(name, args) instanceof Relationship r ? g.type(r.id()) : throwKind(name, a, "a relationship");
             case "properties" -> {
                 Object x = one(name, args);
                 yield switch (x) {
@@ -133,12 +133,12 @@ public final class Functions {
                 if (x instanceof String || x instanceof Number || x instanceof Boolean) {
                     yield string(x);
                 }
-                throw type(name, x, "a string, number or boolean");
+                throw value(name, x, "a string, number or boolean");
             }
             case "toboolean" -> switch (one(name, args)) {
                 case Boolean b -> b;
                 case String s -> s.trim().equalsIgnoreCase("true") ? Boolean.TRUE : s.trim().equalsIgnoreCase("false") ? Boolean.FALSE : null;
-                default -> throw type(name, a, "a string or boolean");
+                default -> throw value(name, a, "a string or boolean");
             };
             case "abs" -> one(name, args) instanceof Long l ? (Object) Math.abs(l) : Math.abs(number(name, a));
             case "ceil" -> Math.ceil(number(name, one(name, args)));
@@ -247,7 +247,7 @@ public final class Functions {
                     }
                 }
             }
-            default -> throw type("toInteger", x, "a string or number");
+            default -> throw value("toInteger", x, "a string or number");
         };
     }
 
@@ -262,7 +262,7 @@ public final class Functions {
                     yield null;
                 }
             }
-            default -> throw type("toFloat", x, "a string or number");
+            default -> throw value("toFloat", x, "a string or number");
         };
     }
 
@@ -330,6 +330,18 @@ public final class Functions {
 
     private static Object throwType(String name, Object v, String expected) {
         throw type(name, v, expected);
+    }
+
+    /** A graph element of the wrong kind is a type error; any other value is a bad argument value. */
+    private static Object throwKind(String name, Object v, String expected) {
+        if (v instanceof Node || v instanceof Relationship || v instanceof Path) {
+            throw type(name, v, expected);
+        }
+        throw value(name, v, expected);
+    }
+
+    private static CypherRuntimeException value(String name, Object v, String expected) {
+        return new CypherRuntimeException("InvalidArgumentValue", name + "() expects " + expected + ", not " + Values.typeName(v));
     }
 
     private static CypherRuntimeException type(String name, Object v, String expected) {

@@ -140,6 +140,9 @@ final class Aggregation {
                 }
             }
             case FunctionCall f -> c.addAll(f.arguments());
+            // an aggregation may produce the list a comprehension walks, not stand inside it
+            case Expression.ListComprehension l -> c.add(l.list());
+            case Expression.Quantified q -> c.add(q.list());
             case Expression.Case k -> {
                 if (k.subject() != null) {
                     c.add(k.subject());
@@ -182,6 +185,9 @@ final class Aggregation {
                     k.whens().stream().map(x -> replace(x, found, aggregates)).toList(),
                     k.thens().stream().map(x -> replace(x, found, aggregates)).toList(),
                     k.otherwise() == null ? null : replace(k.otherwise(), found, aggregates));
+            case Expression.ListComprehension l -> new Expression.ListComprehension(l.variable(), replace(l.list(), found, aggregates), l.where(),
+                    l.projection());
+            case Expression.Quantified q -> new Expression.Quantified(q.quantifier(), q.variable(), replace(q.list(), found, aggregates), q.where());
             default -> e;
         };
     }

@@ -46,6 +46,9 @@ public final class CypherExecutor {
                 }
             }
         }
+        if (query.unionAll().contains(true) && query.unionAll().contains(false)) {
+            throw new CypherRuntimeException("InvalidClauseComposition", "a query cannot mix UNION and UNION ALL");
+        }
         Run run = new Run(parameters, budget);
         Result result = run.single(query.parts().get(0));
         for (int i = 1; i < query.parts().size(); i++) {
@@ -100,23 +103,70 @@ public final class CypherExecutor {
             }
             List<Map<String, Object>> rows = new ArrayList<>();
             rows.add(new LinkedHashMap<>());
+            // the variables in scope, in the order they were introduced
+            Set<String> scope = new LinkedHashSet<>();
             for (int i = 0; i < clauses.size(); i++) {
                 Clause c = clauses.get(i);
                 if (c instanceof Clause.Return r) {
                     if (i != clauses.size() - 1) {
                         throw new CypherRuntimeException("InvalidClauseComposition", "RETURN can only be the last clause (" + c.position() + ")");
                     }
-                    Projected p = project(r.projection(), rows);
+                    Projected p = project(r.projection(), rows, scope);
                     return new Result(p.columns, p.rows.stream().map(row -> p.columns.stream().map(row::get).toList()).toList());
                 }
                 rows = switch (c) {
-                    case Clause.Match m -> match(m, rows);
-                    case Clause.Unwind u -> unwind(u, rows);
-                    case Clause.With w -> {
-                        Projected p = project(w.projection(), rows);
-                        yield w.where() == null ? p.rows : p.rows.stream().filter(r -> evaluator.test(w.where(), r)).toList();
+                    case Clause.Match m -> {
+                        if (!m.optional() && i > 0 && clauses.get(i - 1) instanceof Clause.Match previous && previous.optional()) {
+                            throw new CypherRuntimeException("InvalidClauseComposition",
+                                    "MATCH cannot follow OPTIONAL MATCH directly; put a WITH between them (" + c.position() + ")");
+                        }
+                        for (PatternPart part : m.pattern()) {
+                            scope.addAll(FreeVariables.patternVariables(part));
+                        }
+                        check(m.where(), scope, "WHERE");
+                        yield match(m, rows);
                     }
-                    case Clause.Call call -> call(call, rows, standaloneCall);
+                    case Clause.Unwind u -> {
+                        check(u.list(), scope, "UNWIND");
+                        scope.add(u.variable());
+                        yield unwind(u, rows);
+                    }
+                    case Clause.With w -> {
+                        Projected p = project(w.projection(), rows, scope);
+                        for (Projection.ProjectionItem item : w.projection().items()) {
+                            if (!item.aliased() && !(item.expression() instanceof Expression.Variable)) {
+                                throw new CypherRuntimeException("NoExpressionAlias", "WITH needs an alias for '" + item.name() + "'");
+                            }
+                        }
+                        Set<String> before = new LinkedHashSet<>(scope);
+                        scope.clear();
+                        scope.addAll(p.columns);
+                        if (w.where() == null) {
+                            yield p.rows;
+                        }
+                        // WHERE after a plain projection also sees the variables before it
+                        Set<String> visible = new LinkedHashSet<>(scope);
+                        if (p.scopes != null) {
+                            visible.addAll(before);
+                        }
+                        check(w.where(), visible, "WHERE");
+                        List<Map<String, Object>> kept = new ArrayList<>();
+                        for (int r = 0; r < p.rows.size(); r++) {
+                            if (evaluator.test(w.where(), p.scopes != null ? p.scopes.get(r) : p.rows.get(r))) {
+                                kept.add(p.rows.get(r));
+                            }
+                        }
+                        yield kept;
+                    }
+                    case Clause.Call call -> {
+                        List<Map<String, Object>> called = call(call, rows, standaloneCall);
+                        if (call.yields() == null || call.yieldAll()) {
+                            scope.addAll(procedures.fields(call.procedureName()));
+                        } else {
+                            call.yields().forEach(y -> scope.add(y.variable()));
+                        }
+                        yield called;
+                    }
                     default -> throw new ReadOnlyQueryException(c.keyword(), c.position());
                 };
             }
@@ -129,7 +179,10 @@ public final class CypherExecutor {
 
         private List<Map<String, Object>> match(Clause.Match m, List<Map<String, Object>> rows) {
             List<Map<String, Object>> out = new ArrayList<>();
-            Set<String> introduced = m.optional() ? variables(m.pattern()) : Set.of();
+            Set<String> introduced = new LinkedHashSet<>();
+            if (m.optional()) {
+                m.pattern().forEach(part -> introduced.addAll(FreeVariables.patternVariables(part)));
+            }
             for (Map<String, Object> row : rows) {
                 int before = out.size();
                 matcher.match(m.pattern(), row, match -> {
@@ -197,17 +250,21 @@ public final class CypherExecutor {
             return out;
         }
 
-        /** Projected rows (only the projection's columns) and the column names, in order. */
-        private record Projected(List<String> columns, List<Map<String, Object>> rows) {
+        /**
+         * Projected rows (only the projection's columns), the column names in order, and for a plain
+         * projection (no aggregation, no DISTINCT) each row's scope with the variables before it too.
+         */
+        private record Projected(List<String> columns, List<Map<String, Object>> rows, List<Map<String, Object>> scopes) {
         }
 
-        private Projected project(Projection p, List<Map<String, Object>> input) {
+        private Projected project(Projection p, List<Map<String, Object>> input, Set<String> scope) {
             List<String> columns = new ArrayList<>();
             List<Expression> expressions = new ArrayList<>();
             if (p.all()) {
-                Set<String> visible = new java.util.TreeSet<>();
-                input.forEach(r -> visible.addAll(r.keySet()));
-                for (String v : visible) {
+                if (scope.isEmpty()) {
+                    throw new CypherRuntimeException("NoVariablesInScope", "RETURN * and WITH * need variables in scope");
+                }
+                for (String v : new java.util.TreeSet<>(scope)) {
                     columns.add(v);
                     expressions.add(new Expression.Variable(v, null));
                 }
@@ -216,42 +273,70 @@ public final class CypherExecutor {
                 if (columns.contains(item.name())) {
                     throw new CypherRuntimeException("ColumnNameConflict", "the column '" + item.name() + "' is projected twice");
                 }
+                check(item.expression(), scope, null);
                 columns.add(item.name());
                 expressions.add(item.expression());
             }
             boolean aggregating = expressions.stream().anyMatch(Aggregation::contains);
             List<Map<String, Object>> rows;
-            // ORDER BY may read the variables before the projection when nothing aggregates or dedupes
-            List<Map<String, Object>> sortScopes = null;
+            List<Map<String, Object>> scopes = null;
             if (aggregating) {
                 rows = Aggregation.group(evaluator, columns, expressions, input, budget);
             } else {
                 rows = new ArrayList<>(input.size());
-                sortScopes = new ArrayList<>(input.size());
+                scopes = new ArrayList<>(input.size());
                 for (Map<String, Object> in : input) {
                     Map<String, Object> out = new LinkedHashMap<>();
                     for (int i = 0; i < columns.size(); i++) {
                         out.put(columns.get(i), evaluator.eval(expressions.get(i), in));
                     }
                     rows.add(out);
-                    Map<String, Object> scope = new LinkedHashMap<>(in);
-                    scope.putAll(out);
-                    sortScopes.add(scope);
+                    Map<String, Object> merged = new LinkedHashMap<>(in);
+                    merged.putAll(out);
+                    scopes.add(merged);
                 }
             }
             if (p.distinct()) {
                 Set<Semantics.Key> seen = new LinkedHashSet<>();
                 List<Map<String, Object>> unique = new ArrayList<>();
-                for (Map<String, Object> r : rows) {
-                    if (seen.add(new Semantics.Key(new ArrayList<>(r.values())))) {
-                        unique.add(r);
+                for (int r = 0; r < rows.size(); r++) {
+                    if (seen.add(new Semantics.Key(new ArrayList<>(rows.get(r).values())))) {
+                        unique.add(rows.get(r));
                     }
                 }
                 rows = unique;
-                sortScopes = null;
+                scopes = null;
             }
             if (!p.orderBy().isEmpty()) {
-                rows = order(p.orderBy(), rows, sortScopes);
+                Set<String> visible = new LinkedHashSet<>(columns);
+                if (scopes != null) {
+                    visible.addAll(scope);
+                }
+                List<Expression> keys = new ArrayList<>();
+                for (Projection.SortItem item : p.orderBy()) {
+                    int column = expressions.indexOf(item.expression());
+                    if (column >= 0) {
+                        // a key that repeats a projected expression reads its column (how ORDER BY count(*) works)
+                        keys.add(new Expression.Variable(columns.get(column), null));
+                        continue;
+                    }
+                    if (Aggregation.contains(item.expression())) {
+                        throw new CypherRuntimeException("InvalidAggregation", "ORDER BY can only use an aggregation that is also projected");
+                    }
+                    check(item.expression(), visible, "ORDER BY");
+                    keys.add(item.expression());
+                }
+                int[] order = order(p.orderBy(), keys, rows, scopes);
+                List<Map<String, Object>> sortedRows = new ArrayList<>(order.length);
+                List<Map<String, Object>> sortedScopes = scopes == null ? null : new ArrayList<>(order.length);
+                for (int i : order) {
+                    sortedRows.add(rows.get(i));
+                    if (sortedScopes != null) {
+                        sortedScopes.add(scopes.get(i));
+                    }
+                }
+                rows = sortedRows;
+                scopes = sortedScopes;
             }
             long skip = p.skip() == null ? 0 : count(p.skip(), "SKIP");
             long limit = p.limit() == null ? Long.MAX_VALUE : count(p.limit(), "LIMIT");
@@ -259,18 +344,35 @@ public final class CypherExecutor {
                 int from = (int) Math.min(rows.size(), skip);
                 int to = (int) Math.min(rows.size(), from + Math.min(limit, Integer.MAX_VALUE));
                 rows = rows.subList(from, to);
+                scopes = scopes == null ? null : scopes.subList(from, to);
             }
-            return new Projected(columns, rows);
+            return new Projected(columns, rows, scopes);
         }
 
-        private List<Map<String, Object>> order(List<Projection.SortItem> keys, List<Map<String, Object>> rows,
-                                                List<Map<String, Object>> scopes) {
+        /** Every variable {@code e} reads must be in scope; aggregations may not appear in {@code clause} (a WHERE). */
+        private void check(Expression e, Set<String> scope, String clause) {
+            if (e == null) {
+                return;
+            }
+            for (String v : FreeVariables.of(e)) {
+                if (!scope.contains(v)) {
+                    throw new CypherRuntimeException("UndefinedVariable", "variable `" + v + "` not defined");
+                }
+            }
+            if ("WHERE".equals(clause) && Aggregation.contains(e)) {
+                throw new CypherRuntimeException("InvalidAggregation", "WHERE cannot use an aggregation");
+            }
+        }
+
+        /** The row order the sort keys give (a stable sort). */
+        private int[] order(List<Projection.SortItem> items, List<Expression> keys, List<Map<String, Object>> rows,
+                            List<Map<String, Object>> scopes) {
             int n = rows.size();
             Object[][] sortKeys = new Object[n][keys.size()];
             for (int i = 0; i < n; i++) {
                 Map<String, Object> scope = scopes != null ? scopes.get(i) : rows.get(i);
                 for (int k = 0; k < keys.size(); k++) {
-                    sortKeys[i][k] = evaluator.eval(keys.get(k).expression(), scope);
+                    sortKeys[i][k] = evaluator.eval(keys.get(k), scope);
                 }
             }
             Integer[] order = new Integer[n];
@@ -281,20 +383,19 @@ public final class CypherExecutor {
                 for (int k = 0; k < keys.size(); k++) {
                     int c = Semantics.ORDER.compare(sortKeys[a][k], sortKeys[b][k]);
                     if (c != 0) {
-                        return keys.get(k).descending() ? -c : c;
+                        return items.get(k).descending() ? -c : c;
                     }
                 }
                 return 0;
             };
             java.util.Arrays.sort(order, byKeys);
-            List<Map<String, Object>> sorted = new ArrayList<>(n);
-            for (Integer i : order) {
-                sorted.add(rows.get(i));
-            }
-            return sorted;
+            return java.util.Arrays.stream(order).mapToInt(Integer::intValue).toArray();
         }
 
         private long count(Expression e, String clause) {
+            if (!FreeVariables.of(e).isEmpty()) {
+                throw new CypherRuntimeException("NonConstantExpression", clause + " must be a constant or a parameter, not read from the rows");
+            }
             Object v = evaluator.eval(e, Map.of());
             if (!(v instanceof Long l)) {
                 throw new CypherRuntimeException("InvalidArgumentType", clause + " needs an integer, not " + io.grapholap.cypher.eval.Values.typeName(v));
@@ -304,26 +405,5 @@ public final class CypherExecutor {
             }
             return l;
         }
-    }
-
-    private static Set<String> variables(List<PatternPart> parts) {
-        Set<String> names = new LinkedHashSet<>();
-        for (PatternPart part : parts) {
-            if (part.variable() != null) {
-                names.add(part.variable());
-            }
-            if (part.start().variable() != null) {
-                names.add(part.start().variable());
-            }
-            for (PatternPart.Step s : part.steps()) {
-                if (s.relationship().variable() != null) {
-                    names.add(s.relationship().variable());
-                }
-                if (s.node().variable() != null) {
-                    names.add(s.node().variable());
-                }
-            }
-        }
-        return names;
     }
 }

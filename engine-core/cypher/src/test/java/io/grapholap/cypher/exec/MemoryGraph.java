@@ -17,7 +17,7 @@ import java.util.function.LongConsumer;
  * A graph in lists, built from {@code CREATE} statements: the test-only loader of the executor's
  * tests (and of the TCK scenarios' set-ups). Identities are {@code "n<id>"} and {@code "r<id>"}.
  */
-final class MemoryGraph implements CypherGraph {
+public final class MemoryGraph implements CypherGraph {
 
     private final List<List<String>> labels = new ArrayList<>();
     private final List<Map<String, Object>> nodeProperties = new ArrayList<>();
@@ -26,7 +26,7 @@ final class MemoryGraph implements CypherGraph {
     private final List<Map<String, Object>> relationshipProperties = new ArrayList<>();
 
     /** The graph the {@code CREATE} statements describe, each one a query of CREATE clauses. */
-    static MemoryGraph of(String... creates) {
+    public static MemoryGraph of(String... creates) {
         MemoryGraph g = new MemoryGraph();
         Evaluator evaluator = new Evaluator(g, Map.of(), (p, r) -> List.of());
         for (String create : creates) {
