@@ -1,0 +1,52 @@
+package io.grapholap.cypher.eval;
+
+import java.util.List;
+import java.util.Map;
+import java.util.function.LongConsumer;
+
+/**
+ * What evaluation reads of a graph. Nodes and relationships are dense ids of the graph; their
+ * identity is what {@code id()} returns and what results show (for GraphOLAP instances the vertex
+ * identity string {@code "Label:key"}, docs/identity.md).
+ */
+public interface CypherGraph {
+
+    List<String> labels(long node);
+
+    /** The node's property, or null when it has none of that name. */
+    Object nodeProperty(long node, String key);
+
+    /** All properties of the node, in a stable order. */
+    Map<String, Object> nodeProperties(long node);
+
+    Object nodeIdentity(long node);
+
+    String type(long relationship);
+
+    Object relationshipProperty(long relationship, String key);
+
+    Map<String, Object> relationshipProperties(long relationship);
+
+    Object relationshipIdentity(long relationship);
+
+    long startNode(long relationship);
+
+    long endNode(long relationship);
+
+    /** Every node, in id order. */
+    void forEachNode(LongConsumer node);
+
+    /** Every node that has {@code label}. */
+    void forEachNodeWithLabel(String label, LongConsumer node);
+
+    /** Receives a relationship and the node at its other end. */
+    interface RelationshipConsumer {
+        void accept(long relationship, long other);
+    }
+
+    /**
+     * The relationships at {@code node}: {@code outgoing} and/or {@code incoming} ones (a self-loop once
+     * when both are asked for), of one of {@code types} or of any type when it is empty.
+     */
+    void forEachRelationship(long node, boolean outgoing, boolean incoming, List<String> types, RelationshipConsumer consumer);
+}

@@ -1,0 +1,233 @@
+package io.grapholap.cypher.exec;
+
+import io.grapholap.cypher.ast.Expression;
+import io.grapholap.cypher.ast.PatternPart;
+import io.grapholap.cypher.ast.PatternPart.Direction;
+import io.grapholap.cypher.ast.PatternPart.NodePattern;
+import io.grapholap.cypher.ast.PatternPart.RelationshipPattern;
+import io.grapholap.cypher.eval.CypherGraph;
+import io.grapholap.cypher.eval.CypherRuntimeException;
+import io.grapholap.cypher.eval.Evaluator;
+import io.grapholap.cypher.eval.Semantics;
+import io.grapholap.cypher.eval.Values;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Consumer;
+
+/**
+ * Finds the matches of path patterns by depth-first search from a start node: a bound variable is
+ * checked, an unbound start node is found by a label scan (the first label) or a scan of all nodes,
+ * and each step expands the adjacency of the node reached. Within one {@code MATCH} a relationship is
+ * used at most once (openCypher's relationship isomorphism). Variable-length steps bind their
+ * variable to the list of relationships walked.
+ */
+final class Matcher {
+
+    private final CypherGraph graph;
+    private final Evaluator evaluator;
+    private final RowBudget budget;
+
+    Matcher(CypherGraph graph, Evaluator evaluator, RowBudget budget) {
+        this.graph = graph;
+        this.evaluator = evaluator;
+        this.budget = budget;
+    }
+
+    /** Every extension of {@code row} that matches all {@code parts} together; each result is a new row. */
+    void match(List<PatternPart> parts, Map<String, Object> row, Consumer<Map<String, Object>> out) {
+        matchPart(parts, 0, new LinkedHashMap<>(row), new HashSet<>(), out);
+    }
+
+    private void matchPart(List<PatternPart> parts, int index, Map<String, Object> row, Set<Long> used, Consumer<Map<String, Object>> out) {
+        if (index == parts.size()) {
+            out.accept(new LinkedHashMap<>(row));
+            return;
+        }
+        PatternPart part = parts.get(index);
+        NodePattern start = part.start();
+        Object bound = start.variable() == null ? null : row.get(start.variable());
+        if (start.variable() != null && row.containsKey(start.variable())) {
+            if (bound instanceof Values.Node n && nodeMatches(n.id(), start, row)) {
+                walk(parts, index, part, 0, n.id(), row, used, new long[] {n.id()}, new long[0], out);
+            } else if (bound != null && !(bound instanceof Values.Node)) {
+                throw new CypherRuntimeException("VariableTypeConflict", "`" + start.variable() + "` is a " + Values.typeName(bound) + ", not a node");
+            }
+            return;
+        }
+        java.util.function.LongConsumer visit = node -> {
+            budget.tick();
+            if (nodeMatches(node, start, row)) {
+                bind(row, start.variable(), new Values.Node(node));
+                walk(parts, index, part, 0, node, row, used, new long[] {node}, new long[0], out);
+                unbind(row, start.variable());
+            }
+        };
+        if (start.labels().isEmpty()) {
+            graph.forEachNode(visit);
+        } else {
+            graph.forEachNodeWithLabel(start.labels().get(0), visit);
+        }
+    }
+
+    /** Extends the path of {@code part} from {@code node} at {@code step}; {@code nodes}/{@code rels} is the path so far. */
+    private void walk(List<PatternPart> parts, int index, PatternPart part, int step, long node, Map<String, Object> row, Set<Long> used,
+                      long[] nodes, long[] rels, Consumer<Map<String, Object>> out) {
+        if (step == part.steps().size()) {
+            boolean named = part.variable() != null;
+            if (named) {
+                row.put(part.variable(), new Values.Path(nodes, rels));
+            }
+            matchPart(parts, index + 1, row, used, out);
+            if (named) {
+                row.remove(part.variable());
+            }
+            return;
+        }
+        PatternPart.Step s = part.steps().get(step);
+        RelationshipPattern rel = s.relationship();
+        if (rel.length() == null) {
+            for (long[] candidate : candidates(node, rel)) {
+                long r = candidate[0];
+                long other = candidate[1];
+                if (used.contains(r) || !relationshipMatches(r, rel, row) || !boundMatches(row, rel.variable(), new Values.Relationship(r))) {
+                    continue;
+                }
+                if (!nodeAt(row, s.node(), other)) {
+                    continue;
+                }
+                boolean bindRel = rel.variable() != null && !row.containsKey(rel.variable());
+                boolean bindNode = s.node().variable() != null && !row.containsKey(s.node().variable());
+                used.add(r);
+                if (bindRel) {
+                    row.put(rel.variable(), new Values.Relationship(r));
+                }
+                if (bindNode) {
+                    row.put(s.node().variable(), new Values.Node(other));
+                }
+                walk(parts, index, part, step + 1, other, row, used, append(nodes, other), append(rels, r), out);
+                if (bindNode) {
+                    row.remove(s.node().variable());
+                }
+                if (bindRel) {
+                    row.remove(rel.variable());
+                }
+                used.remove(r);
+            }
+            return;
+        }
+        long min = rel.length().min() == null ? 1 : rel.length().min();
+        long max = rel.length().max() == null ? Long.MAX_VALUE : rel.length().max();
+        variableLength(parts, index, part, step, node, row, used, nodes, rels, new ArrayList<>(), min, max, out);
+    }
+
+    private void variableLength(List<PatternPart> parts, int index, PatternPart part, int step, long node, Map<String, Object> row,
+                                Set<Long> used, long[] nodes, long[] rels, List<Long> walked, long min, long max,
+                                Consumer<Map<String, Object>> out) {
+        PatternPart.Step s = part.steps().get(step);
+        RelationshipPattern rel = s.relationship();
+        if (walked.size() >= min && nodeAt(row, s.node(), node)) {
+            List<Object> relationships = walked.stream().map(r -> (Object) new Values.Relationship(r)).toList();
+            if (boundMatches(row, rel.variable(), relationships)) {
+                boolean bindRel = rel.variable() != null && !row.containsKey(rel.variable());
+                boolean bindNode = s.node().variable() != null && !row.containsKey(s.node().variable());
+                if (bindRel) {
+                    row.put(rel.variable(), relationships);
+                }
+                if (bindNode) {
+                    row.put(s.node().variable(), new Values.Node(node));
+                }
+                walk(parts, index, part, step + 1, node, row, used, nodes, rels, out);
+                if (bindNode) {
+                    row.remove(s.node().variable());
+                }
+                if (bindRel) {
+                    row.remove(rel.variable());
+                }
+            }
+        }
+        if (walked.size() >= max) {
+            return;
+        }
+        for (long[] candidate : candidates(node, rel)) {
+            long r = candidate[0];
+            if (used.contains(r) || !relationshipMatches(r, rel, row)) {
+                continue;
+            }
+            budget.tick();
+            used.add(r);
+            walked.add(r);
+            variableLength(parts, index, part, step, candidate[1], row, used, append(nodes, candidate[1]), append(rels, r), walked, min, max, out);
+            walked.remove(walked.size() - 1);
+            used.remove(r);
+        }
+    }
+
+    private List<long[]> candidates(long node, RelationshipPattern rel) {
+        List<long[]> candidates = new ArrayList<>();
+        boolean outgoing = rel.direction() != Direction.INCOMING;
+        boolean incoming = rel.direction() != Direction.OUTGOING;
+        graph.forEachRelationship(node, outgoing, incoming, rel.types(), (r, other) -> candidates.add(new long[] {r, other}));
+        return candidates;
+    }
+
+    /** The node at the end of a step: a bound variable must be that node; labels and properties must match. */
+    private boolean nodeAt(Map<String, Object> row, NodePattern pattern, long node) {
+        return boundMatches(row, pattern.variable(), new Values.Node(node)) && nodeMatches(node, pattern, row);
+    }
+
+    private boolean boundMatches(Map<String, Object> row, String variable, Object value) {
+        if (variable == null || !row.containsKey(variable)) {
+            return true;
+        }
+        return Semantics.equivalent(row.get(variable), value);
+    }
+
+    private boolean nodeMatches(long node, NodePattern pattern, Map<String, Object> row) {
+        if (!pattern.labels().isEmpty() && !graph.labels(node).containsAll(pattern.labels())) {
+            return false;
+        }
+        return propertiesMatch(pattern.properties(), row, key -> graph.nodeProperty(node, key));
+    }
+
+    private boolean relationshipMatches(long r, RelationshipPattern pattern, Map<String, Object> row) {
+        return propertiesMatch(pattern.properties(), row, key -> graph.relationshipProperty(r, key));
+    }
+
+    private boolean propertiesMatch(Expression properties, Map<String, Object> row, java.util.function.Function<String, Object> read) {
+        if (properties == null) {
+            return true;
+        }
+        Object wanted = evaluator.eval(properties, row);
+        if (!(wanted instanceof Map<?, ?> map)) {
+            throw new CypherRuntimeException("InvalidArgumentType", "pattern properties must be a map, not " + Values.typeName(wanted));
+        }
+        for (Map.Entry<?, ?> e : map.entrySet()) {
+            if (!Boolean.TRUE.equals(Semantics.equal(Values.of(read.apply((String) e.getKey())), e.getValue()))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static void bind(Map<String, Object> row, String variable, Object value) {
+        if (variable != null) {
+            row.put(variable, value);
+        }
+    }
+
+    private static void unbind(Map<String, Object> row, String variable) {
+        if (variable != null) {
+            row.remove(variable);
+        }
+    }
+
+    private static long[] append(long[] a, long v) {
+        long[] b = java.util.Arrays.copyOf(a, a.length + 1);
+        b[a.length] = v;
+        return b;
+    }
+}
