@@ -6,9 +6,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.grapholap.cypher.CypherSyntax;
 import io.grapholap.cypher.ast.Clause;
 import io.grapholap.cypher.ast.Expression;
+import io.grapholap.cypher.exec.MemoryGraph;
 import java.util.Arrays;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -18,89 +18,8 @@ import org.junit.jupiter.params.provider.CsvSource;
 class EvaluatorTest {
 
     /** Two nodes (:Person {name: 'Ann', age: 31}) and (:Person:Admin {name: 'Bob'}), one relationship (0)-[:KNOWS {since: 2020}]->(1). */
-    static final CypherGraph GRAPH = new CypherGraph() {
-        private final List<Map<String, Object>> nodes = List.of(props("name", "Ann", "age", 31), props("name", "Bob"));
-
-        @Override
-        public List<String> labels(long node) {
-            return node == 0 ? List.of("Person") : List.of("Person", "Admin");
-        }
-
-        @Override
-        public Object nodeProperty(long node, String key) {
-            return nodes.get((int) node).get(key);
-        }
-
-        @Override
-        public Map<String, Object> nodeProperties(long node) {
-            return nodes.get((int) node);
-        }
-
-        @Override
-        public Object nodeIdentity(long node) {
-            return "Person:" + node;
-        }
-
-        @Override
-        public String type(long relationship) {
-            return "KNOWS";
-        }
-
-        @Override
-        public Object relationshipProperty(long relationship, String key) {
-            return key.equals("since") ? 2020 : null;
-        }
-
-        @Override
-        public Map<String, Object> relationshipProperties(long relationship) {
-            return Map.of("since", 2020);
-        }
-
-        @Override
-        public Object relationshipIdentity(long relationship) {
-            return relationship;
-        }
-
-        @Override
-        public long startNode(long relationship) {
-            return 0;
-        }
-
-        @Override
-        public long endNode(long relationship) {
-            return 1;
-        }
-
-        @Override
-        public void forEachNode(java.util.function.LongConsumer node) {
-            node.accept(0);
-            node.accept(1);
-        }
-
-        @Override
-        public void forEachNodeWithLabel(String label, java.util.function.LongConsumer node) {
-            forEachNode(n -> {
-                if (labels(n).contains(label)) {
-                    node.accept(n);
-                }
-            });
-        }
-
-        @Override
-        public void forEachRelationship(long node, boolean outgoing, boolean incoming, List<String> types, RelationshipConsumer consumer) {
-            if (outgoing && node == 0 || incoming && node == 1) {
-                consumer.accept(0, 1 - node);
-            }
-        }
-    };
-
-    private static Map<String, Object> props(Object... kv) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        for (int i = 0; i < kv.length; i += 2) {
-            m.put((String) kv[i], kv[i + 1]);
-        }
-        return m;
-    }
+    static final CypherGraph GRAPH = MemoryGraph.of(
+            "CREATE (:Person {name: 'Ann', age: 31})-[:KNOWS {since: 2020}]->(:Person:Admin {name: 'Bob'})");
 
     private static Object eval(String expression) {
         Clause.Return r = (Clause.Return) CypherSyntax.parse("RETURN " + expression).parts().get(0).clauses().get(0);
@@ -158,7 +77,7 @@ class EvaluatorTest {
             a:Person                                => true
             a:Admin                                 => false
             b:Person:Admin                          => true
-            id(a)                                   => 'Person:0'
+            id(a)                                   => 'n0'
             labels(b)                               => ['Person', 'Admin']
             type(r)                                 => 'KNOWS'
             r.since                                 => 2020
@@ -166,8 +85,8 @@ class EvaluatorTest {
             keys(b)                                 => ['name']
             size('héllo')                           => 5
             length(p)                               => 1
-            id(nodes(p)[1])                         => 'Person:1'
-            id(endNode(r))                          => 'Person:1'
+            id(nodes(p)[1])                         => 'n1'
+            id(endNode(r))                          => 'n1'
             coalesce(n, a.missing, 3)               => 3
             n.name                                  => NULL
             head([]) IS NULL                        => true
