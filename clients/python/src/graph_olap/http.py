@@ -140,9 +140,13 @@ class HTTPClient:
                 self._backoff(attempt, None)
                 attempt += 1
                 continue
+            retry_after = parse_retry_after(response.headers.get("Retry-After"))
             if response.status_code in RETRY_STATUSES and attempt < self._config.max_retries \
-                    and (repeatable or response.status_code == 429):
-                self._backoff(attempt, parse_retry_after(response.headers.get("Retry-After")))
+                    and (repeatable or response.status_code == 429) \
+                    and (retry_after is None or retry_after <= MAX_BACKOFF_SECONDS):
+                # A server that asks for a longer wait than MAX_BACKOFF_SECONDS gets its error
+                # raised (RateLimitError.retry_after says how long) rather than a blocked caller.
+                self._backoff(attempt, retry_after)
                 attempt += 1
                 continue
             return response

@@ -54,10 +54,11 @@ class InstanceResource:
         deadline = time.monotonic() + timeout
         try:
             while True:
+                instance = self.get(instance_id)
                 if callback is not None:
+                    # Read after the status, so the last report of a running instance is its last phase.
                     progress = self.get_progress(instance_id)
                     callback(progress.phase or progress.status or "", progress.completed_steps, progress.total_steps)
-                instance = self.get(instance_id)
                 if instance.status == "running":
                     return instance
                 if instance.status in _ENDED:

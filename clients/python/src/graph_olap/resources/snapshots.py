@@ -51,10 +51,11 @@ class SnapshotResource:
         deadline = time.monotonic() + timeout
         try:
             while True:
+                snapshot = self.get(snapshot_id)
                 if callback is not None:
+                    # Read after the status, so the last report of a ready snapshot is its last phase.
                     progress = self.get_progress(snapshot_id)
                     callback(progress.phase or progress.status or "", progress.completed_steps, progress.total_steps)
-                snapshot = self.get(snapshot_id)
                 if snapshot.status == "ready":
                     return snapshot
                 if snapshot.status == "failed":
