@@ -12,19 +12,24 @@ import re
 import sys
 import time
 
+import os
+
 import nbformat
 from nbclient import NotebookClient
 
 EXPECTED = {
     "basic_workflow.ipynb": {
         "customers": "10000", "vertices": "35000", "edges": "83000", "countries": "6",
-        "customer_rows": "10000", "transfer_types": "1",
+        "customer_rows": "10000", "transfers": "30000",
     },
     "algorithms.ipynb": {
         "pagerank_rows": "35000", "wcc_count": "35000", "louvain_rows": "35000",
         "nx_nodes": "35000", "nx_edges": "83000", "pagerank_agrees": "True",
     },
 }
+
+# The kernel's debugger warns about frozen modules on every start; nothing here debugs.
+os.environ.setdefault("PYDEVD_DISABLE_FILE_VALIDATION", "1")
 
 CHECK = re.compile(r"^CHECK (\S+) (.+)$", re.M)
 
