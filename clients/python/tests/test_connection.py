@@ -145,3 +145,19 @@ def test_networkx_pagerank_agrees_with_the_server(account_conn):
     assert len(theirs) == len(ours) == 15000
     worst = max(abs(theirs[f"Account:{key}"] - rank) for key, rank in zip(ours["id"], ours["rank"]))
     assert worst < 1e-6
+
+
+def test_algorithm_without_waiting_then_its_execution(conn):
+    execution = conn.algo.pagerank(mode="stats", wait=False, iterations=3)
+    assert execution.status in ("running", "completed") and execution.execution_id
+    assert conn.algo.get_execution(execution.execution_id).algorithm == "pagerank"
+    done = conn.algo.wait(execution.execution_id, poll_interval=0.05)
+    assert done.status == "completed" and done.stats["iterations"] == 3
+    assert conn.algo.get_result(execution.execution_id).stats == done.stats
+
+
+def test_connection_status_and_schema(conn):
+    assert conn.status().status == "running"
+    schema = conn.schema()
+    assert schema["vertex_count"] == 35000 and {n["label"] for n in schema["node_labels"]} == {
+        "Customer", "Account", "Device", "Merchant"}

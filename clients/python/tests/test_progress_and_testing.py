@@ -81,3 +81,13 @@ def test_test_context_cleans_up(monkeypatch, demo_definitions):
 def test_random_name():
     a, b = random_name(), random_name("E2E")
     assert a.startswith("test-") and b.startswith("E2E-") and a != random_name()
+
+
+def test_instance_context_connects_and_cleans_up(admin, demo_snapshot):
+    from graph_olap.testing import instance_context
+
+    with instance_context(random_name("sdk-ctx"), snapshot_id=demo_snapshot.id, client=admin) as conn:
+        assert conn.query_scalar("g.V().hasLabel('Device').count()") == 8000
+        instance_id = conn.instance_id
+    with pytest.raises(NotFoundError):
+        admin.instances.get(instance_id)

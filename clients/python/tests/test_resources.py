@@ -179,3 +179,13 @@ def test_admin_bulk_delete(admin, demo_definitions):
                                         expected_count=dry["matched_count"])
         assert sorted(done["deleted_ids"]) == sorted(dry["matched_ids"]) and done["failed_ids"] == []
         assert client.mappings.list(search=prefix).total == 0
+
+
+def test_admin_users_and_audit(admin):
+    name = random_name("sdk-user")
+    made = admin.admin.create_user(name, "sdk-user-pw-1", roles=["ops"])
+    assert made["username"] == name and "ops" in made["roles"]
+    assert admin.admin.update_user(name, enabled=False)["enabled"] is False
+    assert name in [u["username"] for u in admin.admin.list_users(limit=100)]
+    entries = admin.admin.audit(actor="admin", action="POST /api/admin/users", limit=5)
+    assert entries.total >= 1 and all(e["actor"] == "admin" for e in entries.items)
