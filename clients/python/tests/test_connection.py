@@ -9,6 +9,7 @@ import pytest
 
 from graph_olap import NotFoundError, ValidationError
 from graph_olap.instance import frames
+from graph_olap.instance.connection import vertex_name
 from graph_olap.models import AlgorithmExecution, QueryResult
 
 # The NetworkX exports read the whole graph through the data plane, which no metadata database
@@ -24,6 +25,8 @@ def test_query_answers_rows_as_dicts(conn):
     result = conn.query("g.V().hasLabel('Customer').has('country', c).count()", {"c": "FR"})
     assert isinstance(result, QueryResult) and result.engine == "cpu" and result.row_count == 1
     assert result.scalar() > 0 and list(result) == [{"result": result.scalar()}]
+    frame = conn.query(CUSTOMERS, {"c": "DE"}).to_df()
+    assert list(frame.columns) == ["name", "country", "risk_score", "is_verified"] and set(frame["country"]) == {"DE"}
 
 
 def test_query_scalar_and_query_one(conn):
@@ -143,7 +146,7 @@ def test_networkx_pagerank_agrees_with_the_server(account_conn):
     graph = account_conn.networkx()
     theirs = nx.pagerank(graph, alpha=0.85, tol=1e-12, max_iter=1000)
     assert len(theirs) == len(ours) == 15000
-    worst = max(abs(theirs[f"Account:{key}"] - rank) for key, rank in zip(ours["id"], ours["rank"]))
+    worst = max(abs(theirs[vertex_name("Account", key)] - rank) for key, rank in zip(ours["id"], ours["rank"]))
     assert worst < 1e-6
 
 

@@ -10,6 +10,7 @@ field. Either way a new algorithm on the server needs no change here.
 
 from __future__ import annotations
 
+import inspect
 import time
 from typing import TYPE_CHECKING, Any, Callable
 
@@ -78,6 +79,8 @@ class AlgorithmManager:
 
         run.__name__ = name
         run.__doc__ = _docstring(name, entry)
+        if entry is not None:
+            run.__signature__ = _signature(entry)  # type: ignore[attr-defined]
         return run
 
     # -- running ----------------------------------------------------------------------------------
@@ -161,20 +164,39 @@ def _stream_frame(execution: AlgorithmExecution, backend: str):
     return frame
 
 
+def _parameters(entry: dict[str, Any]) -> list[dict[str, Any]]:
+    params = entry.get("parameters") or entry.get("params") or []
+    if isinstance(params, dict):  # {"damping": {"type": …}, …}
+        params = [{"name": k, **(v if isinstance(v, dict) else {})} for k, v in params.items()]
+    return [p for p in params if isinstance(p, dict) and p.get("name")]
+
+
+def _signature(entry: dict[str, Any]) -> inspect.Signature:
+    """``(mode='stream', *, damping=0.85, iterations=20, …)`` from a catalog entry, for help() and editors."""
+    parameters = [inspect.Parameter("mode", inspect.Parameter.POSITIONAL_OR_KEYWORD, default="stream")]
+    for p in _parameters(entry):
+        if not str(p["name"]).isidentifier() or p["name"] == "mode":
+            continue
+        default = p["default"] if "default" in p else (inspect.Parameter.empty if p.get("required") else None)
+        parameters.append(inspect.Parameter(p["name"], inspect.Parameter.KEYWORD_ONLY, default=default))
+    for option in ("mutate_property", "timeout_ms", "engine"):
+        parameters.append(inspect.Parameter(option, inspect.Parameter.KEYWORD_ONLY, default=None))
+    return inspect.Signature(parameters)
+
+
 def _docstring(name: str, entry: dict[str, Any] | None) -> str:
     if entry is None:
         return (f"Run the server's algorithm {name!r}: {name}(mode='stream'|'stats'|'mutate', **params).\n"
                 "The server checks the parameters (ValidationError names a wrong one).")
     lines = [f"{name}: {entry.get('description', '')}".rstrip(": "), "", "Parameters:"]
-    for p in entry.get("parameters") or entry.get("params") or []:
-        if isinstance(p, dict):
-            bits = [f"  {p.get('name')} ({p.get('type', '?')})"]
-            if "default" in p:
-                bits.append(f"default {p['default']!r}")
-            for key in ("min", "max", "range"):
-                if key in p:
-                    bits.append(f"{key} {p[key]!r}")
-            lines.append(", ".join(bits))
+    for p in _parameters(entry):
+        bits = [f"  {p.get('name')} ({p.get('type', '?')})"]
+        if "default" in p:
+            bits.append(f"default {p['default']!r}")
+        for key in ("min", "max", "range", "required"):
+            if key in p:
+                bits.append(f"{key} {p[key]!r}")
+        lines.append(", ".join(bits))
     if entry.get("result_columns") or entry.get("columns"):
         lines += ["", "Result columns: " + ", ".join(
             str(c.get("name", c)) if isinstance(c, dict) else str(c)
