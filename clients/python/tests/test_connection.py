@@ -48,6 +48,10 @@ def test_query_df_with_pandas_from_csv(conn, monkeypatch):
     assert set(df["country"]) == {"FR"}
     assert str(df["risk_score"].dtype) == "float64" and str(df["is_verified"].dtype) == "bool"
     assert list(df["name"]) == sorted(df["name"])
+    times = conn.query_df("g.V().hasLabel('Customer').limit(3).project('created_at', 'name').by('created_at').by('name')")
+    assert str(times["created_at"].dtype) == "datetime64[ns, UTC]" and times["created_at"].iloc[0].year == 2022
+    dates = conn.query_df("g.V().hasLabel('Account').limit(3).values('opened_on')")
+    assert str(dates.iloc[:, 0].dtype) == "datetime64[ns]"
     counts = conn.query_df("g.V().hasLabel('Customer').groupCount().by('country')")
     assert counts.iloc[0].sum() == 10000
 

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import io
 import json
+import re
 from typing import Any
 
 ARROW_STREAM = "application/vnd.apache.arrow.stream"
+_ISO_TIME = re.compile(r"^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?$")
 
 
 def have_pyarrow() -> bool:
@@ -68,6 +70,26 @@ def _decode_json_cells(frame):
     if len(frame.columns) == 1 and len(frame) and all(isinstance(v, dict) for v in frame.iloc[:, 0]):
         cols, rows = _expand_maps([frame.columns[0]], [[v] for v in frame.iloc[:, 0]])
         frame = pd.DataFrame(rows, columns=cols).infer_objects()
+    return _parse_times(frame)
+
+
+def _parse_times(frame):
+    """Columns whose every value is an ISO-8601 date or timestamp become datetime columns (UTC when
+    the values carry an offset)."""
+    import pandas as pd
+
+    for name in frame.columns:
+        column = frame[name]
+        if column.dtype != object:
+            continue
+        values = column.dropna()
+        if values.empty or not all(isinstance(v, str) and _ISO_TIME.match(v) for v in values):
+            continue
+        aware = any(v.endswith("Z") or re.search(r"[+-]\d{2}:?\d{2}$", v) for v in values)
+        try:
+            frame[name] = pd.to_datetime(column, utc=aware)
+        except (ValueError, TypeError):
+            continue
     return frame
 
 
