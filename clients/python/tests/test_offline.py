@@ -70,3 +70,22 @@ def test_algorithm_methods_are_generated_from_the_catalog():
         assert list(frame.columns) == ["id", "rank"] and len(frame) == 2
     assert calls[-1][:2] == ("POST", "/api/instances/7/algo/pagerank")
     assert b'"damping": 0.9' in calls[-1][2] or b'"damping":0.9' in calls[-1][2]
+
+
+@pytest.mark.parametrize("status, code, expected", [
+    (400, "VALIDATION_FAILED", "ValidationError"), (401, "UNAUTHORIZED", "AuthenticationError"),
+    (403, "PERMISSION_DENIED", "PermissionDeniedError"), (404, "NOT_FOUND", "NotFoundError"),
+    (408, "TIMEOUT", "QueryTimeoutError"), (409, "CONFLICT", "ConflictError"),
+    (409, "RESOURCE_LOCKED", "ResourceLockedError"), (409, "CONCURRENCY_LIMIT_EXCEEDED", "ConcurrencyLimitError"),
+    (429, "CONCURRENCY_LIMIT_EXCEEDED", "ConcurrencyLimitError"), (409, "RESOURCE_HAS_DEPENDENCIES", "DependencyError"),
+    (409, "INVALID_STATE", "InvalidStateError"), (409, "MEMORY_LIMIT_EXCEEDED", "MemoryLimitError"),
+    (429, "RATE_LIMITED", "RateLimitError"), (503, "MAINTENANCE_MODE", "MaintenanceError"),
+    (503, "ENGINE_UNAVAILABLE", "ServiceUnavailableError"), (502, None, "ServerError"),
+    (413, "PAYLOAD_TOO_LARGE", "ValidationError"), (418, None, "GraphOLAPError"),
+])
+def test_error_answers_map_to_the_hierarchy(status, code, expected):
+    from graph_olap.exceptions import error_for
+
+    body = {"error": {"code": code, "message": "m", "details": {"field": "f"}}} if code else None
+    error = error_for(status, body)
+    assert type(error).__name__ == expected and error.status_code == status and error.code == code

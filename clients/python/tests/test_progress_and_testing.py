@@ -91,3 +91,14 @@ def test_instance_context_connects_and_cleans_up(admin, demo_snapshot):
         instance_id = conn.instance_id
     with pytest.raises(NotFoundError):
         admin.instances.get(instance_id)
+
+
+def test_the_pytest_plugin_fixtures(monkeypatch, request, demo_definitions):
+    monkeypatch.setenv("GRAPH_OLAP_API_URL", URL)
+    monkeypatch.setenv("GRAPH_OLAP_USERNAME", "admin")
+    monkeypatch.setenv("GRAPH_OLAP_PASSWORD", ADMIN_PASSWORD)
+    if not request.config.pluginmanager.has_plugin("graph_olap"):
+        pytest.skip("the package is not installed (PYTHONPATH=src): its pytest11 entry point is not registered")
+    fixtures = request.getfixturevalue("graph_olap_fixtures")
+    mapping = fixtures.create_mapping(node_definitions=demo_definitions["node_definitions"][:1])
+    assert fixtures.client.mappings.get(mapping.id).id == mapping.id
