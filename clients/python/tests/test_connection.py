@@ -143,6 +143,7 @@ def test_networkx_subgraph_from_a_query(conn):
 
 
 @data_plane_only
+@pytest.mark.filterwarnings("ignore:networkx.pagerank_scipy is deprecated:DeprecationWarning")
 def test_networkx_pagerank_agrees_with_the_server(account_conn):
     nx = pytest.importorskip("networkx")
     pytest.importorskip("scipy")

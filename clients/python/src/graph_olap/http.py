@@ -12,7 +12,7 @@ import httpx
 
 from graph_olap import __version__
 from graph_olap.config import Config
-from graph_olap.exceptions import AuthenticationError, GraphOLAPError, ServerError, error_for
+from graph_olap.exceptions import GraphOLAPError, ServerError, TimeoutError, error_for
 
 RETRY_STATUSES = frozenset({429, 502, 503, 504})
 IDEMPOTENT_METHODS = frozenset({"GET", "HEAD", "PUT", "DELETE", "OPTIONS"})
@@ -54,7 +54,6 @@ class HTTPClient:
         headers = {"Accept": "application/json", "User-Agent": f"graph-olap-sdk/{__version__}"}
         self._client = httpx.Client(base_url=config.api_url, headers=headers,
                                     timeout=config.timeout, transport=transport)
-        self.retries_made = 0
 
     @property
     def config(self) -> Config:
@@ -136,6 +135,8 @@ class HTTPClient:
                 continue
             except (httpx.ReadError, httpx.RemoteProtocolError, httpx.ReadTimeout, httpx.WriteError) as e:
                 if not repeatable or attempt >= self._config.max_retries:
+                    if isinstance(e, httpx.ReadTimeout):
+                        raise TimeoutError(f"{method} {path}: no answer within the client's timeout") from e
                     raise ServerError(f"{method} {path} failed: {e!r}") from e
                 self._backoff(attempt, None)
                 attempt += 1
@@ -152,7 +153,6 @@ class HTTPClient:
             return response
 
     def _backoff(self, attempt: int, retry_after: float | None) -> None:
-        self.retries_made += 1
         if retry_after is not None:
             delay = retry_after
         else:
@@ -206,5 +206,3 @@ def _param(value: Any) -> Any:
         return value.isoformat()
     return value
 
-
-__all__ = ["HTTPClient", "AuthenticationError", "parse_retry_after"]
