@@ -92,7 +92,7 @@ def test_a_get_is_retried_after_503_honouring_retry_after(proxy, demo_mapping):
     mapping = client.mappings.get(demo_mapping.id)
     assert mapping.id == demo_mapping.id
     assert sleeps[0] == 2.0 and 0 < sleeps[1] <= 30 and len(sleeps) == 2
-    assert [s for s in proxy.seen if s.startswith(f"GET /api/mappings/{demo_mapping.id}")].__len__() == 3
+    assert len([s for s in proxy.seen if s.startswith(f"GET /api/mappings/{demo_mapping.id}")]) == 3
 
 
 def test_retries_stop_at_max_retries(proxy, demo_mapping):
