@@ -180,6 +180,15 @@ def vertex_name(label: Any, key: Any) -> str:
     return f"{label}:{key}"
 
 
+def vertex_key(label: Any, vertex_id: Any) -> Any:
+    """The original key of a vertex named by its identity ``"Label:key"``: the text after the label,
+    as an integer when it is one (the identity writes keys as text; docs/identity.md)."""
+    if isinstance(vertex_id, str) and label is not None and vertex_id.startswith(f"{label}:"):
+        text = vertex_id[len(label) + 1:]
+        return int(text) if text.lstrip("-").isdigit() else text
+    return vertex_id
+
+
 def _add_element(graph, element: dict[str, Any]) -> None:
     props = dict(element.get("properties") or {})
     props.update({k: v for k, v in element.items() if k not in _ELEMENT_KEYS})
@@ -189,8 +198,8 @@ def _add_element(graph, element: dict[str, Any]) -> None:
         u, v = vertex_name(source.get("label"), source.get("id")), vertex_name(target.get("label"), target.get("id"))
         for name, end in ((u, source), (v, target)):
             if name not in graph:
-                graph.add_node(name, label=end.get("label"), key=end.get("id"))
+                graph.add_node(name, label=end.get("label"), key=vertex_key(end.get("label"), end.get("id")))
         graph.add_edge(u, v, key=element.get("id"), label=label, **props)
     elif "id" in element:
         name = vertex_name(label, element.get("id"))
-        graph.add_node(name, label=label, key=element.get("id"), **props)
+        graph.add_node(name, label=label, key=vertex_key(label, element.get("id")), **props)
