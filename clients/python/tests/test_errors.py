@@ -9,7 +9,7 @@ import pytest
 
 from graph_olap import (AlgorithmFailedError, AuthenticationError, ConcurrencyLimitError, ConflictError,
                         DependencyError, ForbiddenError, GraphOLAPClient, GraphOLAPError, InstanceFailedError,
-                        InvalidStateError, MaintenanceError, NotFoundError, PermissionDeniedError, QueryTimeoutError,
+                        InvalidStateError, MaintenanceError, MemoryLimitError, NotFoundError, PermissionDeniedError, QueryTimeoutError,
                         RateLimitError, ResourceLockedError, ServerError, ServiceUnavailableError, SnapshotFailedError,
                         TimeoutError, ValidationError)
 from graph_olap.testing import random_name, test_context
@@ -65,6 +65,20 @@ def test_dependency_error(admin, demo_mapping, demo_snapshot):
     with pytest.raises(DependencyError) as e:
         admin.mappings.delete(demo_mapping.id)
     assert e.value.code == "RESOURCE_HAS_DEPENDENCIES"
+
+
+def test_memory_limit_error(admin, demo_snapshot):
+    # .ci/python-sdk starts the server with a 1-byte budget for the datasets UDF runs keep loaded, so the
+    # first run that reads a dataset is refused: 409 MEMORY_LIMIT_EXCEEDED.
+    org, name, password = "sdkmem", random_name("mem"), "memory-pw-123"
+    admin.admin.create_user(name, password, roles=["analyst"], organizations=[org])
+    with GraphOLAPClient(URL, username=name, password=password) as user:
+        user._http.post(f"/api/v2/o/{org}/functions/js/pr-{name}",
+                        json={"is_enabled": True, "execute": "function task(g, args) { return g.pagerank({}).data.rank.length; }"})
+        with pytest.raises(MemoryLimitError) as e:
+            user._http.post(f"/api/v2/o/{org}/run/js/pr-{name}/dataset/snapshot-{demo_snapshot.id}", json={"execute_args": {}})
+    assert isinstance(e.value, ConflictError) and e.value.status_code == 409 and e.value.code == "MEMORY_LIMIT_EXCEEDED"
+    assert e.value.details["needed_bytes"] > e.value.details["available_bytes"]
 
 
 def test_invalid_state_error(admin, demo_snapshot):
