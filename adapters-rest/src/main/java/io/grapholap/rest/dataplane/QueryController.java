@@ -25,9 +25,10 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
 /**
- * Gremlin queries on a running instance. JSON by default; {@code Accept: text/csv} or
- * {@code application/vnd.apache.arrow.stream} give the rows as CSV or as an Arrow IPC stream, with
- * the engine, row count, truncation and run time in {@code X-Grapholap-*} headers.
+ * Gremlin queries on a running instance. JSON by default; {@code Accept: text/csv},
+ * {@code application/vnd.apache.arrow.stream} or {@code application/vnd.apache.parquet} give the rows
+ * as a table ({@link io.grapholap.rest.web.FlatTable}: maps become a column per key), with the
+ * engine, row count, truncation and run time in {@code X-Grapholap-*} headers.
  */
 @Controller("/api/instances/{id}")
 @Secured(SecurityRule.IS_AUTHENTICATED)
@@ -44,7 +45,7 @@ final class QueryController {
     }
 
     @Post("/query")
-    @Produces({MediaType.APPLICATION_JSON, ResultFormats.CSV, ResultFormats.ARROW_STREAM})
+    @Produces({MediaType.APPLICATION_JSON, ResultFormats.CSV, ResultFormats.ARROW_STREAM, ResultFormats.PARQUET})
     @Operation(summary = "Run a Gremlin query with parameter bindings; bounded by timeout_ms (at most the server maximum) and the row limit (truncated)")
     MutableHttpResponse<?> query(Actor actor, @PathVariable long id, @Body QueryRequest body,
                                  @Nullable @Header(HttpHeaders.ACCEPT) String accept) {
@@ -60,9 +61,7 @@ final class QueryController {
             return HttpResponse.ok(DataEnvelope.of(QueryWebModel.from(outcome))).contentType(MediaType.APPLICATION_JSON_TYPE);
         }
         var result = outcome.result();
-        byte[] bytes = format == ResultFormats.Format.CSV ? formats.csv(result.columns(), result.rows())
-                : formats.arrow(result.columns(), result.rows());
-        return HttpResponse.ok(bytes).contentType(format.mediaType)
+        return formats.answer(format, result.columns(), result.rows())
                 .header("X-Grapholap-Engine", outcome.engine())
                 .header("X-Grapholap-Row-Count", Integer.toString(result.rows().size()))
                 .header("X-Grapholap-Truncated", Boolean.toString(result.truncated()))
