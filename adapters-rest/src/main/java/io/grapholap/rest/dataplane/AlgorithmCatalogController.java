@@ -5,6 +5,7 @@ import io.grapholap.application.algorithm.ListAlgorithms;
 import io.grapholap.application.graph.algo.ParamSpec;
 import io.grapholap.rest.web.DataEnvelope;
 import io.grapholap.rest.web.ListEnvelope;
+import io.grapholap.rest.web.PlatformErrors;
 import io.micronaut.core.annotation.Introspected;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
@@ -24,6 +25,7 @@ import java.util.Locale;
 @Controller("/api/algorithms")
 @Secured(SecurityRule.IS_AUTHENTICATED)
 @Tag(name = "data plane")
+@PlatformErrors
 final class AlgorithmCatalogController {
 
     private final ListAlgorithms algorithms;

@@ -12,6 +12,7 @@ import io.grapholap.rest.dataplane.DataPlaneWebModels.AlgorithmRequest;
 import io.grapholap.rest.dataplane.DataPlaneWebModels.ExecutionWebModel;
 import io.grapholap.rest.dataplane.DataPlaneWebModels.LockWebModel;
 import io.grapholap.rest.web.DataEnvelope;
+import io.grapholap.rest.web.PlatformErrors;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpResponse;
@@ -30,6 +31,9 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.ArrayList;
 import java.util.List;
@@ -48,6 +52,7 @@ import java.util.Map;
 @Secured(SecurityRule.IS_AUTHENTICATED)
 @ExecuteOn(TaskExecutors.BLOCKING)
 @Tag(name = "data plane")
+@PlatformErrors
 final class AlgorithmController {
 
     private final StartExecution start;
@@ -63,6 +68,10 @@ final class AlgorithmController {
     }
 
     @Post("/algo/{name}")
+    @ApiResponse(responseCode = "200", description = "The finished execution (JSON), or its result as a table (CSV, Arrow, Parquet)",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ExecutionEnvelope.class)))
+    @ApiResponse(responseCode = "202", description = "The execution still runs after the server's wait: poll it, then read its result",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ExecutionEnvelope.class)))
     @Produces({MediaType.APPLICATION_JSON, ResultFormats.CSV, ResultFormats.ARROW_STREAM, ResultFormats.PARQUET})
     @Operation(summary = "Run an algorithm in mode stream, stats or mutate (mutate_property); params may hold the options the instance's engine offers (precision on gpu); one at a time per instance (409 RESOURCE_LOCKED); 409 MEMORY_LIMIT_EXCEEDED when its estimate does not fit; Accept text/csv, Arrow or Parquet gives a finished result as a table")
     MutableHttpResponse<?> start(Actor actor, @PathVariable long id, @PathVariable String name,
@@ -98,6 +107,10 @@ final class AlgorithmController {
             return ResultFormats.notAcceptable(accept);
         }
         return answer(read.result(actor, id, executionId), format);
+    }
+
+    /** The JSON answer of a start or a result, for the OpenAPI document. */
+    private record ExecutionEnvelope(ExecutionWebModel data) {
     }
 
     private MutableHttpResponse<?> answer(Execution execution, ResultFormats.Format format) {

@@ -6,6 +6,7 @@ import io.grapholap.domain.error.ValidationException;
 import io.grapholap.rest.dataplane.DataPlaneWebModels.QueryRequest;
 import io.grapholap.rest.dataplane.DataPlaneWebModels.QueryWebModel;
 import io.grapholap.rest.web.DataEnvelope;
+import io.grapholap.rest.web.PlatformErrors;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpResponse;
@@ -34,6 +35,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 @Secured(SecurityRule.IS_AUTHENTICATED)
 @ExecuteOn(TaskExecutors.BLOCKING)
 @Tag(name = "data plane")
+@PlatformErrors
 final class QueryController {
 
     private final QueryUseCase queries;

@@ -8,6 +8,7 @@ import io.grapholap.rest.error.ErrorEnvelope;
 import io.grapholap.rest.input.StorableText;
 import io.grapholap.rest.web.BodyLimits;
 import io.grapholap.rest.web.DataEnvelope;
+import io.grapholap.rest.web.PlatformErrors;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
@@ -36,6 +37,7 @@ import java.util.Map;
 @Secured(SecurityRule.IS_AUTHENTICATED)
 @ExecuteOn(TaskExecutors.BLOCKING)
 @Tag(name = "datasets")
+@PlatformErrors
 final class DatasetUploadController {
 
     static final String ARROW_STREAM = "application/vnd.apache.arrow.stream";

@@ -14,6 +14,7 @@ import io.grapholap.rest.error.ErrorCodes;
 import io.grapholap.rest.input.StorableJsonFactory;
 import io.grapholap.rest.web.BodyLimits;
 import io.grapholap.rest.web.RestppEnvelope;
+import io.grapholap.rest.web.RestppErrors;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
@@ -39,6 +40,7 @@ import java.util.Map;
 @Secured(SecurityRule.IS_AUTHENTICATED)
 @ExecuteOn(TaskExecutors.BLOCKING)
 @Tag(name = "restpp")
+@RestppErrors
 final class GraphUpsertController {
 
     private static final ObjectMapper JSON = new ObjectMapper(new StorableJsonFactory())

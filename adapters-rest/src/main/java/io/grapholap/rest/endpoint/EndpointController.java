@@ -8,6 +8,7 @@ import io.grapholap.application.security.Actor;
 import io.grapholap.domain.endpoint.CustomEndpoint;
 import io.grapholap.rest.web.DataEnvelope;
 import io.grapholap.rest.web.ListEnvelope;
+import io.grapholap.rest.web.PlatformErrors;
 import io.micronaut.core.annotation.Introspected;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
@@ -23,6 +24,7 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Instant;
 
@@ -31,6 +33,7 @@ import java.time.Instant;
 @Secured(SecurityRule.IS_AUTHENTICATED)
 @ExecuteOn(TaskExecutors.BLOCKING)
 @Tag(name = "endpoints")
+@PlatformErrors
 final class EndpointController {
 
     private final CreateEndpoint createEndpoint;
@@ -59,6 +62,7 @@ final class EndpointController {
 
     @Post
     @Operation(summary = "Publish a UDF (uuid or alias in your organisation) at /proxy/{route} for one method; 409 when taken")
+    @ApiResponse(responseCode = "201", description = "Created", useReturnTypeSchema = true)
     HttpResponse<DataEnvelope<EndpointWebModel>> create(Actor actor, @Body CreateEndpointRequest body) {
         CustomEndpoint created = createEndpoint.create(actor,
                 new CreateEndpoint.Command(body.route(), body.method(), body.function(), body.organization()));
@@ -80,6 +84,7 @@ final class EndpointController {
 
     @Delete("/{id}")
     @Operation(summary = "Remove a custom endpoint (its owner or an admin)")
+    @ApiResponse(responseCode = "204", description = "Done; no body")
     HttpResponse<Void> delete(Actor actor, @PathVariable long id) {
         deleteEndpoint.delete(actor, id);
         return HttpResponse.noContent();

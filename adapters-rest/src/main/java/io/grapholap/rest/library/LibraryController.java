@@ -9,6 +9,7 @@ import io.grapholap.domain.library.Library;
 import io.grapholap.domain.library.LibraryNamespace;
 import io.grapholap.rest.input.StorableText;
 import io.grapholap.rest.input.StorableJsonFactory;
+import io.grapholap.rest.web.PlatformErrors;
 import io.micronaut.core.annotation.Introspected;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
@@ -43,6 +44,7 @@ import java.util.Map;
 @Secured(SecurityRule.IS_AUTHENTICATED)
 @ExecuteOn(TaskExecutors.BLOCKING)
 @Tag(name = "libraries")
+@PlatformErrors
 final class LibraryController {
 
     private static final ObjectMapper JSON = new ObjectMapper(new StorableJsonFactory());

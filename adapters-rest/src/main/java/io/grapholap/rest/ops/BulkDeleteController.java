@@ -5,6 +5,7 @@ import io.grapholap.application.common.QueryValues;
 import io.grapholap.application.security.Actor;
 import io.grapholap.domain.error.ValidationException;
 import io.grapholap.rest.web.DataEnvelope;
+import io.grapholap.rest.web.PlatformErrors;
 import io.micronaut.core.annotation.Introspected;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.annotation.Body;
@@ -22,6 +23,7 @@ import java.util.List;
 @Secured("admin")
 @ExecuteOn(TaskExecutors.BLOCKING)
 @Tag(name = "admin")
+@PlatformErrors
 final class BulkDeleteController {
 
     private final BulkDelete bulk;

@@ -7,6 +7,7 @@ import io.grapholap.application.config.ManagePlatformConfig;
 import io.grapholap.application.config.MaintenanceMode;
 import io.grapholap.application.security.Actor;
 import io.grapholap.rest.web.DataEnvelope;
+import io.grapholap.rest.web.PlatformErrors;
 import io.micronaut.core.annotation.Introspected;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.annotation.Body;
@@ -27,6 +28,7 @@ import java.time.Instant;
 @Secured(SecurityRule.IS_AUTHENTICATED)
 @ExecuteOn(TaskExecutors.BLOCKING)
 @Tag(name = "ops")
+@PlatformErrors
 final class ConfigController {
 
     private final ManagePlatformConfig config;

@@ -5,6 +5,7 @@ import io.grapholap.application.schema.RefreshSchemaCache;
 import io.grapholap.application.security.Actor;
 import io.grapholap.rest.web.DataEnvelope;
 import io.grapholap.rest.web.ListEnvelope;
+import io.grapholap.rest.web.PlatformErrors;
 import io.micronaut.core.annotation.Introspected;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.annotation.Controller;
@@ -25,6 +26,7 @@ import java.time.Instant;
 @Secured(SecurityRule.IS_AUTHENTICATED)
 @ExecuteOn(TaskExecutors.BLOCKING)
 @Tag(name = "schema")
+@PlatformErrors
 final class SchemaController {
 
     private final BrowseSchema browse;

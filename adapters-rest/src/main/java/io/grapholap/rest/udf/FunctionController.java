@@ -10,6 +10,7 @@ import io.grapholap.rest.udf.FunctionWebModels.FunctionPage;
 import io.grapholap.rest.udf.FunctionWebModels.FunctionWebModel;
 import io.grapholap.rest.udf.FunctionWebModels.PermissionsBody;
 import io.grapholap.rest.udf.FunctionWebModels.PermissionsWebModel;
+import io.grapholap.rest.web.PlatformErrors;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
@@ -26,6 +27,7 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
 /** UDF definitions under {@code /api/v2/o/{org}/functions/{language}}: each route hands to one use case. */
@@ -34,6 +36,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 @ExecuteOn(TaskExecutors.BLOCKING)
 @Requires(beans = FunctionUseCases.class)
 @Tag(name = "udfs")
+@PlatformErrors
 final class FunctionController {
 
     private final FunctionUseCases functions;
@@ -60,6 +63,7 @@ final class FunctionController {
 
     @Post("/")
     @Operation(summary = "Create a UDF without an alias (a uuid is assigned); code is checked (400 with the line)")
+    @ApiResponse(responseCode = "201", description = "Created", useReturnTypeSchema = true)
     HttpResponse<FunctionWebModel> create(Actor actor, @PathVariable String org, @PathVariable String language,
                                           @Body FunctionBody body) {
         return HttpResponse.created(FunctionWebModel.from(functions.create(actor, org, language, command(body, body.alias()))));
@@ -67,6 +71,7 @@ final class FunctionController {
 
     @Post("/{alias}")
     @Operation(summary = "Create a UDF with the alias of the URL (unique in the organisation; 409 when taken)")
+    @ApiResponse(responseCode = "201", description = "Created", useReturnTypeSchema = true)
     HttpResponse<FunctionWebModel> createWithAlias(Actor actor, @PathVariable String org, @PathVariable String language,
                                                    @PathVariable String alias, @Body FunctionBody body) {
         if (body.alias() != null && !body.alias().equals(alias)) {
@@ -89,6 +94,7 @@ final class FunctionController {
 
     @Delete("/{uuidOrAlias}")
     @Operation(summary = "Delete a UDF (author, editors, admins)")
+    @ApiResponse(responseCode = "204", description = "Done; no body")
     HttpResponse<Void> delete(Actor actor, @PathVariable String org, @PathVariable String language, @PathVariable String uuidOrAlias) {
         functions.delete(actor, org, language, uuidOrAlias);
         return HttpResponse.noContent();

@@ -6,6 +6,7 @@ import io.grapholap.application.udf.RunFunctions.RunRequest;
 import io.grapholap.application.udf.RunResult;
 import io.grapholap.domain.error.ValidationException;
 import io.grapholap.rest.udf.FunctionWebModels.RunBody;
+import io.grapholap.rest.web.PlatformErrors;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
@@ -34,6 +35,7 @@ import java.time.Duration;
 @ExecuteOn(TaskExecutors.BLOCKING)
 @Requires(beans = RunFunctions.class)
 @Tag(name = "udfs")
+@PlatformErrors
 final class RunController {
 
     static final String ENGINE_HEADER = "X-GraphOLAP-Engine";

@@ -9,6 +9,7 @@ import io.grapholap.domain.user.Role;
 import io.grapholap.domain.user.User;
 import io.grapholap.rest.web.DataEnvelope;
 import io.grapholap.rest.web.ListEnvelope;
+import io.grapholap.rest.web.PlatformErrors;
 import io.micronaut.core.annotation.Introspected;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpStatus;
@@ -34,6 +35,7 @@ import java.util.Set;
 @Secured("admin")
 @ExecuteOn(TaskExecutors.BLOCKING)
 @Tag(name = "admin")
+@PlatformErrors
 final class AdminUsersController {
 
     private final CreateUser createUser;
