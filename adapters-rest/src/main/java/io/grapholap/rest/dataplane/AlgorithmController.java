@@ -31,6 +31,7 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
@@ -74,7 +75,8 @@ final class AlgorithmController {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ExecutionEnvelope.class)))
     @Produces({MediaType.APPLICATION_JSON, ResultFormats.CSV, ResultFormats.ARROW_STREAM, ResultFormats.PARQUET})
     @Operation(summary = "Run an algorithm in mode stream, stats or mutate (mutate_property); params may hold the options the instance's engine offers (precision on gpu); one at a time per instance (409 RESOURCE_LOCKED); 409 MEMORY_LIMIT_EXCEEDED when its estimate does not fit; Accept text/csv, Arrow or Parquet gives a finished result as a table")
-    MutableHttpResponse<?> start(Actor actor, @PathVariable long id, @PathVariable String name,
+    MutableHttpResponse<?> start(Actor actor, @PathVariable long id,
+                                 @Parameter(description = "an algorithm of GET /api/algorithms", example = "pagerank") @PathVariable String name,
                                  @Nullable @Body AlgorithmRequest body, @Nullable @Header(HttpHeaders.ACCEPT) String accept) {
         ResultFormats.Format format = ResultFormats.negotiate(accept);
         if (format == null) {

@@ -24,6 +24,7 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Instant;
@@ -56,7 +57,9 @@ final class EndpointController {
     }
 
     @Introspected
-    record CreateEndpointRequest(@Nullable String route, @Nullable String method, @Nullable String function,
+    record CreateEndpointRequest(@Schema(requiredMode = Schema.RequiredMode.REQUIRED, example = "tables/{table}/count") @Nullable String route,
+                                 @Schema(requiredMode = Schema.RequiredMode.REQUIRED, allowableValues = {"GET", "POST", "PUT", "PATCH", "DELETE"}) @Nullable String method,
+                                 @Schema(requiredMode = Schema.RequiredMode.REQUIRED) @Nullable String function,
                                  @Nullable String organization) {
     }
 

@@ -15,6 +15,7 @@ import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
 
@@ -69,7 +70,10 @@ final class BulkDeleteController {
     }
 
     @Introspected
-    record BulkDeleteBody(@Nullable String resourceType, @Nullable FiltersBody filters, @Nullable String reason,
+    record BulkDeleteBody(@Schema(requiredMode = Schema.RequiredMode.REQUIRED, allowableValues = {"instance", "mapping", "snapshot"})
+                          @Nullable String resourceType,
+                          @Nullable FiltersBody filters,
+                          @Schema(requiredMode = Schema.RequiredMode.REQUIRED) @Nullable String reason,
                           @Nullable Integer expectedCount, @Nullable Boolean dryRun) {
     }
 }

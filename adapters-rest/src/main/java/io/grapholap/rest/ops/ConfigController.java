@@ -19,6 +19,7 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Duration;
 import java.time.Instant;
@@ -106,11 +107,11 @@ final class ConfigController {
     }
 
     @Introspected
-    record MaintenanceBody(@Nullable Boolean enabled, @Nullable String message) {
+    record MaintenanceBody(@Schema(requiredMode = Schema.RequiredMode.REQUIRED) @Nullable Boolean enabled, @Nullable String message) {
     }
 
     @Introspected
-    record ExportBody(@Nullable Long maxDurationSeconds) {
+    record ExportBody(@Schema(requiredMode = Schema.RequiredMode.REQUIRED) @Nullable Long maxDurationSeconds) {
     }
 
     @Introspected

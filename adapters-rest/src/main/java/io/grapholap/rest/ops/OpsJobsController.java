@@ -16,6 +16,7 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Instant;
@@ -55,7 +56,7 @@ final class OpsJobsController {
     }
 
     @Introspected
-    record TriggerBody(@Nullable String jobName, @Nullable String reason) {
+    record TriggerBody(@Schema(requiredMode = Schema.RequiredMode.REQUIRED) @Nullable String jobName, @Nullable String reason) {
     }
 
     @Introspected

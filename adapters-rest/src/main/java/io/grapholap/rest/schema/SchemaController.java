@@ -18,6 +18,7 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Instant;
 
@@ -101,13 +102,15 @@ final class SchemaController {
 
     @Get("/search/tables")
     @Operation(summary = "Tables whose name starts with q (case-insensitive); limit at most 1000")
-    ListEnvelope<TableWebModel> searchTables(@Nullable @QueryValue String q, @Nullable @QueryValue Integer limit) {
+    ListEnvelope<TableWebModel> searchTables(@Parameter(description = "the name prefix to search for", example = "cust") @QueryValue String q,
+                                             @Nullable @QueryValue Integer limit) {
         return ListEnvelope.all(browse.searchTables(q, limit).stream().map(TableWebModel::from).toList());
     }
 
     @Get("/search/columns")
     @Operation(summary = "Columns whose name starts with q (case-insensitive); limit at most 1000")
-    ListEnvelope<ColumnWebModel> searchColumns(@Nullable @QueryValue String q, @Nullable @QueryValue Integer limit) {
+    ListEnvelope<ColumnWebModel> searchColumns(@Parameter(description = "the name prefix to search for", example = "cust") @QueryValue String q,
+                                               @Nullable @QueryValue Integer limit) {
         return ListEnvelope.all(browse.searchColumns(q, limit).stream().map(ColumnWebModel::from).toList());
     }
 

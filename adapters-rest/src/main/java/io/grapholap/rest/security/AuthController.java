@@ -26,6 +26,7 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Instant;
@@ -93,7 +94,7 @@ final class AuthController {
     }
 
     @Introspected
-    record CreateApiKeyRequest(@Nullable String name) {
+    record CreateApiKeyRequest(@Schema(requiredMode = Schema.RequiredMode.REQUIRED) @Nullable String name) {
     }
 
     @Introspected

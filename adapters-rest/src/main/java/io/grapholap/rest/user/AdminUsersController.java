@@ -25,6 +25,7 @@ import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Instant;
 import java.util.List;
@@ -73,7 +74,8 @@ final class AdminUsersController {
     }
 
     @Introspected
-    record CreateUserRequest(@Nullable String username, @Nullable String password,
+    record CreateUserRequest(@Schema(requiredMode = Schema.RequiredMode.REQUIRED) @Nullable String username,
+                             @Schema(requiredMode = Schema.RequiredMode.REQUIRED) @Nullable String password,
                              @Nullable List<String> roles, @Nullable List<String> organizations) {
     }
 
