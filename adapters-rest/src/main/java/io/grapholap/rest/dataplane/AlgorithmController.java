@@ -70,7 +70,10 @@ final class AlgorithmController {
 
     @Post("/algo/{name}")
     @ApiResponse(responseCode = "200", description = "The finished execution (JSON), or its result as a table (CSV, Arrow, Parquet)",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ExecutionEnvelope.class)))
+            content = {@Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ExecutionEnvelope.class)),
+                    @Content(mediaType = ResultFormats.CSV, schema = @Schema(type = "string")),
+                    @Content(mediaType = ResultFormats.ARROW_STREAM, schema = @Schema(type = "string", format = "binary")),
+                    @Content(mediaType = ResultFormats.PARQUET, schema = @Schema(type = "string", format = "binary"))})
     @ApiResponse(responseCode = "202", description = "The execution still runs after the server's wait: poll it, then read its result",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ExecutionEnvelope.class)))
     @Produces({MediaType.APPLICATION_JSON, ResultFormats.CSV, ResultFormats.ARROW_STREAM, ResultFormats.PARQUET})
@@ -100,6 +103,11 @@ final class AlgorithmController {
     }
 
     @Get("/algo/executions/{executionId}/result")
+    @ApiResponse(responseCode = "200", description = "The finished execution (JSON), or its result as a table (CSV, Arrow, Parquet)",
+            content = {@Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ExecutionEnvelope.class)),
+                    @Content(mediaType = ResultFormats.CSV, schema = @Schema(type = "string")),
+                    @Content(mediaType = ResultFormats.ARROW_STREAM, schema = @Schema(type = "string", format = "binary")),
+                    @Content(mediaType = ResultFormats.PARQUET, schema = @Schema(type = "string", format = "binary"))})
     @Produces({MediaType.APPLICATION_JSON, ResultFormats.CSV, ResultFormats.ARROW_STREAM, ResultFormats.PARQUET})
     @Operation(summary = "Result of a completed execution, as JSON or (by Accept) as a CSV, Arrow or Parquet table; 409 INVALID_STATE while it runs, its error once failed")
     MutableHttpResponse<?> result(Actor actor, @PathVariable long id, @PathVariable String executionId,

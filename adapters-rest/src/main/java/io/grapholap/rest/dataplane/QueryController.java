@@ -23,6 +23,9 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
 /**
@@ -47,6 +50,11 @@ final class QueryController {
     }
 
     @Post("/query")
+    @ApiResponse(responseCode = "200", description = "The rows (JSON), or a table (CSV, Arrow, Parquet) with a column per map key",
+            content = {@Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = QueryEnvelope.class)),
+                    @Content(mediaType = ResultFormats.CSV, schema = @Schema(type = "string")),
+                    @Content(mediaType = ResultFormats.ARROW_STREAM, schema = @Schema(type = "string", format = "binary")),
+                    @Content(mediaType = ResultFormats.PARQUET, schema = @Schema(type = "string", format = "binary"))})
     @Produces({MediaType.APPLICATION_JSON, ResultFormats.CSV, ResultFormats.ARROW_STREAM, ResultFormats.PARQUET})
     @Operation(summary = "Run a Gremlin query with parameter bindings; bounded by timeout_ms (at most the server maximum) and the row limit (truncated)")
     MutableHttpResponse<?> query(Actor actor, @PathVariable long id, @Body QueryRequest body,
@@ -68,5 +76,9 @@ final class QueryController {
                 .header("X-Grapholap-Row-Count", Integer.toString(result.rows().size()))
                 .header("X-Grapholap-Truncated", Boolean.toString(result.truncated()))
                 .header("X-Grapholap-Execution-Time-Ms", Long.toString(result.executionMillis()));
+    }
+
+    /** The JSON answer, for the OpenAPI document. */
+    private record QueryEnvelope(QueryWebModel data) {
     }
 }

@@ -25,6 +25,7 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Instant;
@@ -56,7 +57,8 @@ final class FavoriteController {
     }
 
     @Introspected
-    record AddFavoriteRequest(String resourceType, Long resourceId) {
+    record AddFavoriteRequest(@Schema(requiredMode = Schema.RequiredMode.REQUIRED, allowableValues = {"mapping", "snapshot", "instance"}) String resourceType,
+                              @Schema(requiredMode = Schema.RequiredMode.REQUIRED) Long resourceId) {
     }
 
     @Get

@@ -124,6 +124,20 @@ abstract class OpenApiDocumentTest {
     }
 
     @Test
+    @SuppressWarnings("unchecked")
+    void propertiesAreSnakeCaseAsOnTheWireAndTheCallerIsNoInput() {
+        Map<String, Object> schemas = (Map<String, Object>) ((Map<String, Object>) document.get("components")).get("schemas");
+        List<String> notSnakeCase = new ArrayList<>();
+        schemas.forEach((name, schema) -> ((Map<String, Object>) ((Map<String, Object>) schema).getOrDefault("properties", Map.of()))
+                .keySet().stream().filter(p -> !p.matches("[a-z][a-z0-9_]*")).forEach(p -> notSnakeCase.add(name + "." + p)));
+        assertThat(notSnakeCase).as("properties that are not snake_case").isEmpty();
+        assertThat(schemas).as("the caller (Actor) is bound from the credentials, never read from a request")
+                .doesNotContainKey("Actor");
+        var login = operations().stream().filter(o -> o.toString().equals("POST /api/auth/login")).findFirst();
+        assertThat(login).as("login is in the document").isPresent();
+    }
+
+    @Test
     void everyRouteTheRouterServesIsInTheDocument() {
         Set<String> documented = new TreeSet<>();
         for (Operation op : operations()) {
