@@ -62,7 +62,11 @@ final class GraphUpsertController {
     // Form-encoded too: "curl -d '{…}'" sends the JSON with that content type.
     @Post(uri = "/{dataset}", consumes = {MediaType.APPLICATION_JSON, MediaType.APPLICATION_FORM_URLENCODED, MediaType.TEXT_PLAIN,
             MediaType.APPLICATION_OCTET_STREAM})
-    @RequestBody(required = true, description = "The REST++ upsert document: vertices by label and key with their attributes, edges by source label, key, type, target label and key", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = "object", example = "{\"vertices\": {\"Person\": {\"p1\": {\"name\": {\"value\": \"Ann\"}}, \"p2\": {}}}, \"edges\": {\"Person\": {\"p1\": {\"knows\": {\"Person\": {\"p2\": {}}}}}}}")))
+    @RequestBody(required = true,
+            description = "The REST++ upsert document: vertices by label and key with their attributes, edges by source label, key, type, target label and key",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(type = "object",
+                            example = "{\"vertices\": {\"Person\": {\"p1\": {\"name\": {\"value\": \"Ann\"}}, \"p2\": {}}}, \"edges\": {\"Person\": {\"p1\": {\"knows\": {\"Person\": {\"p2\": {}}}}}}}")))
     @Operation(summary = "Upsert vertices and edges into a dataset (created if absent); each call writes a new version")
     HttpResponse<Map<String, Object>> upsert(Actor actor, @PathVariable String dataset,
                                             @Parameter(hidden = true) @Body byte[] body) {

@@ -35,8 +35,9 @@ final class InstanceWebModels {
     }
 
     @Introspected
-    record FromMappingRequest(@Schema(requiredMode = Schema.RequiredMode.REQUIRED) Long mappingId, Integer mappingVersion, String snapshotName, String name, String description,
-                              String ttl, String inactivityTimeout, String engine, Integer cpuCores) {
+    record FromMappingRequest(@Schema(requiredMode = Schema.RequiredMode.REQUIRED) Long mappingId, Integer mappingVersion,
+                              String snapshotName, @Schema(requiredMode = Schema.RequiredMode.REQUIRED) String name,
+                              String description, String ttl, String inactivityTimeout, String engine, Integer cpuCores) {
     }
 
     @Introspected

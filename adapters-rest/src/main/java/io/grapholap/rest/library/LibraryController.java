@@ -90,7 +90,11 @@ final class LibraryController {
 
     @Post("/{library}")
     @Consumes(MediaType.ALL)
-    @RequestBody(required = true, description = "The library's code (JavaScript, or Python with language=python)", content = @Content(mediaType = MediaType.TEXT_PLAIN, schema = @Schema(type = "string", example = "function add(a, b) { return a + b; }")))
+    @RequestBody(required = true,
+            description = "The library's code (JavaScript, or Python with language=python)",
+            content = @Content(mediaType = MediaType.TEXT_PLAIN,
+                    schema = @Schema(type = "string",
+                            example = "function add(a, b) { return a + b; }")))
     @Operation(summary = "Create or replace a library; the body is its code")
     HttpResponse<LibraryWebModel> save(Actor actor, @PathVariable String library, @Nullable @QueryValue String bucket,
                                        @Nullable @QueryValue String scope, @Nullable @QueryValue String language,

@@ -75,7 +75,10 @@ final class QueryController {
 
     @Post("/{dataset}/{function}")
     @Consumes(MediaType.ALL)
-    @RequestBody(description = "The query's parameters as a JSON object (they join those of the query string)", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = "object", example = "{}")))
+    @RequestBody(description = "The query's parameters as a JSON object (they join those of the query string)",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(type = "object",
+                            example = "{}")))
     @Operation(summary = "Run a UDF on a dataset with query-string parameters and a JSON object body (REST++ envelope)")
     HttpResponse<byte[]> post(Actor actor, HttpRequest<?> request, @PathVariable String dataset, @PathVariable String function,
                               @Parameter(hidden = true) @Nullable @Body byte[] body) {

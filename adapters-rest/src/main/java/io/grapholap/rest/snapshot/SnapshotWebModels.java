@@ -28,7 +28,7 @@ final class SnapshotWebModels {
     }
 
     @Introspected
-    record CreateSnapshotRequest(@Schema(requiredMode = Schema.RequiredMode.REQUIRED) Long mappingId, String name, String description, Integer version, String ttl,
+    record CreateSnapshotRequest(@Schema(requiredMode = Schema.RequiredMode.REQUIRED) Long mappingId, @Schema(requiredMode = Schema.RequiredMode.REQUIRED) String name, String description, Integer version, String ttl,
                                  String inactivityTimeout) {
     }
 
