@@ -7,6 +7,7 @@ import io.grapholap.application.security.Actor;
 import io.grapholap.domain.audit.AuditEntry;
 import io.grapholap.domain.error.ValidationException;
 import io.grapholap.rest.web.ListEnvelope;
+import io.grapholap.rest.web.PlatformErrors;
 import io.micronaut.core.annotation.Introspected;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.annotation.Controller;
@@ -26,6 +27,7 @@ import java.util.Set;
 @Secured("admin")
 @ExecuteOn(TaskExecutors.BLOCKING)
 @Tag(name = "admin")
+@PlatformErrors
 final class AuditController {
 
     private final ReadAuditLog readAuditLog;

@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import io.swagger.v3.oas.annotations.media.Schema;
 
 /** Query, schema and algorithm resources on the wire (snake_case through the server's JSON settings). */
 final class DataPlaneWebModels {
@@ -19,7 +20,7 @@ final class DataPlaneWebModels {
     }
 
     @Introspected
-    record QueryRequest(String query, Map<String, Object> parameters, Long timeoutMs) {
+    record QueryRequest(@Schema(requiredMode = Schema.RequiredMode.REQUIRED) String query, Map<String, Object> parameters, Long timeoutMs) {
     }
 
     @Introspected
@@ -61,7 +62,8 @@ final class DataPlaneWebModels {
 
     /** The body of {@code POST /api/instances/{id}/algo/{name}}; every field is optional. */
     @Introspected
-    record AlgorithmRequest(Map<String, Object> params, String mode, String mutateProperty, Long timeoutMs, String engine) {
+    record AlgorithmRequest(Map<String, Object> params,
+                            @Schema(allowableValues = {"stream", "stats", "mutate"}) String mode, String mutateProperty, Long timeoutMs, String engine) {
     }
 
     @Introspected

@@ -4,6 +4,7 @@ import io.grapholap.application.dataplane.SchemaUseCase;
 import io.grapholap.application.security.Actor;
 import io.grapholap.rest.dataplane.DataPlaneWebModels.SchemaWebModel;
 import io.grapholap.rest.web.DataEnvelope;
+import io.grapholap.rest.web.PlatformErrors;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.PathVariable;
@@ -19,6 +20,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 @Secured(SecurityRule.IS_AUTHENTICATED)
 @ExecuteOn(TaskExecutors.BLOCKING)
 @Tag(name = "data plane")
+@PlatformErrors
 final class InstanceSchemaController {
 
     private final SchemaUseCase schemas;

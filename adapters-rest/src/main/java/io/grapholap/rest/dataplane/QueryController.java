@@ -6,6 +6,7 @@ import io.grapholap.domain.error.ValidationException;
 import io.grapholap.rest.dataplane.DataPlaneWebModels.QueryRequest;
 import io.grapholap.rest.dataplane.DataPlaneWebModels.QueryWebModel;
 import io.grapholap.rest.web.DataEnvelope;
+import io.grapholap.rest.web.PlatformErrors;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpResponse;
@@ -22,17 +23,22 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
 /**
- * Gremlin queries on a running instance. JSON by default; {@code Accept: text/csv} or
- * {@code application/vnd.apache.arrow.stream} give the rows as CSV or as an Arrow IPC stream, with
- * the engine, row count, truncation and run time in {@code X-Grapholap-*} headers.
+ * Gremlin queries on a running instance. JSON by default; {@code Accept: text/csv},
+ * {@code application/vnd.apache.arrow.stream} or {@code application/vnd.apache.parquet} give the rows
+ * as a table ({@link io.grapholap.rest.web.FlatTable}: maps become a column per key), with the
+ * engine, row count, truncation and run time in {@code X-Grapholap-*} headers.
  */
 @Controller("/api/instances/{id}")
 @Secured(SecurityRule.IS_AUTHENTICATED)
 @ExecuteOn(TaskExecutors.BLOCKING)
 @Tag(name = "data plane")
+@PlatformErrors
 final class QueryController {
 
     private final QueryUseCase queries;
@@ -44,7 +50,12 @@ final class QueryController {
     }
 
     @Post("/query")
-    @Produces({MediaType.APPLICATION_JSON, ResultFormats.CSV, ResultFormats.ARROW_STREAM})
+    @ApiResponse(responseCode = "200", description = "The rows (JSON), or a table (CSV, Arrow, Parquet) with a column per map key",
+            content = {@Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = QueryEnvelope.class)),
+                    @Content(mediaType = ResultFormats.CSV, schema = @Schema(type = "string")),
+                    @Content(mediaType = ResultFormats.ARROW_STREAM, schema = @Schema(type = "string", format = "binary")),
+                    @Content(mediaType = ResultFormats.PARQUET, schema = @Schema(type = "string", format = "binary"))})
+    @Produces({MediaType.APPLICATION_JSON, ResultFormats.CSV, ResultFormats.ARROW_STREAM, ResultFormats.PARQUET})
     @Operation(summary = "Run a Gremlin query with parameter bindings; bounded by timeout_ms (at most the server maximum) and the row limit (truncated)")
     MutableHttpResponse<?> query(Actor actor, @PathVariable long id, @Body QueryRequest body,
                                  @Nullable @Header(HttpHeaders.ACCEPT) String accept) {
@@ -60,12 +71,14 @@ final class QueryController {
             return HttpResponse.ok(DataEnvelope.of(QueryWebModel.from(outcome))).contentType(MediaType.APPLICATION_JSON_TYPE);
         }
         var result = outcome.result();
-        byte[] bytes = format == ResultFormats.Format.CSV ? formats.csv(result.columns(), result.rows())
-                : formats.arrow(result.columns(), result.rows());
-        return HttpResponse.ok(bytes).contentType(format.mediaType)
+        return formats.answer(format, result.columns(), result.rows())
                 .header("X-Grapholap-Engine", outcome.engine())
                 .header("X-Grapholap-Row-Count", Integer.toString(result.rows().size()))
                 .header("X-Grapholap-Truncated", Boolean.toString(result.truncated()))
                 .header("X-Grapholap-Execution-Time-Ms", Long.toString(result.executionMillis()));
+    }
+
+    /** The JSON answer, for the OpenAPI document. */
+    private record QueryEnvelope(QueryWebModel data) {
     }
 }

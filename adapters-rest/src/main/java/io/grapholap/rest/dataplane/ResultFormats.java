@@ -1,11 +1,15 @@
 package io.grapholap.rest.dataplane;
 
+import io.grapholap.application.udf.TableEncoder;
+import io.grapholap.rest.error.ErrorEnvelope;
 import io.grapholap.rest.web.ArrowTables;
+import io.grapholap.rest.web.FlatTable;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.json.JsonMapper;
+import jakarta.inject.Named;
 import jakarta.inject.Singleton;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -17,19 +21,21 @@ import java.util.Map;
 import org.apache.arrow.memory.BufferAllocator;
 
 /**
- * Writes a table of JSON-like values (a query result) as CSV or as an Arrow IPC stream
- * ({@link ArrowTables}). Rows are already bounded by the row limit, so the body is built in memory.
- * CSV follows RFC 4180 with a header row; lists and maps are JSON text, null is an empty field.
+ * Writes a table of JSON-like values (a query or algorithm result) as CSV, as an Arrow IPC stream
+ * ({@link ArrowTables}) or as Parquet (the UDF output encoder), after {@link FlatTable} has made a
+ * column of maps into a column per key. Rows are already bounded by the row limit, so the body is
+ * built in memory. CSV follows RFC 4180 with a header row; lists are JSON text, null is an empty field.
  */
 @Singleton
 final class ResultFormats {
 
     static final String ARROW_STREAM = "application/vnd.apache.arrow.stream";
     static final String CSV = "text/csv";
+    static final String PARQUET = "application/vnd.apache.parquet";
 
-    /** The formats a query answers in, in the order a wildcard picks them. */
+    /** The formats a query or an algorithm result answers in, in the order a wildcard picks them. */
     enum Format {
-        JSON(MediaType.APPLICATION_JSON), CSV(ResultFormats.CSV), ARROW(ARROW_STREAM);
+        JSON(MediaType.APPLICATION_JSON), CSV(ResultFormats.CSV), ARROW(ARROW_STREAM), PARQUET(ResultFormats.PARQUET);
 
         final String mediaType;
 
@@ -40,10 +46,12 @@ final class ResultFormats {
 
     private final BufferAllocator allocator;
     private final JsonMapper json;
+    private final TableEncoder parquet;
 
-    ResultFormats(BufferAllocator allocator, JsonMapper json) {
+    ResultFormats(BufferAllocator allocator, JsonMapper json, @Named("parquet") TableEncoder parquet) {
         this.allocator = allocator;
         this.json = json;
+        this.parquet = parquet;
     }
 
     /**
@@ -66,6 +74,9 @@ final class ResultFormats {
                 case ARROW_STREAM -> {
                     return Format.ARROW;
                 }
+                case PARQUET -> {
+                    return Format.PARQUET;
+                }
                 default -> {
                     // try the next one
                 }
@@ -76,12 +87,28 @@ final class ResultFormats {
 
     static MutableHttpResponse<Object> notAcceptable(String accept) {
         return HttpResponse.status(HttpStatus.NOT_ACCEPTABLE).contentType(MediaType.APPLICATION_JSON_TYPE)
-                .body(io.grapholap.rest.error.ErrorEnvelope.of("NOT_ACCEPTABLE", "cannot answer with '" + accept
-                        + "'; this route writes application/json, text/csv or " + ARROW_STREAM,
-                        Map.of("accept", accept, "supported", List.of(MediaType.APPLICATION_JSON, CSV, ARROW_STREAM))));
+                .body(ErrorEnvelope.of("NOT_ACCEPTABLE", "cannot answer with '" + accept
+                        + "'; this route writes application/json, text/csv, " + ARROW_STREAM + " or " + PARQUET,
+                        Map.of("accept", accept, "supported", List.of(MediaType.APPLICATION_JSON, CSV, ARROW_STREAM, PARQUET))));
     }
 
-    byte[] csv(List<String> columns, List<List<Object>> rows) {
+    /** A 200 with {@code rows} under {@code columns} in {@code format}, which is one of the tabular ones. */
+    MutableHttpResponse<byte[]> answer(Format format, List<String> columns, List<List<Object>> rows) {
+        return HttpResponse.ok(table(format, columns, rows)).contentType(format.mediaType);
+    }
+
+    /** {@code rows} under {@code columns} in {@code format}, which is one of the tabular ones (not JSON). */
+    byte[] table(Format format, List<String> columns, List<List<Object>> rows) {
+        FlatTable flat = FlatTable.of(columns, rows);
+        return switch (format) {
+            case CSV -> csv(flat.columns(), flat.rows());
+            case ARROW -> ArrowTables.write(allocator, "result-arrow", flat.columns(), flat.rows(), Long.MAX_VALUE);
+            case PARQUET -> parquet.encode(flat.columns(), flat.rows(), Long.MAX_VALUE);
+            case JSON -> throw new IllegalArgumentException("JSON answers are written by the controller");
+        };
+    }
+
+    private byte[] csv(List<String> columns, List<List<Object>> rows) {
         StringBuilder sb = new StringBuilder();
         line(sb, new ArrayList<>(columns));
         for (List<Object> row : rows) {
@@ -115,9 +142,5 @@ final class ResultFormats {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    byte[] arrow(List<String> columns, List<List<Object>> rows) {
-        return ArrowTables.write(allocator, "query-result-arrow", columns, rows, Long.MAX_VALUE);
     }
 }

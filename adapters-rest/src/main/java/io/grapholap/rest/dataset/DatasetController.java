@@ -6,6 +6,7 @@ import io.grapholap.application.security.Actor;
 import io.grapholap.rest.dataset.DatasetWebModels.DatasetWebModel;
 import io.grapholap.rest.web.DataEnvelope;
 import io.grapholap.rest.web.ListEnvelope;
+import io.grapholap.rest.web.PlatformErrors;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Controller;
@@ -18,6 +19,7 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.Set;
 
@@ -26,6 +28,7 @@ import java.util.Set;
 @Secured(SecurityRule.IS_AUTHENTICATED)
 @ExecuteOn(TaskExecutors.BLOCKING)
 @Tag(name = "datasets")
+@PlatformErrors
 final class DatasetController {
 
     private final DatasetUseCases datasets;
@@ -51,6 +54,7 @@ final class DatasetController {
 
     @Delete("/{id}")
     @Operation(summary = "Delete an uploaded dataset with all its versions (owner or admin); 409 RESOURCE_HAS_DEPENDENCIES while a live instance uses it; snapshots are deleted through /api/snapshots")
+    @ApiResponse(responseCode = "204", description = "Done; no body")
     HttpResponse<Void> delete(Actor actor, @PathVariable String id) {
         datasets.delete(actor, id);
         return HttpResponse.noContent();

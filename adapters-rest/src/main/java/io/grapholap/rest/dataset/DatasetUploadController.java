@@ -8,13 +8,13 @@ import io.grapholap.rest.error.ErrorEnvelope;
 import io.grapholap.rest.input.StorableText;
 import io.grapholap.rest.web.BodyLimits;
 import io.grapholap.rest.web.DataEnvelope;
+import io.grapholap.rest.web.PlatformErrors;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Body;
-import io.micronaut.http.annotation.Consumes;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
@@ -24,6 +24,10 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.parameters.RequestBody;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.io.ByteArrayInputStream;
 import java.util.Map;
@@ -36,6 +40,7 @@ import java.util.Map;
 @Secured(SecurityRule.IS_AUTHENTICATED)
 @ExecuteOn(TaskExecutors.BLOCKING)
 @Tag(name = "datasets")
+@PlatformErrors
 final class DatasetUploadController {
 
     static final String ARROW_STREAM = "application/vnd.apache.arrow.stream";
@@ -49,10 +54,14 @@ final class DatasetUploadController {
         this.maxBodyBytes = limits.datasetBytes();
     }
 
+    @RequestBody(required = true, description = "A CSV table with a header row, or an Arrow IPC stream", content = {
+            @Content(mediaType = CSV, schema = @Schema(type = "string", example = "id,name\np1,Ann\n")),
+            @Content(mediaType = ARROW_STREAM, schema = @Schema(type = "string", format = "binary"))})
     @Post(uri = "/nodes/{label}", consumes = {CSV, ARROW_STREAM, MediaType.TEXT_PLAIN, MediaType.APPLICATION_OCTET_STREAM})
     @Operation(summary = "Upsert the vertices of a label from a CSV or Arrow IPC table; key = the key column (default: the first); creates the dataset if absent")
     HttpResponse<?> nodes(Actor actor, HttpRequest<?> request, @PathVariable String name, @PathVariable String label,
-                          @Nullable @QueryValue String key, @Body byte[] body) {
+                          @Nullable @QueryValue String key,
+                          @Parameter(hidden = true) @Body byte[] body) {
         HttpResponse<?> refused = refuse(request, body);
         if (refused != null) {
             return refused;
@@ -61,13 +70,17 @@ final class DatasetUploadController {
         return HttpResponse.ok(DataEnvelope.of(UploadWebModel.from(result)));
     }
 
+    @RequestBody(required = true, description = "A CSV table with a header row, or an Arrow IPC stream", content = {
+            @Content(mediaType = CSV, schema = @Schema(type = "string", example = "id,name\np1,Ann\n")),
+            @Content(mediaType = ARROW_STREAM, schema = @Schema(type = "string", format = "binary"))})
     @Post(uri = "/edges/{type}", consumes = {CSV, ARROW_STREAM, MediaType.TEXT_PLAIN, MediaType.APPLICATION_OCTET_STREAM})
     @Operation(summary = "Upsert the edges of a type from a CSV or Arrow IPC table; from_label and to_label name the endpoint labels, from_column and to_column the key columns (default: the first two); creates the dataset if absent")
     HttpResponse<?> edges(Actor actor, HttpRequest<?> request, @PathVariable String name, @PathVariable String type,
                           @Nullable @QueryValue("from_label") String fromLabel,
                           @Nullable @QueryValue("to_label") String toLabel,
                           @Nullable @QueryValue("from_column") String fromColumn,
-                          @Nullable @QueryValue("to_column") String toColumn, @Body byte[] body) {
+                          @Nullable @QueryValue("to_column") String toColumn,
+                          @Parameter(hidden = true) @Body byte[] body) {
         HttpResponse<?> refused = refuse(request, body);
         if (refused != null) {
             return refused;

@@ -14,6 +14,7 @@ import io.grapholap.rest.error.ErrorCodes;
 import io.grapholap.rest.input.StorableJsonFactory;
 import io.grapholap.rest.web.BodyLimits;
 import io.grapholap.rest.web.RestppEnvelope;
+import io.grapholap.rest.web.RestppErrors;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
@@ -25,6 +26,10 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.parameters.RequestBody;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -39,6 +44,7 @@ import java.util.Map;
 @Secured(SecurityRule.IS_AUTHENTICATED)
 @ExecuteOn(TaskExecutors.BLOCKING)
 @Tag(name = "restpp")
+@RestppErrors
 final class GraphUpsertController {
 
     private static final ObjectMapper JSON = new ObjectMapper(new StorableJsonFactory())
@@ -56,8 +62,14 @@ final class GraphUpsertController {
     // Form-encoded too: "curl -d '{…}'" sends the JSON with that content type.
     @Post(uri = "/{dataset}", consumes = {MediaType.APPLICATION_JSON, MediaType.APPLICATION_FORM_URLENCODED, MediaType.TEXT_PLAIN,
             MediaType.APPLICATION_OCTET_STREAM})
+    @RequestBody(required = true,
+            description = "The REST++ upsert document: vertices by label and key with their attributes, edges by source label, key, type, target label and key",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(type = "object",
+                            example = "{\"vertices\": {\"Person\": {\"p1\": {\"name\": {\"value\": \"Ann\"}}, \"p2\": {}}}, \"edges\": {\"Person\": {\"p1\": {\"knows\": {\"Person\": {\"p2\": {}}}}}}}")))
     @Operation(summary = "Upsert vertices and edges into a dataset (created if absent); each call writes a new version")
-    HttpResponse<Map<String, Object>> upsert(Actor actor, @PathVariable String dataset, @Body byte[] body) {
+    HttpResponse<Map<String, Object>> upsert(Actor actor, @PathVariable String dataset,
+                                            @Parameter(hidden = true) @Body byte[] body) {
         if (body.length > maxBodyBytes) {
             return failure(HttpStatus.REQUEST_ENTITY_TOO_LARGE, "REST-4000", "the body is " + body.length
                     + " bytes; an upsert takes at most " + maxBodyBytes, Map.of("field", "body", "max_bytes", maxBodyBytes));

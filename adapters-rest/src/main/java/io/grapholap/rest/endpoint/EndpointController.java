@@ -8,6 +8,7 @@ import io.grapholap.application.security.Actor;
 import io.grapholap.domain.endpoint.CustomEndpoint;
 import io.grapholap.rest.web.DataEnvelope;
 import io.grapholap.rest.web.ListEnvelope;
+import io.grapholap.rest.web.PlatformErrors;
 import io.micronaut.core.annotation.Introspected;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
@@ -23,6 +24,8 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Instant;
 
@@ -31,6 +34,7 @@ import java.time.Instant;
 @Secured(SecurityRule.IS_AUTHENTICATED)
 @ExecuteOn(TaskExecutors.BLOCKING)
 @Tag(name = "endpoints")
+@PlatformErrors
 final class EndpointController {
 
     private final CreateEndpoint createEndpoint;
@@ -53,12 +57,15 @@ final class EndpointController {
     }
 
     @Introspected
-    record CreateEndpointRequest(@Nullable String route, @Nullable String method, @Nullable String function,
+    record CreateEndpointRequest(@Schema(requiredMode = Schema.RequiredMode.REQUIRED, example = "tables/{table}/count") @Nullable String route,
+                                 @Schema(requiredMode = Schema.RequiredMode.REQUIRED, allowableValues = {"GET", "POST", "PUT", "PATCH", "DELETE"}) @Nullable String method,
+                                 @Schema(requiredMode = Schema.RequiredMode.REQUIRED) @Nullable String function,
                                  @Nullable String organization) {
     }
 
     @Post
     @Operation(summary = "Publish a UDF (uuid or alias in your organisation) at /proxy/{route} for one method; 409 when taken")
+    @ApiResponse(responseCode = "201", description = "Created", useReturnTypeSchema = true)
     HttpResponse<DataEnvelope<EndpointWebModel>> create(Actor actor, @Body CreateEndpointRequest body) {
         CustomEndpoint created = createEndpoint.create(actor,
                 new CreateEndpoint.Command(body.route(), body.method(), body.function(), body.organization()));
@@ -80,6 +87,7 @@ final class EndpointController {
 
     @Delete("/{id}")
     @Operation(summary = "Remove a custom endpoint (its owner or an admin)")
+    @ApiResponse(responseCode = "204", description = "Done; no body")
     HttpResponse<Void> delete(Actor actor, @PathVariable long id) {
         deleteEndpoint.delete(actor, id);
         return HttpResponse.noContent();

@@ -24,8 +24,7 @@ import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
-import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.tags.Tag;
+import io.swagger.v3.oas.annotations.Hidden;
 import java.io.IOException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -39,11 +38,13 @@ import java.util.Map;
  * '/' and each segment URL-decoded; a body (DELETE, PATCH, POST, PUT) must be JSON and at most
  * {@code grapholap.endpoints.max-body-bytes} (default 1 MiB). The function's return value is the
  * JSON response; no route is 404, a route without this method 405 with an {@code Allow} header.
+ * The OpenAPI document describes these routes in {@code src/main/openapi} as {@code /proxy/{route}}:
+ * the generator cannot write a path parameter that takes slashes.
  */
+@Hidden
 @Controller("/proxy")
 @Secured(SecurityRule.IS_AUTHENTICATED)
 @ExecuteOn(TaskExecutors.BLOCKING)
-@Tag(name = "endpoints")
 final class ProxyController {
 
     private static final ObjectMapper JSON = new ObjectMapper(new StorableJsonFactory());
@@ -57,35 +58,30 @@ final class ProxyController {
     }
 
     @Get("/{+route}")
-    @Operation(summary = "Call a custom endpoint with GET")
     HttpResponse<?> get(Actor actor, HttpRequest<?> request, String route) {
         return serve(actor, request, null);
     }
 
     @Delete("/{+route}")
     @Consumes(MediaType.ALL)
-    @Operation(summary = "Call a custom endpoint with DELETE (optional JSON body)")
     HttpResponse<?> delete(Actor actor, HttpRequest<?> request, String route, @Nullable @Body byte[] body) {
         return serve(actor, request, body);
     }
 
     @Patch("/{+route}")
     @Consumes(MediaType.ALL)
-    @Operation(summary = "Call a custom endpoint with PATCH (JSON body)")
     HttpResponse<?> patch(Actor actor, HttpRequest<?> request, String route, @Nullable @Body byte[] body) {
         return serve(actor, request, body);
     }
 
     @Post("/{+route}")
     @Consumes(MediaType.ALL)
-    @Operation(summary = "Call a custom endpoint with POST (JSON body)")
     HttpResponse<?> post(Actor actor, HttpRequest<?> request, String route, @Nullable @Body byte[] body) {
         return serve(actor, request, body);
     }
 
     @Put("/{+route}")
     @Consumes(MediaType.ALL)
-    @Operation(summary = "Call a custom endpoint with PUT (JSON body)")
     HttpResponse<?> put(Actor actor, HttpRequest<?> request, String route, @Nullable @Body byte[] body) {
         return serve(actor, request, body);
     }

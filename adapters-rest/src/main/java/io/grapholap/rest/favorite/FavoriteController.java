@@ -9,6 +9,7 @@ import io.grapholap.domain.error.ValidationException;
 import io.grapholap.domain.favorite.ResourceType;
 import io.grapholap.rest.web.DataEnvelope;
 import io.grapholap.rest.web.ListEnvelope;
+import io.grapholap.rest.web.PlatformErrors;
 import io.micronaut.core.annotation.Introspected;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
@@ -24,6 +25,8 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Instant;
 
@@ -32,6 +35,7 @@ import java.time.Instant;
 @Secured(SecurityRule.IS_AUTHENTICATED)
 @ExecuteOn(TaskExecutors.BLOCKING)
 @Tag(name = "favorites")
+@PlatformErrors
 final class FavoriteController {
 
     private final ListFavorites listFavorites;
@@ -53,7 +57,8 @@ final class FavoriteController {
     }
 
     @Introspected
-    record AddFavoriteRequest(String resourceType, Long resourceId) {
+    record AddFavoriteRequest(@Schema(requiredMode = Schema.RequiredMode.REQUIRED, allowableValues = {"mapping", "snapshot", "instance"}) String resourceType,
+                              @Schema(requiredMode = Schema.RequiredMode.REQUIRED) Long resourceId) {
     }
 
     @Get
@@ -65,6 +70,7 @@ final class FavoriteController {
 
     @Post
     @Operation(summary = "Add a resource to the caller's favorites (404 unknown resource, 409 already a favorite)")
+    @ApiResponse(responseCode = "201", description = "Created", useReturnTypeSchema = true)
     HttpResponse<DataEnvelope<FavoriteWebModel>> add(Actor actor, @Body AddFavoriteRequest body) {
         ResourceType type = ResourceType.parse("resource_type", body.resourceType());
         if (body.resourceId() == null) {
@@ -75,6 +81,7 @@ final class FavoriteController {
 
     @Delete("/{resourceType}/{resourceId}")
     @Operation(summary = "Remove a resource from the caller's favorites (404 when it is not one)")
+    @ApiResponse(responseCode = "204", description = "Done; no body")
     HttpResponse<Void> remove(Actor actor, @PathVariable String resourceType, @PathVariable long resourceId) {
         removeFavorite.remove(actor, ResourceType.parse("resource_type", resourceType), resourceId);
         return HttpResponse.noContent();

@@ -17,6 +17,7 @@ import io.grapholap.rest.instance.InstanceWebModels.ProgressWebModel;
 import io.grapholap.rest.instance.InstanceWebModels.UpdateInstanceRequest;
 import io.grapholap.rest.web.DataEnvelope;
 import io.grapholap.rest.web.ListEnvelope;
+import io.grapholap.rest.web.PlatformErrors;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
@@ -34,6 +35,7 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
 /**
@@ -44,6 +46,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 @Secured(SecurityRule.IS_AUTHENTICATED)
 @ExecuteOn(TaskExecutors.BLOCKING)
 @Tag(name = "instances")
+@PlatformErrors
 final class InstanceController {
 
     private final InstanceUseCases instances;
@@ -76,6 +79,7 @@ final class InstanceController {
 
     @Post
     @Operation(summary = "Create an instance from a ready snapshot (snapshot_id), a mapping (mapping_id [+ mapping_version]) or a dataset (dataset_id); it loads in the background (status starting or waiting_for_snapshot)")
+    @ApiResponse(responseCode = "202", description = "Accepted: the work goes on in the background (poll the resource or its progress)", useReturnTypeSchema = true)
     HttpResponse<DataEnvelope<InstanceWebModel>> create(HttpRequest<?> request, Actor actor, @Body CreateInstanceRequest body) {
         var create = new InstanceUseCases.CreateRequest(body.snapshotId(), body.mappingId(), body.mappingVersion(),
                 body.snapshotName(), body.datasetId(), body.name(), body.description(), body.ttl(), body.inactivityTimeout(),
@@ -85,6 +89,7 @@ final class InstanceController {
 
     @Post("/from-mapping")
     @Operation(summary = "Create an instance from a mapping version (default: current): a snapshot is exported first (status waiting_for_snapshot)")
+    @ApiResponse(responseCode = "202", description = "Accepted: the work goes on in the background (poll the resource or its progress)", useReturnTypeSchema = true)
     HttpResponse<DataEnvelope<InstanceWebModel>> fromMapping(HttpRequest<?> request, Actor actor, @Body FromMappingRequest body) {
         if (body.mappingId() == null) {
             throw new ValidationException("mapping_id", "mapping_id is required");
@@ -136,6 +141,7 @@ final class InstanceController {
 
     @Delete("/{id}")
     @Operation(summary = "Terminate (if live) and delete the instance (owner, ops or admin)")
+    @ApiResponse(responseCode = "204", description = "Done; no body")
     HttpResponse<Void> delete(Actor actor, @PathVariable long id) {
         instances.delete(actor, existing(id));
         return HttpResponse.noContent();

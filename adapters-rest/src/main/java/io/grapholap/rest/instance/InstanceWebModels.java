@@ -6,6 +6,7 @@ import io.micronaut.core.annotation.Introspected;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import io.swagger.v3.oas.annotations.media.Schema;
 
 /** Instance resources on the wire (snake_case through the server's JSON settings). */
 final class InstanceWebModels {
@@ -34,8 +35,9 @@ final class InstanceWebModels {
     }
 
     @Introspected
-    record FromMappingRequest(Long mappingId, Integer mappingVersion, String snapshotName, String name, String description,
-                              String ttl, String inactivityTimeout, String engine, Integer cpuCores) {
+    record FromMappingRequest(@Schema(requiredMode = Schema.RequiredMode.REQUIRED) Long mappingId, Integer mappingVersion,
+                              String snapshotName, @Schema(requiredMode = Schema.RequiredMode.REQUIRED) String name,
+                              String description, String ttl, String inactivityTimeout, String engine, Integer cpuCores) {
     }
 
     @Introspected
@@ -51,7 +53,7 @@ final class InstanceWebModels {
     }
 
     @Introspected
-    record CpuRequest(Integer cpuCores) {
+    record CpuRequest(@Schema(requiredMode = Schema.RequiredMode.REQUIRED) Integer cpuCores) {
     }
 
     @Introspected

@@ -9,6 +9,7 @@ import io.grapholap.domain.library.Library;
 import io.grapholap.domain.library.LibraryNamespace;
 import io.grapholap.rest.input.StorableText;
 import io.grapholap.rest.input.StorableJsonFactory;
+import io.grapholap.rest.web.PlatformErrors;
 import io.micronaut.core.annotation.Introspected;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
@@ -26,6 +27,10 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.parameters.RequestBody;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.io.IOException;
 import java.time.Instant;
@@ -43,6 +48,7 @@ import java.util.Map;
 @Secured(SecurityRule.IS_AUTHENTICATED)
 @ExecuteOn(TaskExecutors.BLOCKING)
 @Tag(name = "libraries")
+@PlatformErrors
 final class LibraryController {
 
     private static final ObjectMapper JSON = new ObjectMapper(new StorableJsonFactory());
@@ -84,10 +90,15 @@ final class LibraryController {
 
     @Post("/{library}")
     @Consumes(MediaType.ALL)
+    @RequestBody(required = true,
+            description = "The library's code (JavaScript, or Python with language=python)",
+            content = @Content(mediaType = MediaType.TEXT_PLAIN,
+                    schema = @Schema(type = "string",
+                            example = "function add(a, b) { return a + b; }")))
     @Operation(summary = "Create or replace a library; the body is its code")
     HttpResponse<LibraryWebModel> save(Actor actor, @PathVariable String library, @Nullable @QueryValue String bucket,
                                        @Nullable @QueryValue String scope, @Nullable @QueryValue String language,
-                                       @Nullable @Body byte[] body) {
+                                       @Parameter(hidden = true) @Nullable @Body byte[] body) {
         String code = code(body);
         SaveLibrary.Saved saved = saveLibrary.save(actor, LibraryNamespace.of(bucket, scope), library, language, code);
         return HttpResponse.ok(LibraryWebModel.from(saved.library()));

@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
+import io.swagger.v3.oas.annotations.media.Schema;
 
 /**
  * Node and edge definitions on the wire, both ways. Reading them turns every rule broken into a
@@ -21,7 +22,7 @@ final class DefinitionWebModels {
     }
 
     @Introspected
-    record PropertyWebModel(String name, String type) {
+    record PropertyWebModel(@Schema(requiredMode = Schema.RequiredMode.REQUIRED) String name, @Schema(requiredMode = Schema.RequiredMode.REQUIRED) String type) {
         static PropertyWebModel from(PropertyDefinition p) {
             return new PropertyWebModel(p.name(), p.type().name());
         }
@@ -32,7 +33,8 @@ final class DefinitionWebModels {
     }
 
     @Introspected
-    record NodeDefinitionWebModel(String label, String sql, PropertyWebModel primaryKey, List<PropertyWebModel> properties) {
+    record NodeDefinitionWebModel(@Schema(requiredMode = Schema.RequiredMode.REQUIRED) String label, @Schema(requiredMode = Schema.RequiredMode.REQUIRED) String sql,
+                                  @Schema(requiredMode = Schema.RequiredMode.REQUIRED) PropertyWebModel primaryKey, List<PropertyWebModel> properties) {
         static NodeDefinitionWebModel from(NodeDefinition n) {
             return new NodeDefinitionWebModel(n.label(), n.sql(), PropertyWebModel.from(n.primaryKey()),
                     n.properties().stream().map(PropertyWebModel::from).toList());
@@ -49,7 +51,8 @@ final class DefinitionWebModels {
     }
 
     @Introspected
-    record EdgeDefinitionWebModel(String type, String fromNode, String toNode, String sql, String fromKey, String toKey,
+    record EdgeDefinitionWebModel(@Schema(requiredMode = Schema.RequiredMode.REQUIRED) String type, @Schema(requiredMode = Schema.RequiredMode.REQUIRED) String fromNode, @Schema(requiredMode = Schema.RequiredMode.REQUIRED) String toNode,
+                                  @Schema(requiredMode = Schema.RequiredMode.REQUIRED) String sql, @Schema(requiredMode = Schema.RequiredMode.REQUIRED) String fromKey, @Schema(requiredMode = Schema.RequiredMode.REQUIRED) String toKey,
                                   List<PropertyWebModel> properties) {
         static EdgeDefinitionWebModel from(EdgeDefinition e) {
             return new EdgeDefinitionWebModel(e.type(), e.fromNode(), e.toNode(), e.sql(), e.fromKey(), e.toKey(),

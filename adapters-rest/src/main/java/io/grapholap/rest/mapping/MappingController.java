@@ -30,6 +30,7 @@ import io.grapholap.rest.mapping.MappingWebModels.TreeWebModel;
 import io.grapholap.rest.mapping.MappingWebModels.UpdateMappingRequest;
 import io.grapholap.rest.web.DataEnvelope;
 import io.grapholap.rest.web.ListEnvelope;
+import io.grapholap.rest.web.PlatformErrors;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Body;
@@ -45,6 +46,7 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
 /** The MappingResource of the platform API: each route hands straight to one use case. */
@@ -52,6 +54,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 @Secured(SecurityRule.IS_AUTHENTICATED)
 @ExecuteOn(TaskExecutors.BLOCKING)
 @Tag(name = "mappings")
+@PlatformErrors
 final class MappingController {
 
     private final ListMappings listMappings;
@@ -106,6 +109,7 @@ final class MappingController {
 
     @Post
     @Operation(summary = "Create a mapping; every SQL is validated against the source first")
+    @ApiResponse(responseCode = "201", description = "Created", useReturnTypeSchema = true)
     HttpResponse<DataEnvelope<MappingWebModel>> create(Actor actor, @Body CreateMappingRequest body) {
         var command = new CreateMapping.Command(body.name(), body.description(),
                 new MappingDefinition(DefinitionWebModels.nodes(body.nodeDefinitions()), DefinitionWebModels.edges(body.edgeDefinitions())),
@@ -123,6 +127,7 @@ final class MappingController {
 
     @Delete("/{id}")
     @Operation(summary = "Delete a mapping with all versions (owner or admin); refused while snapshots of it exist")
+    @ApiResponse(responseCode = "204", description = "Done; no body")
     HttpResponse<Void> delete(Actor actor, @PathVariable long id) {
         deleteMapping.delete(actor, mappingId(id));
         return HttpResponse.noContent();
@@ -148,6 +153,7 @@ final class MappingController {
 
     @Post("/{id}/copy")
     @Operation(summary = "Copy the current version into a new mapping owned by the caller")
+    @ApiResponse(responseCode = "201", description = "Created", useReturnTypeSchema = true)
     HttpResponse<DataEnvelope<MappingWebModel>> copy(Actor actor, @PathVariable long id, @Body CopyMappingRequest body) {
         return HttpResponse.created(DataEnvelope.of(MappingWebModel.from(copyMapping.copy(actor, mappingId(id), body.name()))));
     }

@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
+import io.swagger.v3.oas.annotations.media.Schema;
 
 /** Mapping resources on the wire (snake_case through the server's JSON settings). */
 final class MappingWebModels {
@@ -42,17 +43,18 @@ final class MappingWebModels {
     }
 
     @Introspected
-    record CreateMappingRequest(String name, String description, List<NodeDefinitionWebModel> nodeDefinitions,
+    record CreateMappingRequest(@Schema(requiredMode = Schema.RequiredMode.REQUIRED) String name, String description,
+                                @Schema(requiredMode = Schema.RequiredMode.REQUIRED) List<NodeDefinitionWebModel> nodeDefinitions,
                                 List<EdgeDefinitionWebModel> edgeDefinitions, String ttl, String inactivityTimeout) {
     }
 
     @Introspected
-    record UpdateMappingRequest(String changeDescription, String name, String description,
+    record UpdateMappingRequest(@Schema(requiredMode = Schema.RequiredMode.REQUIRED) String changeDescription, String name, String description,
                                 List<NodeDefinitionWebModel> nodeDefinitions, List<EdgeDefinitionWebModel> edgeDefinitions) {
     }
 
     @Introspected
-    record CopyMappingRequest(String name) {
+    record CopyMappingRequest(@Schema(requiredMode = Schema.RequiredMode.REQUIRED) String name) {
     }
 
     @Introspected

@@ -5,6 +5,7 @@ import io.grapholap.application.common.QueryValues;
 import io.grapholap.application.security.Actor;
 import io.grapholap.domain.error.ValidationException;
 import io.grapholap.rest.web.DataEnvelope;
+import io.grapholap.rest.web.PlatformErrors;
 import io.micronaut.core.annotation.Introspected;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.annotation.Body;
@@ -14,6 +15,7 @@ import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
 
@@ -22,6 +24,7 @@ import java.util.List;
 @Secured("admin")
 @ExecuteOn(TaskExecutors.BLOCKING)
 @Tag(name = "admin")
+@PlatformErrors
 final class BulkDeleteController {
 
     private final BulkDelete bulk;
@@ -67,7 +70,10 @@ final class BulkDeleteController {
     }
 
     @Introspected
-    record BulkDeleteBody(@Nullable String resourceType, @Nullable FiltersBody filters, @Nullable String reason,
+    record BulkDeleteBody(@Schema(requiredMode = Schema.RequiredMode.REQUIRED, allowableValues = {"instance", "mapping", "snapshot"})
+                          @Nullable String resourceType,
+                          @Nullable FiltersBody filters,
+                          @Schema(requiredMode = Schema.RequiredMode.REQUIRED) @Nullable String reason,
                           @Nullable Integer expectedCount, @Nullable Boolean dryRun) {
     }
 }

@@ -3,6 +3,7 @@ package io.grapholap.rest.ops;
 import io.grapholap.application.ops.ReadClusterStatus;
 import io.grapholap.application.security.Actor;
 import io.grapholap.rest.web.DataEnvelope;
+import io.grapholap.rest.web.PlatformErrors;
 import io.micronaut.core.annotation.Introspected;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
@@ -22,6 +23,7 @@ import java.util.Map;
 @Secured(SecurityRule.IS_AUTHENTICATED)
 @ExecuteOn(TaskExecutors.BLOCKING)
 @Tag(name = "ops")
+@PlatformErrors
 final class ClusterController {
 
     private final ReadClusterStatus cluster;

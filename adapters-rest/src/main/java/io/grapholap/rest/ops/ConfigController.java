@@ -7,6 +7,7 @@ import io.grapholap.application.config.ManagePlatformConfig;
 import io.grapholap.application.config.MaintenanceMode;
 import io.grapholap.application.security.Actor;
 import io.grapholap.rest.web.DataEnvelope;
+import io.grapholap.rest.web.PlatformErrors;
 import io.micronaut.core.annotation.Introspected;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.annotation.Body;
@@ -18,6 +19,7 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Duration;
 import java.time.Instant;
@@ -27,6 +29,7 @@ import java.time.Instant;
 @Secured(SecurityRule.IS_AUTHENTICATED)
 @ExecuteOn(TaskExecutors.BLOCKING)
 @Tag(name = "ops")
+@PlatformErrors
 final class ConfigController {
 
     private final ManagePlatformConfig config;
@@ -104,11 +107,11 @@ final class ConfigController {
     }
 
     @Introspected
-    record MaintenanceBody(@Nullable Boolean enabled, @Nullable String message) {
+    record MaintenanceBody(@Schema(requiredMode = Schema.RequiredMode.REQUIRED) @Nullable Boolean enabled, @Nullable String message) {
     }
 
     @Introspected
-    record ExportBody(@Nullable Long maxDurationSeconds) {
+    record ExportBody(@Schema(requiredMode = Schema.RequiredMode.REQUIRED) @Nullable Long maxDurationSeconds) {
     }
 
     @Introspected

@@ -3,6 +3,7 @@ package io.grapholap.rest.ops;
 import io.grapholap.application.ops.BackgroundJobs;
 import io.grapholap.application.security.Actor;
 import io.grapholap.rest.web.DataEnvelope;
+import io.grapholap.rest.web.PlatformErrors;
 import io.micronaut.core.annotation.Introspected;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
@@ -15,6 +16,8 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Instant;
 import java.util.List;
@@ -24,6 +27,7 @@ import java.util.List;
 @Secured(SecurityRule.IS_AUTHENTICATED)
 @ExecuteOn(TaskExecutors.BLOCKING)
 @Tag(name = "ops")
+@PlatformErrors
 final class OpsJobsController {
 
     private final BackgroundJobs jobs;
@@ -40,6 +44,7 @@ final class OpsJobsController {
 
     @Post("/trigger")
     @Operation(summary = "Run a job now (job_name, reason); at most once a minute per job, else 429 with Retry-After")
+    @ApiResponse(responseCode = "202", description = "Accepted: the work goes on in the background (poll the resource or its progress)", useReturnTypeSchema = true)
     HttpResponse<DataEnvelope<TriggeredWebModel>> trigger(Actor actor, @Body TriggerBody body) {
         BackgroundJobs.Triggered t = jobs.trigger(actor, new BackgroundJobs.TriggerRequest(body.jobName(), body.reason()));
         return HttpResponse.accepted().body(DataEnvelope.of(
@@ -51,7 +56,7 @@ final class OpsJobsController {
     }
 
     @Introspected
-    record TriggerBody(@Nullable String jobName, @Nullable String reason) {
+    record TriggerBody(@Schema(requiredMode = Schema.RequiredMode.REQUIRED) @Nullable String jobName, @Nullable String reason) {
     }
 
     @Introspected

@@ -4,6 +4,7 @@ import io.grapholap.application.ops.ReadPlatformState;
 import io.grapholap.application.security.Actor;
 import io.grapholap.application.snapshot.SnapshotProgressView;
 import io.grapholap.rest.web.DataEnvelope;
+import io.grapholap.rest.web.PlatformErrors;
 import io.micronaut.core.annotation.Introspected;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.annotation.Controller;
@@ -25,6 +26,7 @@ import java.util.Map;
 @Secured(SecurityRule.IS_AUTHENTICATED)
 @ExecuteOn(TaskExecutors.BLOCKING)
 @Tag(name = "ops")
+@PlatformErrors
 final class OpsStateController {
 
     private final ReadPlatformState state;

@@ -13,6 +13,7 @@ import io.grapholap.rest.error.ErrorCodes;
 import io.grapholap.rest.input.StorableJsonFactory;
 import io.grapholap.rest.web.BodyLimits;
 import io.grapholap.rest.web.RestppEnvelope;
+import io.grapholap.rest.web.RestppErrors;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Consumes;
@@ -25,6 +26,10 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.parameters.RequestBody;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -49,6 +54,7 @@ import java.util.Map;
 @Secured(SecurityRule.IS_AUTHENTICATED)
 @ExecuteOn(TaskExecutors.BLOCKING)
 @Tag(name = "restpp")
+@RestppErrors
 final class QueryController {
 
     private static final ObjectMapper JSON = new ObjectMapper(new StorableJsonFactory());
@@ -69,9 +75,13 @@ final class QueryController {
 
     @Post("/{dataset}/{function}")
     @Consumes(MediaType.ALL)
+    @RequestBody(description = "The query's parameters as a JSON object (they join those of the query string)",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(type = "object",
+                            example = "{}")))
     @Operation(summary = "Run a UDF on a dataset with query-string parameters and a JSON object body (REST++ envelope)")
     HttpResponse<byte[]> post(Actor actor, HttpRequest<?> request, @PathVariable String dataset, @PathVariable String function,
-                              @Nullable @Body byte[] body) {
+                              @Parameter(hidden = true) @Nullable @Body byte[] body) {
         return answer(actor, request, dataset, function, body == null ? new byte[0] : body);
     }
 

@@ -5,6 +5,7 @@ import io.grapholap.application.schema.RefreshSchemaCache;
 import io.grapholap.application.security.Actor;
 import io.grapholap.rest.web.DataEnvelope;
 import io.grapholap.rest.web.ListEnvelope;
+import io.grapholap.rest.web.PlatformErrors;
 import io.micronaut.core.annotation.Introspected;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.annotation.Controller;
@@ -17,6 +18,7 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Instant;
 
@@ -25,6 +27,7 @@ import java.time.Instant;
 @Secured(SecurityRule.IS_AUTHENTICATED)
 @ExecuteOn(TaskExecutors.BLOCKING)
 @Tag(name = "schema")
+@PlatformErrors
 final class SchemaController {
 
     private final BrowseSchema browse;
@@ -99,13 +102,15 @@ final class SchemaController {
 
     @Get("/search/tables")
     @Operation(summary = "Tables whose name starts with q (case-insensitive); limit at most 1000")
-    ListEnvelope<TableWebModel> searchTables(@Nullable @QueryValue String q, @Nullable @QueryValue Integer limit) {
+    ListEnvelope<TableWebModel> searchTables(@Parameter(description = "the name prefix to search for", example = "cust") @QueryValue String q,
+                                             @Nullable @QueryValue Integer limit) {
         return ListEnvelope.all(browse.searchTables(q, limit).stream().map(TableWebModel::from).toList());
     }
 
     @Get("/search/columns")
     @Operation(summary = "Columns whose name starts with q (case-insensitive); limit at most 1000")
-    ListEnvelope<ColumnWebModel> searchColumns(@Nullable @QueryValue String q, @Nullable @QueryValue Integer limit) {
+    ListEnvelope<ColumnWebModel> searchColumns(@Parameter(description = "the name prefix to search for", example = "cust") @QueryValue String q,
+                                               @Nullable @QueryValue Integer limit) {
         return ListEnvelope.all(browse.searchColumns(q, limit).stream().map(ColumnWebModel::from).toList());
     }
 

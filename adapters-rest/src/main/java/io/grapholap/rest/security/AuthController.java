@@ -9,6 +9,7 @@ import io.grapholap.domain.user.ApiKey;
 import io.grapholap.domain.user.Role;
 import io.grapholap.rest.web.DataEnvelope;
 import io.grapholap.rest.web.ListEnvelope;
+import io.grapholap.rest.web.PlatformErrors;
 import io.micronaut.core.annotation.Introspected;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
@@ -25,6 +26,8 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Instant;
 import java.util.List;
@@ -35,6 +38,7 @@ import java.util.Set;
 @Secured(SecurityRule.IS_AUTHENTICATED)
 @ExecuteOn(TaskExecutors.BLOCKING)
 @Tag(name = "auth")
+@PlatformErrors
 final class AuthController {
 
     private final GetCurrentUser getCurrentUser;
@@ -75,6 +79,7 @@ final class AuthController {
 
     @Delete("/api-keys/{id}")
     @Operation(summary = "Revoke one of the caller's API keys (admins: anyone's)")
+    @ApiResponse(responseCode = "204", description = "Done; no body")
     HttpResponse<Void> revokeKey(Actor actor, @PathVariable String id) {
         revokeApiKey.revoke(actor, id);
         return HttpResponse.noContent();
@@ -89,7 +94,7 @@ final class AuthController {
     }
 
     @Introspected
-    record CreateApiKeyRequest(@Nullable String name) {
+    record CreateApiKeyRequest(@Schema(requiredMode = Schema.RequiredMode.REQUIRED) @Nullable String name) {
     }
 
     @Introspected

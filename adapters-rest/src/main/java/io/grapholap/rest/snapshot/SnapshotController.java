@@ -12,6 +12,7 @@ import io.grapholap.rest.snapshot.SnapshotWebModels.SnapshotWebModel;
 import io.grapholap.rest.snapshot.SnapshotWebModels.UpdateSnapshotRequest;
 import io.grapholap.rest.web.DataEnvelope;
 import io.grapholap.rest.web.ListEnvelope;
+import io.grapholap.rest.web.PlatformErrors;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Body;
@@ -27,6 +28,7 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
 /** The SnapshotResource of the platform API: each route hands straight to one use case. */
@@ -34,6 +36,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 @Secured(SecurityRule.IS_AUTHENTICATED)
 @ExecuteOn(TaskExecutors.BLOCKING)
 @Tag(name = "snapshots")
+@PlatformErrors
 final class SnapshotController {
 
     private final SnapshotUseCases snapshots;
@@ -66,6 +69,7 @@ final class SnapshotController {
 
     @Post
     @Operation(summary = "Create a snapshot of a mapping version (default: current); the export runs in the background (status pending)")
+    @ApiResponse(responseCode = "202", description = "Accepted: the work goes on in the background (poll the resource or its progress)", useReturnTypeSchema = true)
     HttpResponse<DataEnvelope<SnapshotWebModel>> create(Actor actor, @Body CreateSnapshotRequest body) {
         var request = new SnapshotUseCases.CreateRequest(body.mappingId(), body.name(), body.description(), body.version(),
                 body.ttl(), body.inactivityTimeout());
@@ -92,12 +96,14 @@ final class SnapshotController {
 
     @Post("/{id}/retry")
     @Operation(summary = "Export a failed snapshot again (owner or admin); 409 INVALID_STATE unless it failed")
+    @ApiResponse(responseCode = "202", description = "Accepted: the work goes on in the background (poll the resource or its progress)", useReturnTypeSchema = true)
     HttpResponse<DataEnvelope<SnapshotWebModel>> retry(Actor actor, @PathVariable long id) {
         return HttpResponse.accepted().body(DataEnvelope.of(SnapshotWebModel.from(snapshots.retry(actor, existing(id)))));
     }
 
     @Delete("/{id}")
     @Operation(summary = "Delete a snapshot and its files (owner or admin)")
+    @ApiResponse(responseCode = "204", description = "Done; no body")
     HttpResponse<Void> delete(Actor actor, @PathVariable long id) {
         snapshots.delete(actor, existing(id));
         return HttpResponse.noContent();

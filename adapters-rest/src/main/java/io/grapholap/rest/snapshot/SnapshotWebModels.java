@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import io.swagger.v3.oas.annotations.media.Schema;
 
 /** Snapshot resources on the wire (snake_case through the server's JSON settings). */
 final class SnapshotWebModels {
@@ -27,7 +28,7 @@ final class SnapshotWebModels {
     }
 
     @Introspected
-    record CreateSnapshotRequest(Long mappingId, String name, String description, Integer version, String ttl,
+    record CreateSnapshotRequest(@Schema(requiredMode = Schema.RequiredMode.REQUIRED) Long mappingId, @Schema(requiredMode = Schema.RequiredMode.REQUIRED) String name, String description, Integer version, String ttl,
                                  String inactivityTimeout) {
     }
 

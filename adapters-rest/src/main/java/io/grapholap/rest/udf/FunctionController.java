@@ -10,6 +10,7 @@ import io.grapholap.rest.udf.FunctionWebModels.FunctionPage;
 import io.grapholap.rest.udf.FunctionWebModels.FunctionWebModel;
 import io.grapholap.rest.udf.FunctionWebModels.PermissionsBody;
 import io.grapholap.rest.udf.FunctionWebModels.PermissionsWebModel;
+import io.grapholap.rest.web.PlatformErrors;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
@@ -26,6 +27,9 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
 /** UDF definitions under {@code /api/v2/o/{org}/functions/{language}}: each route hands to one use case. */
@@ -34,6 +38,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 @ExecuteOn(TaskExecutors.BLOCKING)
 @Requires(beans = FunctionUseCases.class)
 @Tag(name = "udfs")
+@PlatformErrors
 final class FunctionController {
 
     private final FunctionUseCases functions;
@@ -44,7 +49,8 @@ final class FunctionController {
 
     @Get("/")
     @Operation(summary = "List the organisation's UDFs in this language that the caller may edit (limit at most 100, offset)")
-    FunctionPage<FunctionWebModel> list(Actor actor, @PathVariable String org, @PathVariable String language,
+    FunctionPage<FunctionWebModel> list(Actor actor, @PathVariable String org,
+                                        @Parameter(schema = @Schema(allowableValues = {"js", "python"})) @PathVariable String language,
                                         @Nullable @QueryValue Integer limit, @Nullable @QueryValue Integer offset) {
         int l = limit == null ? 50 : limit;
         int o = offset == null ? 0 : offset;
@@ -54,20 +60,26 @@ final class FunctionController {
 
     @Get("/{uuidOrAlias}")
     @Operation(summary = "Get a UDF by uuid or alias (author, editors, admins)")
-    FunctionWebModel get(Actor actor, @PathVariable String org, @PathVariable String language, @PathVariable String uuidOrAlias) {
+    FunctionWebModel get(Actor actor, @PathVariable String org,
+                         @Parameter(schema = @Schema(allowableValues = {"js", "python"})) @PathVariable String language,
+                         @PathVariable String uuidOrAlias) {
         return FunctionWebModel.from(functions.get(actor, org, language, uuidOrAlias));
     }
 
     @Post("/")
     @Operation(summary = "Create a UDF without an alias (a uuid is assigned); code is checked (400 with the line)")
-    HttpResponse<FunctionWebModel> create(Actor actor, @PathVariable String org, @PathVariable String language,
+    @ApiResponse(responseCode = "201", description = "Created", useReturnTypeSchema = true)
+    HttpResponse<FunctionWebModel> create(Actor actor, @PathVariable String org,
+                                          @Parameter(schema = @Schema(allowableValues = {"js", "python"})) @PathVariable String language,
                                           @Body FunctionBody body) {
         return HttpResponse.created(FunctionWebModel.from(functions.create(actor, org, language, command(body, body.alias()))));
     }
 
     @Post("/{alias}")
     @Operation(summary = "Create a UDF with the alias of the URL (unique in the organisation; 409 when taken)")
-    HttpResponse<FunctionWebModel> createWithAlias(Actor actor, @PathVariable String org, @PathVariable String language,
+    @ApiResponse(responseCode = "201", description = "Created", useReturnTypeSchema = true)
+    HttpResponse<FunctionWebModel> createWithAlias(Actor actor, @PathVariable String org,
+                                                   @Parameter(schema = @Schema(allowableValues = {"js", "python"})) @PathVariable String language,
                                                    @PathVariable String alias, @Body FunctionBody body) {
         if (body.alias() != null && !body.alias().equals(alias)) {
             throw new ValidationException("alias", "the body's alias '" + body.alias() + "' differs from the URL's '" + alias + "'");
@@ -77,7 +89,9 @@ final class FunctionController {
 
     @Put("/{uuidOrAlias}")
     @Operation(summary = "Update a UDF: only the fields sent change (author, editors, admins); empty load_dataset/load_data clear them")
-    FunctionWebModel update(Actor actor, @PathVariable String org, @PathVariable String language, @PathVariable String uuidOrAlias,
+    FunctionWebModel update(Actor actor, @PathVariable String org,
+                            @Parameter(schema = @Schema(allowableValues = {"js", "python"})) @PathVariable String language,
+                            @PathVariable String uuidOrAlias,
                             @Body FunctionBody body) {
         if (body.alias() != null) {
             throw new ValidationException("alias", "an alias is set when the function is created and cannot be changed");
@@ -89,21 +103,27 @@ final class FunctionController {
 
     @Delete("/{uuidOrAlias}")
     @Operation(summary = "Delete a UDF (author, editors, admins)")
-    HttpResponse<Void> delete(Actor actor, @PathVariable String org, @PathVariable String language, @PathVariable String uuidOrAlias) {
+    @ApiResponse(responseCode = "204", description = "Done; no body")
+    HttpResponse<Void> delete(Actor actor, @PathVariable String org,
+                              @Parameter(schema = @Schema(allowableValues = {"js", "python"})) @PathVariable String language,
+                              @PathVariable String uuidOrAlias) {
         functions.delete(actor, org, language, uuidOrAlias);
         return HttpResponse.noContent();
     }
 
     @Get("/{uuidOrAlias}/permissions")
     @Operation(summary = "Who holds the editor and runner permissions (author, editors, admins)")
-    PermissionsWebModel permissions(Actor actor, @PathVariable String org, @PathVariable String language,
+    PermissionsWebModel permissions(Actor actor, @PathVariable String org,
+                                    @Parameter(schema = @Schema(allowableValues = {"js", "python"})) @PathVariable String language,
                                     @PathVariable String uuidOrAlias) {
         return PermissionsWebModel.from(functions.get(actor, org, language, uuidOrAlias));
     }
 
     @Put("/{uuidOrAlias}/permissions")
     @Operation(summary = "Replace the editors and/or runners (author or admin); a list left out stays as it is")
-    PermissionsWebModel grant(Actor actor, @PathVariable String org, @PathVariable String language, @PathVariable String uuidOrAlias,
+    PermissionsWebModel grant(Actor actor, @PathVariable String org,
+                              @Parameter(schema = @Schema(allowableValues = {"js", "python"})) @PathVariable String language,
+                              @PathVariable String uuidOrAlias,
                               @Body PermissionsBody body) {
         return PermissionsWebModel.from(functions.grant(actor, org, language, uuidOrAlias, body.editors(), body.runners()));
     }

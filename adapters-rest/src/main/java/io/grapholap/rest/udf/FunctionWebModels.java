@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
+import io.swagger.v3.oas.annotations.media.Schema;
 
 /** UDF resources on the wire, with the field names the UDF API's clients use (snake_case through the server's JSON settings). */
 final class FunctionWebModels {
@@ -43,6 +44,8 @@ final class FunctionWebModels {
 
     /** A create or update body; on update every field is optional and alias is not accepted. */
     @Introspected
+    @Schema(description = "A UDF: execute is required on create; on update every field is optional and alias is not accepted",
+            example = "{\"execute\": \"function task(g, args) { return g.statistics(); }\", \"is_enabled\": true}")
     record FunctionBody(String alias, @JsonProperty("is_enabled") Boolean isEnabled, String loadDataset, String loadData,
                         String execute, String engine, String outputType, String format, List<ParameterWebModel> parameters) {
         List<FunctionParameter> domainParameters() {

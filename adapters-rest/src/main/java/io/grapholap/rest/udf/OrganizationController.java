@@ -5,6 +5,7 @@ import io.grapholap.application.udf.OrganizationUseCases;
 import io.grapholap.rest.udf.FunctionWebModels.OrganizationBody;
 import io.grapholap.rest.udf.FunctionWebModels.OrganizationWebModel;
 import io.grapholap.rest.web.DataEnvelope;
+import io.grapholap.rest.web.PlatformErrors;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
@@ -22,6 +23,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 @Secured(SecurityRule.IS_AUTHENTICATED)
 @ExecuteOn(TaskExecutors.BLOCKING)
 @Tag(name = "admin")
+@PlatformErrors
 final class OrganizationController {
 
     private final OrganizationUseCases organizations;

@@ -6,6 +6,7 @@ import io.grapholap.application.udf.RunFunctions.RunRequest;
 import io.grapholap.application.udf.RunResult;
 import io.grapholap.domain.error.ValidationException;
 import io.grapholap.rest.udf.FunctionWebModels.RunBody;
+import io.grapholap.rest.web.PlatformErrors;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
@@ -20,6 +21,8 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Duration;
 
@@ -34,6 +37,7 @@ import java.time.Duration;
 @ExecuteOn(TaskExecutors.BLOCKING)
 @Requires(beans = RunFunctions.class)
 @Tag(name = "udfs")
+@PlatformErrors
 final class RunController {
 
     static final String ENGINE_HEADER = "X-GraphOLAP-Engine";
@@ -46,14 +50,17 @@ final class RunController {
 
     @Post("/{uuidOrAlias}")
     @Operation(summary = "Run a UDF on its load_dataset, or on the graph its load_data builds (runner, editor or author)")
-    HttpResponse<byte[]> run(Actor actor, @PathVariable String org, @PathVariable String language, @PathVariable String uuidOrAlias,
+    HttpResponse<byte[]> run(Actor actor, @PathVariable String org,
+                             @Parameter(schema = @Schema(allowableValues = {"js", "python"})) @PathVariable String language,
+                             @PathVariable String uuidOrAlias,
                              @Nullable @Header("GSQL-TIMEOUT") String gsqlTimeout, @Nullable @Body RunBody body) {
         return answer(runs.run(actor, request(org, language, uuidOrAlias, null, gsqlTimeout, body)));
     }
 
     @Post("/{uuidOrAlias}/dataset/{datasetId}")
     @Operation(summary = "Run a UDF on the dataset of the URL (its load_dataset and load_data are ignored)")
-    HttpResponse<byte[]> runOnDataset(Actor actor, @PathVariable String org, @PathVariable String language,
+    HttpResponse<byte[]> runOnDataset(Actor actor, @PathVariable String org,
+                                      @Parameter(schema = @Schema(allowableValues = {"js", "python"})) @PathVariable String language,
                                       @PathVariable String uuidOrAlias, @PathVariable String datasetId,
                                       @Nullable @Header("GSQL-TIMEOUT") String gsqlTimeout, @Nullable @Body RunBody body) {
         return answer(runs.run(actor, request(org, language, uuidOrAlias, datasetId, gsqlTimeout, body)));

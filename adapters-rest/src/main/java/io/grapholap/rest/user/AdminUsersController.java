@@ -9,6 +9,7 @@ import io.grapholap.domain.user.Role;
 import io.grapholap.domain.user.User;
 import io.grapholap.rest.web.DataEnvelope;
 import io.grapholap.rest.web.ListEnvelope;
+import io.grapholap.rest.web.PlatformErrors;
 import io.micronaut.core.annotation.Introspected;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpStatus;
@@ -24,6 +25,7 @@ import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Instant;
 import java.util.List;
@@ -34,6 +36,7 @@ import java.util.Set;
 @Secured("admin")
 @ExecuteOn(TaskExecutors.BLOCKING)
 @Tag(name = "admin")
+@PlatformErrors
 final class AdminUsersController {
 
     private final CreateUser createUser;
@@ -71,7 +74,8 @@ final class AdminUsersController {
     }
 
     @Introspected
-    record CreateUserRequest(@Nullable String username, @Nullable String password,
+    record CreateUserRequest(@Schema(requiredMode = Schema.RequiredMode.REQUIRED) @Nullable String username,
+                             @Schema(requiredMode = Schema.RequiredMode.REQUIRED) @Nullable String password,
                              @Nullable List<String> roles, @Nullable List<String> organizations) {
     }
 

@@ -2,6 +2,7 @@ package io.grapholap.rest.dataplane;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.grapholap.rest.udf.output.ParquetTableEncoder;
 import io.micronaut.json.JsonMapper;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
@@ -20,7 +21,8 @@ import org.junit.jupiter.api.Test;
 class ResultFormatsTest {
 
     private final BufferAllocator allocator = new RootAllocator();
-    private final ResultFormats formats = new ResultFormats(allocator, JsonMapper.createDefault());
+    private final ResultFormats formats = new ResultFormats(allocator, JsonMapper.createDefault(),
+            new ParquetTableEncoder());
 
     @AfterEach
     void close() {
@@ -35,16 +37,37 @@ class ResultFormatsTest {
         assertThat(ResultFormats.negotiate("text/csv; charset=utf-8")).isEqualTo(ResultFormats.Format.CSV);
         assertThat(ResultFormats.negotiate("application/xml, application/vnd.apache.arrow.stream"))
                 .isEqualTo(ResultFormats.Format.ARROW);
+        assertThat(ResultFormats.negotiate("application/vnd.apache.parquet")).isEqualTo(ResultFormats.Format.PARQUET);
         assertThat(ResultFormats.negotiate("application/xml")).isNull();
     }
 
     @Test
-    void csvQuotesWhatNeedsItAndWritesNestedValuesAsJson() {
+    void csvQuotesWhatNeedsItAndWritesListsAsJson() {
         List<List<Object>> rows = List.of(
                 Arrays.asList("plain", 1L, null),
-                Arrays.asList("a,b \"c\"", 2.5, Map.of("k", List.of(1, 2))));
-        String csv = new String(formats.csv(List.of("name", "n", "extra"), rows), StandardCharsets.UTF_8);
-        assertThat(csv).isEqualTo("name,n,extra\r\nplain,1,\r\n\"a,b \"\"c\"\"\",2.5,\"{\"\"k\"\":[1,2]}\"\r\n");
+                Arrays.asList("a,b \"c\"", 2.5, List.of(Map.of("k", 1), 2)));
+        String csv = csv(List.of("name", "n", "extra"), rows);
+        assertThat(csv).isEqualTo("name,n,extra\r\nplain,1,\r\n\"a,b \"\"c\"\"\",2.5,\"[{\"\"k\"\":1},2]\"\r\n");
+    }
+
+    @Test
+    void csvOfMapsHasAColumnPerKey() {
+        List<List<Object>> rows = List.of(
+                List.of(ordered("name", List.of("marko"), "age", List.of(29))),
+                List.of(ordered("name", List.of("lop"), "lang", List.of("java"))));
+        assertThat(csv(List.of("result"), rows)).isEqualTo("name,age,lang\r\nmarko,29,\r\nlop,,java\r\n");
+    }
+
+    private String csv(List<String> columns, List<List<Object>> rows) {
+        return new String(formats.table(ResultFormats.Format.CSV, columns, rows), StandardCharsets.UTF_8);
+    }
+
+    private static Map<String, Object> ordered(Object... keysAndValues) {
+        Map<String, Object> m = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < keysAndValues.length; i += 2) {
+            m.put((String) keysAndValues[i], keysAndValues[i + 1]);
+        }
+        return m;
     }
 
     @Test
@@ -54,7 +77,7 @@ class ResultFormatsTest {
             rows.add(Arrays.asList((long) i, i % 2 == 0 ? 0.5 : (Object) 1L, i % 3 == 0 ? null : "v" + i, i % 2 == 0,
                     List.of(i)));
         }
-        byte[] bytes = formats.arrow(List.of("i", "x", "s", "b", "l"), rows);
+        byte[] bytes = formats.table(ResultFormats.Format.ARROW, List.of("i", "x", "s", "b", "l"), rows);
         try (BufferAllocator reading = new RootAllocator();
              ArrowStreamReader reader = new ArrowStreamReader(new ByteArrayInputStream(bytes), reading)) {
             VectorSchemaRoot root = reader.getVectorSchemaRoot();
@@ -82,7 +105,7 @@ class ResultFormatsTest {
 
     @Test
     void emptyResultIsAValidStreamWithItsSchema() throws Exception {
-        byte[] bytes = formats.arrow(List.of("result"), List.of());
+        byte[] bytes = formats.table(ResultFormats.Format.ARROW, List.of("result"), List.of());
         try (BufferAllocator reading = new RootAllocator();
              ArrowStreamReader reader = new ArrowStreamReader(new ByteArrayInputStream(bytes), reading)) {
             assertThat(reader.getVectorSchemaRoot().getSchema().getFields()).hasSize(1);

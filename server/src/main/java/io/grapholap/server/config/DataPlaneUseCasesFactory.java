@@ -5,6 +5,7 @@ import io.grapholap.application.algorithm.CancelExecution;
 import io.grapholap.application.algorithm.Executions;
 import io.grapholap.application.algorithm.HostMemory;
 import io.grapholap.application.algorithm.InstanceRuns;
+import io.grapholap.application.algorithm.ListAlgorithms;
 import io.grapholap.application.algorithm.ReadExecutions;
 import io.grapholap.application.algorithm.StartExecution;
 import io.grapholap.application.common.ConcurrencyLimit;
@@ -66,6 +67,11 @@ final class DataPlaneUseCasesFactory {
     @Singleton
     ReadExecutions readExecutions(LiveInstances instances, Executions executions) {
         return new ReadExecutions(instances, executions);
+    }
+
+    @Singleton
+    ListAlgorithms listAlgorithms(EngineChoice engines) {
+        return new ListAlgorithms(engines);
     }
 
     @Singleton

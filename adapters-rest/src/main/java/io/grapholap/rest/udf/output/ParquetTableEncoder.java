@@ -17,7 +17,7 @@ import java.util.List;
  * {@link ColumnKind}: BOOLEAN, INT64, DOUBLE, or BYTE_ARRAY annotated as a UTF-8 string. The page
  * headers and the footer are Thrift compact structs as the Parquet format specifies.
  */
-final class ParquetTableEncoder implements TableEncoder {
+public final class ParquetTableEncoder implements TableEncoder {
 
     private static final byte[] MAGIC = "PAR1".getBytes(StandardCharsets.US_ASCII);
     private static final int BOOLEAN = 0;
