@@ -48,7 +48,7 @@ final class AlgorithmCatalogController {
 
     /**
      * One parameter: {@code type} is {@code int}, {@code long}, {@code double}, {@code boolean},
-     * {@code string} or {@code vertex_key}; {@code minimum}/{@code maximum} bound numbers (exclusive
+     * {@code string} or {@code vertex} (docs/identity.md); {@code minimum}/{@code maximum} bound numbers (exclusive
      * where the flags say so, {@code range} writes them as an interval); {@code allowed} lists the
      * values a string may take; a parameter without {@code default} that is not required is absent
      * unless given. {@code default} is null where there is none.

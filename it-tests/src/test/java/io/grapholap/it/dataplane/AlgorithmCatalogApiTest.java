@@ -81,7 +81,7 @@ abstract class AlgorithmCatalogApiTest {
         assertThat(pagerank.get("value_column").asText()).isEqualTo("rank");
 
         JsonNode source = byName(algorithms.get("bfs").get("parameters")).get("source");
-        assertThat(source.get("type").asText()).isEqualTo("vertex_key");
+        assertThat(source.get("type").asText()).isEqualTo("vertex");
         assertThat(source.get("required").asBoolean()).isTrue();
         assertThat(source.get("default").isNull()).isTrue();
         JsonNode direction = byName(algorithms.get("degree").get("parameters")).get("direction");
