@@ -44,6 +44,9 @@ import java.util.Optional;
  */
 public final class InstanceUseCases {
 
+    /** One line when a load starts, finishes (engine, memory, time) and fails (the reason), for operators. */
+    private static final System.Logger LOG = System.getLogger(InstanceUseCases.class.getName());
+
     private static final long MAX_EXTEND_HOURS = 24L * 365;
 
     private final InstanceRepository instances;
@@ -335,6 +338,10 @@ public final class InstanceUseCases {
             return;
         }
         InstanceRegistry.Load load = registry.startLoad(id);
+        long began = System.nanoTime();
+        LOG.log(System.Logger.Level.INFO, "start of instance {0} ({1}, engine {2}, {3} cores) began",
+                Long.toString(id), instance.snapshotId() != null ? "snapshot " + instance.snapshotId() : "dataset " + instance.datasetId(),
+                instance.engine(), Integer.toString(instance.cpuCores()));
         try {
             GraphEngine engine = engines.engine(instance.engine());
             Path dir = directory(instance);
@@ -344,12 +351,18 @@ public final class InstanceUseCases {
             GraphInstance graph = engine.load(dir, options, load, load.cancel);
             graph.setParallelism(instance.cpuCores());
             registry.put(new LiveInstance(id, instance.owner(), graph.engine(), graph));
-            if (!instances.transition(id, InstanceStatus.STARTING, InstanceStatus.RUNNING, null, clock.instant())) {
+            if (instances.transition(id, InstanceStatus.STARTING, InstanceStatus.RUNNING, null, clock.instant())) {
+                LOG.log(System.Logger.Level.INFO, "start of instance {0} finished in {1} ms: running on {2}",
+                        Long.toString(id), Long.toString((System.nanoTime() - began) / 1_000_000), graph.engine());
+            } else {
                 registry.release(id);
+                LOG.log(System.Logger.Level.INFO, "start of instance {0} finished but it was stopped meanwhile; its graph is freed",
+                        Long.toString(id));
             }
         } catch (RuntimeException | OutOfMemoryError e) {
             registry.release(id);
             String reason = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+            LOG.log(System.Logger.Level.WARNING, "start of instance {0} failed: loading failed: {1}", Long.toString(id), reason);
             instances.transition(id, InstanceStatus.STARTING, InstanceStatus.FAILED, "loading failed: " + reason, clock.instant());
         } finally {
             registry.endLoad(id);
