@@ -17,13 +17,13 @@ final class InstanceWebModels {
     record InstanceWebModel(long id, Long snapshotId, String datasetId, String name, String description, String owner,
                             String status, String engine, int cpuCores, String instanceUrl, String errorMessage,
                             long memoryBytes, String ttl, String inactivityTimeout, Instant expiresAt,
-                            Instant lastActivityAt, Instant createdAt, Instant updatedAt) {
+                            Instant lastActivityAt, Instant createdAt, Instant updatedAt, String notice) {
         /** {@code baseUrl} is the scheme and authority the client used, e.g. {@code http://host:8080}. */
         static InstanceWebModel from(Instance i, String baseUrl) {
             return new InstanceWebModel(i.id(), i.snapshotId(), i.datasetId(), i.name(), i.description(), i.owner(),
                     i.status().wire(), i.engine(), i.cpuCores(), baseUrl + "/api/instances/" + i.id(), i.errorMessage(),
                     i.memoryBytes(), text(i.lifecycle().ttl()), text(i.lifecycle().inactivityTimeout()), i.expiresAt(),
-                    i.lastActivityAt(), i.createdAt(), i.updatedAt());
+                    i.lastActivityAt(), i.createdAt(), i.updatedAt(), i.notice());
         }
     }
 

@@ -30,6 +30,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -158,7 +159,7 @@ public final class InstanceUseCases {
             return new Instance(stored.id(), stored.snapshotId(), stored.datasetId(), stored.dataDirectory(), stored.name(),
                     stored.description(), stored.owner(), stored.status(), stored.engine(), stored.cpuCores(),
                     stored.memoryBytes(), stored.errorMessage(), stored.lifecycle(), stored.expiresAt(), recent.get(),
-                    stored.createdAt(), stored.updatedAt());
+                    stored.createdAt(), stored.updatedAt(), stored.notice());
         }
         return stored;
     }
@@ -306,8 +307,21 @@ public final class InstanceUseCases {
                 InstanceStatus.STARTING, null, clock.instant())) {
             return false;
         }
+        instances.reloaded(instance.id(), lostProperties(instance), clock.instant());
         schedule(instance.id());
         return true;
+    }
+
+    /** What a reload tells the user when mutate runs had stored properties, which lived in memory only; null when none had. */
+    private String lostProperties(Instance instance) {
+        List<String> lost = instances.mutateProperties(instance.id());
+        if (lost.isEmpty()) {
+            return null;
+        }
+        return "the server restarted at " + clock.instant() + " and loaded this instance again from its "
+                + (instance.snapshotId() != null ? "snapshot " + instance.snapshotId() : "dataset " + instance.datasetId())
+                + "; the properties stored by mutate runs (" + String.join(", ", lost)
+                + ") were held in memory only and are gone: run those algorithms again";
     }
 
     private String missingSource(Instance instance) {

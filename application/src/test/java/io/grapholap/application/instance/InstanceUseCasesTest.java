@@ -350,7 +350,7 @@ class InstanceUseCasesTest {
         Instance lost = running(ALICE, "lost");
         Instance half = running(ALICE, "half");
         instances.force(new Instance(half.id(), half.snapshotId(), null, null, half.name(), "", "alice", InstanceStatus.STARTING,
-                "cpu", 2, 1_000, null, half.lifecycle(), half.expiresAt(), null, T0, T0));
+                "cpu", 2, 1_000, null, half.lifecycle(), half.expiresAt(), null, T0, T0, null));
         snapshots.remove(lost.snapshotId());
         build();
         ReconcileInstances.Outcome outcome = new ReconcileInstances(instances, useCases, clock).reconcile();
