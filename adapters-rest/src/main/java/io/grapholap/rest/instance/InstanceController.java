@@ -21,6 +21,7 @@ import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Delete;
@@ -35,6 +36,8 @@ import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /**
  * The InstanceResource of the platform API: each route hands straight to the instance use cases.
@@ -65,7 +68,7 @@ final class InstanceController {
         InstanceQuery query = InstanceQuery.of(snapshotId, owner, status, search, createdAfter, createdBefore);
         PageRequest page = PageRequest.of(offset, limit, sortBy, sortOrder, InstanceQuery.SORTABLE, InstanceQuery.DEFAULT_SORT);
         String base = baseUrl(request);
-        return ListEnvelope.of(instances.list(query, page), i -> InstanceWebModel.from(i, base));
+        return ListEnvelope.of(instances.list(query, page), i -> InstanceWebModel.from(i, base, instances.effectiveCpuCores(i.cpuCores())));
     }
 
     @Get("/{id}")
@@ -128,6 +131,19 @@ final class InstanceController {
         return DataEnvelope.of(ProgressWebModel.from(instances.progress(existing(id))));
     }
 
+    @Get("/{id}/health")
+    @Operation(summary = "Whether the instance serves queries: 200 {status: healthy} once running with its graph loaded, "
+            + "else 503 {status: unavailable, instance_status}; what seed 001's create_and_wait polls at {instance_url}/health")
+    HttpResponse<Map<String, Object>> health(@PathVariable long id) {
+        InstanceUseCases.Health health = instances.health(existing(id));
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("status", health.serving() ? "healthy" : "unavailable");
+        body.put("instance_id", health.instance().id());
+        body.put("instance_status", health.instance().status().wire());
+        body.put("engine", health.instance().engine());
+        return HttpResponse.status(health.serving() ? HttpStatus.OK : HttpStatus.SERVICE_UNAVAILABLE).body(body);
+    }
+
     @Post("/{id}/terminate")
     @Operation(summary = "Terminate the instance and free its memory (owner, ops or admin)")
     DataEnvelope<InstanceWebModel> terminate(HttpRequest<?> request, Actor actor, @PathVariable long id) {
@@ -141,8 +157,8 @@ final class InstanceController {
         return HttpResponse.noContent();
     }
 
-    private static DataEnvelope<InstanceWebModel> web(HttpRequest<?> request, Instance instance) {
-        return DataEnvelope.of(InstanceWebModel.from(instance, baseUrl(request)));
+    private DataEnvelope<InstanceWebModel> web(HttpRequest<?> request, Instance instance) {
+        return DataEnvelope.of(InstanceWebModel.from(instance, baseUrl(request), instances.effectiveCpuCores(instance.cpuCores())));
     }
 
     private static String baseUrl(HttpRequest<?> request) {
