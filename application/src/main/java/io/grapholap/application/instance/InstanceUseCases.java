@@ -230,14 +230,19 @@ public final class InstanceUseCases {
         return instances.setCpuCores(id, cores, clock.instant());
     }
 
-    /** Whether instance {@code id} serves queries now: it is running and this server holds its graph. */
-    public record Health(Instance instance, boolean serving) {
-    }
-
-    /** The instance and whether it serves queries (seed 001's per-instance health check). */
-    public Health health(long id) {
+    /**
+     * Seed 001's per-instance health check: the instance when it serves queries (running, with its
+     * graph held by this server); 409 {@code INVALID_STATE} with its status otherwise, as the data
+     * plane answers for an instance that is not running.
+     */
+    public Instance health(long id) {
         Instance instance = get(id);
-        return new Health(instance, instance.status() == InstanceStatus.RUNNING && registry.running(id).isPresent());
+        if (instance.status() != InstanceStatus.RUNNING || registry.running(id).isEmpty()) {
+            String status = instance.status() == InstanceStatus.RUNNING ? "running without its graph" : instance.status().wire();
+            throw ConflictException.invalidState("instance " + id + " is " + status + ", not serving queries",
+                    Map.of("instance_id", id, "status", instance.status().wire()));
+        }
+        return instance;
     }
 
     public InstanceProgressView progress(long id) {

@@ -86,7 +86,7 @@ abstract class Seed001ApiTest {
         JsonNode early = http.get("/api/instances/" + id + "/progress", analyst).data();
         assertThat(early.get("phase").asText()).isIn("pod_scheduled", "downloading", "loading_data", "ready");
         var starting = http.get("/api/instances/" + id + "/health", analyst);
-        assertThat(starting.status()).isIn(200, 503);
+        assertThat(starting.status()).isIn(200, 409);
         JsonNode running = await("/api/instances/" + id, List.of("running", "failed"));
         assertThat(running.get("status").asText()).isEqualTo("running");
 
@@ -128,9 +128,9 @@ abstract class Seed001ApiTest {
 
         assertThat(http.request("POST", "/api/instances/" + id + "/terminate").bearer(analyst).send().status()).isEqualTo(200);
         var ended = http.get("/api/instances/" + id + "/health", analyst);
-        assertThat(ended.status()).isEqualTo(503);
-        assertThat(ended.json().get("status").asText()).isEqualTo("unavailable");
-        assertThat(ended.json().get("instance_status").asText()).isEqualTo("terminated");
+        assertThat(ended.status()).isEqualTo(409);
+        assertThat(ended.errorCode()).isEqualTo("INVALID_STATE");
+        assertThat(ended.json().at("/error/details/status").asText()).isEqualTo("terminated");
         assertThat(http.get("/api/instances/" + id + "/progress", analyst).data().get("phase").asText()).isEqualTo("terminated");
     }
 
