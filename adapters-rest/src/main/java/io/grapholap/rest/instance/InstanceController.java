@@ -15,10 +15,10 @@ import io.grapholap.rest.instance.InstanceWebModels.InstanceWebModel;
 import io.grapholap.rest.instance.InstanceWebModels.LifecycleRequest;
 import io.grapholap.rest.instance.InstanceWebModels.ProgressWebModel;
 import io.grapholap.rest.instance.InstanceWebModels.UpdateInstanceRequest;
+import io.grapholap.rest.web.BaseUrl;
 import io.grapholap.rest.web.DataEnvelope;
 import io.grapholap.rest.web.ListEnvelope;
 import io.micronaut.core.annotation.Nullable;
-import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Body;
@@ -66,7 +66,7 @@ final class InstanceController {
                                         @Nullable @QueryValue Integer offset, @Nullable @QueryValue Integer limit) {
         InstanceQuery query = InstanceQuery.of(snapshotId, owner, status, search, createdAfter, createdBefore);
         PageRequest page = PageRequest.of(offset, limit, sortBy, sortOrder, InstanceQuery.SORTABLE, InstanceQuery.DEFAULT_SORT);
-        String base = baseUrl(request);
+        String base = BaseUrl.of(request);
         return ListEnvelope.of(instances.list(query, page), i -> InstanceWebModel.from(i, base, instances.effectiveCpuCores(i.cpuCores())));
     }
 
@@ -157,15 +157,7 @@ final class InstanceController {
     }
 
     private DataEnvelope<InstanceWebModel> web(HttpRequest<?> request, Instance instance) {
-        return DataEnvelope.of(InstanceWebModel.from(instance, baseUrl(request), instances.effectiveCpuCores(instance.cpuCores())));
-    }
-
-    private static String baseUrl(HttpRequest<?> request) {
-        String host = request.getHeaders().get(HttpHeaders.HOST);
-        if (host == null || host.isBlank() || !host.matches("[A-Za-z0-9.\\-\\[\\]:]{1,255}")) {
-            host = request.getServerAddress().getHostString() + ":" + request.getServerAddress().getPort();
-        }
-        return (request.isSecure() ? "https://" : "http://") + host;
+        return DataEnvelope.of(InstanceWebModel.from(instance, BaseUrl.of(request), instances.effectiveCpuCores(instance.cpuCores())));
     }
 
     private static long existing(long id) {

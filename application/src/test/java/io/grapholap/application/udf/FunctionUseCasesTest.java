@@ -67,7 +67,8 @@ class FunctionUseCasesTest {
         UserFunction f = useCases.create(ALICE, "acme", "js", new CreateCommand("full", true, "snapshot-3",
                 "import helpers\nfunction task(args) {} // task/1", EXECUTE + "\nimport graphlib", "cudf", "nodes", "csv",
                 List.of(new FunctionParameter("n", "int"))));
-        assertThat(f.engine()).isEqualTo(new FunctionEngine("gpu"));
+        assertThat(f.engine()).isEqualTo(new FunctionEngine("cudf"));
+        assertThat(f.engine().engineName()).isEqualTo("gpu");
         assertThat(f.loadDataset()).isEqualTo("snapshot-3");
         assertThat(f.outputType()).isEqualTo(OutputType.NODES);
         assertThat(f.format()).isEqualTo(OutputFormat.CSV);
@@ -75,7 +76,7 @@ class FunctionUseCasesTest {
         assertThat(store.imports.get(f.uuid())).containsExactlyInAnyOrder("graphlib", "helpers");
         assertThat(new FunctionLibraryImporters(store).importersOf("helpers", null)).containsExactly("acme/full");
         assertThat(useCases.update(ALICE, "acme", "js", "full", new UpdateCommand(null, null, null, null, "pandas", null, null, null))
-                .engine()).isEqualTo(new FunctionEngine("cpu"));
+                .engine()).isEqualTo(new FunctionEngine("pandas"));
     }
 
     @Test
