@@ -201,8 +201,8 @@ abstract class UdfApiTest {
         assertThat(r.status()).as(r.body()).isEqualTo(400);
         assertThat(r.json().at("/error/details/field").asText()).isEqualTo("execute");
         assertThat(r.errorMessage()).contains("line 2");
-        // task(g) is fine (seed 000); no argument, or three, is not.
-        String wrongArity = language.equals("js") ? "function task() { return 1; }" : "def task(g, args, extra):\n    return 1\n";
+        // task(g) is fine (seed 000), and three arguments are an endpoint's task; none is neither.
+        String wrongArity = language.equals("js") ? "function task() { return 1; }" : "def task():\n    return 1\n";
         var arity = http.post(base(language), body("execute", wrongArity), alice);
         assertThat(arity.status()).isEqualTo(400);
         assertThat(arity.json().at("/error/details/field").asText()).isEqualTo("execute");
