@@ -262,7 +262,7 @@ public final class GraalFunctionRuntime implements FunctionRuntime, AutoCloseabl
                             + parameterNames(entry) + ")", Map.of("line", 1));
                 }
                 int declared = task.getMember("length").asInt();
-                if (declared != entry.arity()) {
+                if (declared != entry.arity() && !(entry == EntryPoint.EXECUTE && declared == 1)) {
                     throw new ValidationException(field, "task must take " + entry.arity() + " argument"
                             + (entry.arity() == 1 ? "" : "s") + " (" + parameterNames(entry) + "), it declares "
                             + declared);
@@ -301,7 +301,10 @@ public final class GraalFunctionRuntime implements FunctionRuntime, AutoCloseabl
         boolean varargs = Boolean.TRUE.equals(task.get("varargs"));
         int requiredKeywords = ((Number) task.get("required_keywords")).intValue();
         int arity = entry.arity();
-        if (min > arity || (max < arity && !varargs) || requiredKeywords > 0) {
+        boolean takesAll = min <= arity && (arity <= max || varargs);
+        // Seed 000: execute's task may take the graph alone, task(g).
+        boolean takesGraphOnly = entry == EntryPoint.EXECUTE && min <= 1 && max >= 1;
+        if (!(takesAll || takesGraphOnly) || requiredKeywords > 0) {
             Object line = task.get("line");
             throw new ValidationException(field, "line " + line + ": task must take " + arity + " argument"
                     + (arity == 1 ? "" : "s") + " (" + parameterNames(entry) + ")", Map.of("line", line));

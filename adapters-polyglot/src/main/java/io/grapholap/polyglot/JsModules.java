@@ -10,7 +10,8 @@ import java.util.regex.Pattern;
 /**
  * JavaScript library imports without a file system: {@code import … from 'name'} statements are
  * rewritten into {@code require('name')} calls of the sandbox's own loader, and ES {@code export}
- * statements of a library into CommonJS {@code exports}. Rewrites keep every statement on its
+ * statements of a library into CommonJS {@code exports} (a library without exports exports its
+ * top-level functions). Rewrites keep every statement on its
  * line, so error lines still point at the user's code.
  */
 final class JsModules {
@@ -25,6 +26,9 @@ final class JsModules {
             "(?m)^([ \\t]*)export\\s+((?:async\\s+)?function\\s*\\*?\\s*|class\\s+|const\\s+|let\\s+|var\\s+)([\\w$]+)");
     private static final Pattern EXPORT_DEFAULT = Pattern.compile("(?m)^([ \\t]*)export\\s+default\\s+");
     private static final Pattern EXPORT_LIST = Pattern.compile("(?m)^([ \\t]*)export\\s*\\{([^}]*)}[ \\t]*;?");
+    /** A function declared at the start of a line: a top-level one in a library written the seed-003 way. */
+    private static final Pattern TOP_LEVEL_FUNCTION = Pattern.compile("(?m)^(?:async\\s+)?function\\s*\\*?\\s*([\\w$]+)\\s*\\(");
+    private static final Pattern ANY_EXPORT = Pattern.compile("(?m)^[ \\t]*export\\b|\\b(?:module\\.)?exports\\b");
 
     private JsModules() {
     }
@@ -80,9 +84,21 @@ final class JsModules {
         return String.join(" ", parts);
     }
 
-    /** A library's source with ES exports turned into CommonJS exports, for the sandbox's loader. */
+    /**
+     * A library's source with ES exports turned into CommonJS exports, for the sandbox's loader. A
+     * library that exports nothing at all (neither ES nor CommonJS), written the way of seed 003
+     * (plain {@code function add(a, b) {…}} declarations), exports its top-level functions.
+     */
     static String toCommonJs(String source) {
         List<String> tail = new ArrayList<>();
+        String code = COMMENTS.matcher(source).replaceAll(m -> newlines(m.group()));
+        if (!ANY_EXPORT.matcher(code).find()) {
+            Matcher f = TOP_LEVEL_FUNCTION.matcher(code);
+            while (f.find()) {
+                tail.add("exports." + f.group(1) + " = " + f.group(1) + ";");
+            }
+            return tail.isEmpty() ? source : source + "\n" + String.join("\n", tail);
+        }
         String s = EXPORT_DECLARATION.matcher(source).replaceAll(m -> {
             tail.add("exports." + m.group(3) + " = " + m.group(3) + ";");
             return Matcher.quoteReplacement(m.group(1) + m.group(2) + m.group(3));

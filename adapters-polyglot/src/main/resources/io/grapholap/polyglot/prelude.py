@@ -124,6 +124,24 @@ class AlgorithmResult(dict):
         self._h = summary['handle']
 
 
+class _Record(dict):
+    """A JSON object that also reads as attributes (request.path_parameters, user.name), as in JavaScript; still a dict."""
+
+    def __getattr__(self, name):
+        try:
+            return self[name]
+        except KeyError:
+            raise AttributeError(name) from None
+
+
+def _records(value):
+    if isinstance(value, dict):
+        return _Record((k, _records(v)) for k, v in value.items())
+    if isinstance(value, list):
+        return [_records(v) for v in value]
+    return value
+
+
 class _LibraryFinder:
     """Finds the function libraries handed to this run by name: `import name`, `from name import f`."""
 
@@ -152,16 +170,23 @@ def __grapholap_setup(bridge, libraries_json, has_session):
     if has_session:
         main['session'] = Session()
 
-    # args: [{json: value} | {graph: handle} | {session: handle}]; answers [graph handle or -1, result]
+    # args: [{json: value} | {graph: handle} | {session: handle}]; answers [graph handle or -1, result].
+    # A custom endpoint's request and user (the calls with a session argument) read as attributes too.
     def invoke(task, args_json):
         args = []
-        for a in _json.loads(args_json):
+        decoded = _json.loads(args_json)
+        endpoint = any('session' in a for a in decoded)
+        for a in decoded:
             if 'graph' in a:
                 args.append(Graph(a['graph']))
             elif 'session' in a:
                 args.append(main['session'])
             else:
-                args.append(a['json'])
+                args.append(_records(a['json']) if endpoint else a['json'])
+        # execute's task may take the graph alone (task(g)): it gets the arguments it declares.
+        code = getattr(task, '__code__', None)
+        if code is not None and not code.co_flags & 0x04 and code.co_argcount < len(args):
+            args = args[:code.co_argcount]
         result = task(*args)
         return [result._h if isinstance(result, (Graph, AlgorithmResult)) else -1, result]
 

@@ -30,6 +30,9 @@ class CodeAndLibrariesTest {
                 "load_data");
         RUNTIME.check(Language.PYTHON, "import mylib\ndef task(g, args=None):\n    return 1", EntryPoint.EXECUTE, "execute");
         RUNTIME.check(Language.PYTHON, "task = lambda request, user, session: 1", EntryPoint.ENDPOINT, "function");
+        // Seed 000's execute takes the graph alone.
+        RUNTIME.check(Language.JS, "function task(g) { return 1; }", EntryPoint.EXECUTE, "execute");
+        RUNTIME.check(Language.PYTHON, "def task(g):\n    return 1", EntryPoint.EXECUTE, "execute");
     }
 
     @Test
@@ -53,8 +56,12 @@ class CodeAndLibrariesTest {
     void checkRefusesAMissingTaskOrTheWrongArity() {
         assertThatThrownBy(() -> RUNTIME.check(Language.JS, "function run(g, args) {}", EntryPoint.EXECUTE, "execute"))
                 .isInstanceOf(ValidationException.class).hasMessageContaining("task(g, args)");
-        assertThatThrownBy(() -> RUNTIME.check(Language.JS, "function task(args) {}", EntryPoint.EXECUTE, "execute"))
+        assertThatThrownBy(() -> RUNTIME.check(Language.JS, "function task() {}", EntryPoint.EXECUTE, "execute"))
                 .isInstanceOf(ValidationException.class).hasMessageContaining("must take 2 arguments");
+        assertThatThrownBy(() -> RUNTIME.check(Language.PYTHON, "def task(g, args, extra):\n    pass", EntryPoint.EXECUTE, "execute"))
+                .isInstanceOf(ValidationException.class).hasMessageContaining("must take 2 arguments");
+        assertThatThrownBy(() -> RUNTIME.check(Language.JS, "function task(request) {}", EntryPoint.ENDPOINT, "function"))
+                .isInstanceOf(ValidationException.class).hasMessageContaining("must take 3 arguments");
         assertThatThrownBy(() -> RUNTIME.check(Language.PYTHON, "def run(args):\n    pass", EntryPoint.LOAD_DATA, "load_data"))
                 .isInstanceOf(ValidationException.class).hasMessageContaining("task(args)");
         assertThatThrownBy(() -> RUNTIME.check(Language.PYTHON, "x = 1\ndef task(g, args):\n    pass", EntryPoint.LOAD_DATA,

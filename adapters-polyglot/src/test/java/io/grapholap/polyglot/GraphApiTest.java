@@ -181,6 +181,25 @@ class GraphApiTest {
                     return {'who': user['name'], 'roles': user['roles'], 'vertices': g.statistics()['vertex_count']}
                 """, EntryPoint.ENDPOINT, List.of(request, user, session), Map.of(), session, LIMITS));
         assertThat(py).isEqualTo(js);
+        // Seed 002 reads them as attributes in Python too, as JavaScript does; they stay dicts.
+        Object attributes = RUNTIME.run(new Invocation(Language.PYTHON, """
+                def task(request, user, session):
+                    g = session.instance(int(request.path_parameters.id))
+                    assert request.path_parameters == {'id': '7'} and isinstance(request, dict)
+                    return {'who': user.name, 'roles': user.roles, 'vertices': g.statistics()['vertex_count']}
+                """, EntryPoint.ENDPOINT, List.of(request, user, session), Map.of(), session, LIMITS));
+        assertThat(attributes).isEqualTo(js);
+    }
+
+    @Test
+    void anExecuteTaskMayTakeTheGraphAlone() {
+        // Seed 000: task(g); the run's execute_args are not passed to it.
+        Object js = TestGraphs.execute(Language.JS, "function task(g) { return {vertices: g.statistics().vertex_count}; }",
+                Map.of("ignored", 1));
+        Object py = TestGraphs.execute(Language.PYTHON, "def task(g):\n    return {'vertices': g.statistics()['vertex_count']}\n",
+                Map.of("ignored", 1));
+        assertThat(js).isEqualTo(Map.of("vertices", 6));
+        assertThat(py).isEqualTo(js);
     }
 
     private static Map<String, Object> run(Language language, String code) {

@@ -30,6 +30,17 @@ class JsModulesTest {
     }
 
     @Test
+    void aLibraryWithoutExportsExportsItsTopLevelFunctions() {
+        String seedStyle = "function add(a, b) {\n  function inner() { return 0; }\n  return a + b + inner();\n}\n"
+                + "async function later() { return 1; }\n// function commented(x) {}\nconst notAFunction = 3;\n";
+        assertThat(JsModules.toCommonJs(seedStyle)).isEqualTo(seedStyle + "\nexports.add = add;\nexports.later = later;");
+        String commonJs = "function helper() {}\nmodule.exports = {run: helper};\n";
+        assertThat(JsModules.toCommonJs(commonJs)).isEqualTo(commonJs);
+        String es = "function helper() {}\nexport function run() { return helper(); }\n";
+        assertThat(JsModules.toCommonJs(es)).isEqualTo("function helper() {}\nfunction run() { return helper(); }\n\nexports.run = run;");
+    }
+
+    @Test
     void importsIgnoreComments() {
         assertThat(JsModules.imports("// require('a')\n/* import b from 'b' */\nconst c = require('c');"))
                 .containsExactly("c");

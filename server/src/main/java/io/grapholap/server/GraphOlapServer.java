@@ -1,6 +1,7 @@
 package io.grapholap.server;
 
 import io.grapholap.application.instance.EngineChoice;
+import io.grapholap.rest.home.FirstContact;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
 import java.util.HashMap;
@@ -34,7 +35,8 @@ public final class GraphOlapServer {
 
     /**
      * Starts a server from the given environment, with {@code overrides} applied last (tests use
-     * them to pick ports and databases). Logs the time from start to ready.
+     * them to pick ports and databases). Logs the time from start to ready, then the next steps
+     * for a new user (start page, API browser, docs, how to log in as admin).
      */
     public static EmbeddedServer start(Map<String, String> environment, Map<String, Object> overrides) {
         long started = System.nanoTime();
@@ -52,6 +54,7 @@ public final class GraphOlapServer {
         EngineChoice engines = context.getBean(EngineChoice.class);
         LOG.info("GraphOLAP ready at {} in {} ms (data directory {}, engines {}, default {})",
                 server.getURL(), millis, settings.dataDir(), engines.names(), engines.defaultName());
+        LOG.info(String.join(System.lineSeparator(), context.getBean(FirstContact.class).nextSteps(server.getURI())));
         return server;
     }
 

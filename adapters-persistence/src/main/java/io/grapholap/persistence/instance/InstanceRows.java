@@ -32,6 +32,12 @@ interface InstanceRows extends CrudRepository<InstanceRow, Long> {
     @Query("UPDATE instances SET last_activity_at = :at WHERE id = :id AND (last_activity_at IS NULL OR last_activity_at < :at)")
     int touch(long id, Instant at);
 
+    @Query("UPDATE instances SET mutate_properties = :mutateProperties WHERE id = :id")
+    int mutateProperties(long id, @Nullable String mutateProperties);
+
+    @Query("UPDATE instances SET mutate_properties = NULL, notice = :notice, updated_at = :at WHERE id = :id")
+    int reloaded(long id, @Nullable String notice, Instant at);
+
     @Query("DELETE FROM instances WHERE id = :id")
     int remove(long id);
 

@@ -17,6 +17,7 @@ import java.sql.ResultSet;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -52,7 +53,7 @@ final class JdbcInstanceRepository implements InstanceRepository {
         Instant at = micros(n.createdAt());
         InstanceRow row = rows.save(new InstanceRow(null, n.snapshotId(), n.datasetId(), n.dataDirectory(), n.name(),
                 n.description(), n.owner(), n.status().wire(), n.engine(), n.cpuCores(), n.memoryBytes(), null,
-                text(n.lifecycle().ttl()), text(n.lifecycle().inactivityTimeout()), micros(n.expiresAt()), null, at, at));
+                text(n.lifecycle().ttl()), text(n.lifecycle().inactivityTimeout()), micros(n.expiresAt()), null, at, at, null, null));
         return instance(row);
     }
 
@@ -176,6 +177,26 @@ final class JdbcInstanceRepository implements InstanceRepository {
                 SORT_COLUMNS, "id", page, rs -> instance(jdbc.readEntity(rs, InstanceRow.class)));
     }
 
+    @Override
+    public void addMutateProperty(long id, String property) {
+        List<String> stored = new ArrayList<>(mutateProperties(id));
+        if (!stored.contains(property)) {
+            stored.add(property);
+            rows.mutateProperties(id, String.join(",", stored));
+        }
+    }
+
+    @Override
+    public List<String> mutateProperties(long id) {
+        return rows.findById(id).map(InstanceRow::mutateProperties).filter(names -> !names.isEmpty())
+                .map(names -> List.of(names.split(","))).orElse(List.of());
+    }
+
+    @Override
+    public void reloaded(long id, String notice, Instant at) {
+        rows.reloaded(id, clip(notice), micros(at));
+    }
+
     private Instance existing(long id) {
         return find(id).orElseThrow(() -> new NotFoundException("instance", id));
     }
@@ -184,7 +205,7 @@ final class JdbcInstanceRepository implements InstanceRepository {
         return new Instance(r.id(), r.snapshotId(), r.datasetId(), r.dataDirectory(), r.name(), r.description(), r.owner(),
                 InstanceStatus.parse("status", r.status()), r.engine(), r.cpuCores(), r.memoryBytes(), r.errorMessage(),
                 new Lifecycle(duration(r.ttl()), duration(r.inactivityTimeout())), r.expiresAt(), r.lastActivityAt(),
-                r.createdAt(), r.updatedAt());
+                r.createdAt(), r.updatedAt(), r.notice());
     }
 
     private static String clip(String message) {

@@ -17,6 +17,8 @@ interface ApiKeyRows extends CrudRepository<ApiKeyRow, String> {
 
     Optional<ApiKeyRow> findByKeyHashAndRevokedAtIsNull(String keyHash);
 
+    Optional<ApiKeyRow> findByKeyHash(String keyHash);
+
     /** Revokes a key once: a second revocation keeps the first time. */
     @Query("UPDATE api_keys SET revoked_at = :at WHERE id = :id AND revoked_at IS NULL")
     void revoke(String id, Instant at);

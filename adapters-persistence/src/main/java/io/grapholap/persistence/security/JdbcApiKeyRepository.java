@@ -55,6 +55,11 @@ final class JdbcApiKeyRepository implements ApiKeyRepository {
                 .flatMap(row -> users.findById(row.owner()).map(owner -> new ActiveKey(key(row), JdbcUserRepository.user(owner)))));
     }
 
+    @Override
+    public Optional<ApiKey> findByHash(String keyHash) {
+        return rows.findByKeyHash(keyHash).map(JdbcApiKeyRepository::key);
+    }
+
     private static ApiKey key(ApiKeyRow row) {
         return new ApiKey(row.id(), row.owner(), row.name(), row.prefix(), row.createdAt(), row.revokedAt());
     }

@@ -48,7 +48,7 @@ final class JdbcSourceDatabase implements SourceDatabase {
                 return columns;
             }
         } catch (SQLException e) {
-            throw new SourceQueryException(firstLine(e.getMessage()), e);
+            throw new SourceQueryException(SourceErrors.message(e), e);
         }
     }
 
@@ -59,14 +59,6 @@ final class JdbcSourceDatabase implements SourceDatabase {
             s = s.substring(0, s.length() - 1).strip();
         }
         return s;
-    }
-
-    private static String firstLine(String message) {
-        if (message == null) {
-            return "the source rejected the query";
-        }
-        int nl = message.indexOf('\n');
-        return nl < 0 ? message : message.substring(0, nl);
     }
 
     static ColumnKind kind(int jdbcType) {

@@ -55,7 +55,7 @@ final class JdbcSourceRows implements SourceRows {
                 c.rollback();
             }
         } catch (SQLException e) {
-            throw new SourceQueryException(firstLine(e.getMessage()), e);
+            throw new SourceQueryException(SourceErrors.message(e), e);
         }
     }
 
@@ -85,15 +85,7 @@ final class JdbcSourceRows implements SourceRows {
             return rs.wasNull() ? null : value;
         } catch (SQLException e) {
             throw new SourceQueryException("column '" + column.name() + "' cannot be read as " + column.type() + ": "
-                    + firstLine(e.getMessage()), e);
+                    + SourceErrors.message(e), e);
         }
-    }
-
-    private static String firstLine(String message) {
-        if (message == null) {
-            return "the source rejected the query";
-        }
-        int nl = message.indexOf('\n');
-        return nl < 0 ? message : message.substring(0, nl);
     }
 }

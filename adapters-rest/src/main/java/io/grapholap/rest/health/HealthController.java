@@ -1,6 +1,7 @@
 package io.grapholap.rest.health;
 
 import io.grapholap.application.health.CheckReadiness;
+import io.grapholap.application.health.ReadinessProbe;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.annotation.Controller;
@@ -25,6 +26,7 @@ final class HealthController {
 
     private static final Logger LOG = LoggerFactory.getLogger(HealthController.class);
     private static final String VERSION = versionOf();
+    private static final String METADATA_DATABASE = "metadata_database";
 
     private final AtomicBoolean firstReadyLogged = new AtomicBoolean();
 
@@ -50,7 +52,7 @@ final class HealthController {
 
     @Get("/ready")
     @ExecuteOn(TaskExecutors.BLOCKING)
-    @Operation(summary = "Readiness: metadata database, source database and engines; 503 when a critical one is down")
+    @Operation(summary = "Readiness: metadata database (also as database: up or down), source database and engines; 503 when a critical one is down")
     HttpResponse<Map<String, Object>> ready() {
         CheckReadiness.Readiness result = readiness.check();
         if (result.ready() && firstReadyLogged.compareAndSet(false, true)) {
@@ -63,6 +65,9 @@ final class HealthController {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("status", result.ready() ? "ready" : "not_ready");
         body.put("version", VERSION);
+        // Seed 001's SDK reads the metadata database's state as "database".
+        ReadinessProbe.ProbeResult metadata = result.components().get(METADATA_DATABASE);
+        body.put("database", metadata == null ? "unknown" : metadata.up() ? "up" : "down");
         body.put("components", components);
         return HttpResponse.status(result.ready() ? HttpStatus.OK : HttpStatus.SERVICE_UNAVAILABLE).body(body);
     }

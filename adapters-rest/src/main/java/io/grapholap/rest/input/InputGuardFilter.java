@@ -1,6 +1,7 @@
 package io.grapholap.rest.input;
 
 import io.grapholap.rest.error.ErrorEnvelope;
+import io.grapholap.rest.security.CredentialProblems;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.core.order.Ordered;
 import io.micronaut.http.HttpHeaders;
@@ -21,6 +22,7 @@ import io.micronaut.web.router.RouteMatch;
 import io.micronaut.web.router.UriRouteMatch;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -104,8 +106,7 @@ final class InputGuardFilter implements Ordered {
                 && request.getUserPrincipal().isEmpty()) {
             response.status(HttpStatus.UNAUTHORIZED)
                     .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"grapholap\"")
-                    .body(ErrorEnvelope.of("UNAUTHORIZED", "authentication required: send Authorization: Bearer <token or API key>, "
-                            + "Basic credentials, or X-Internal-Api-Key", Map.of()));
+                    .body(ErrorEnvelope.of("UNAUTHORIZED", CredentialProblems.describe(request, Instant.now()), Map.of()));
         }
     }
 

@@ -15,11 +15,11 @@ import io.grapholap.rest.instance.InstanceWebModels.InstanceWebModel;
 import io.grapholap.rest.instance.InstanceWebModels.LifecycleRequest;
 import io.grapholap.rest.instance.InstanceWebModels.ProgressWebModel;
 import io.grapholap.rest.instance.InstanceWebModels.UpdateInstanceRequest;
+import io.grapholap.rest.web.BaseUrl;
 import io.grapholap.rest.web.DataEnvelope;
 import io.grapholap.rest.web.ListEnvelope;
 import io.grapholap.rest.web.PlatformErrors;
 import io.micronaut.core.annotation.Nullable;
-import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Body;
@@ -37,6 +37,8 @@ import io.micronaut.security.rules.SecurityRule;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /**
  * The InstanceResource of the platform API: each route hands straight to the instance use cases.
@@ -67,8 +69,8 @@ final class InstanceController {
                                         @Nullable @QueryValue Integer offset, @Nullable @QueryValue Integer limit) {
         InstanceQuery query = InstanceQuery.of(snapshotId, owner, status, search, createdAfter, createdBefore);
         PageRequest page = PageRequest.of(offset, limit, sortBy, sortOrder, InstanceQuery.SORTABLE, InstanceQuery.DEFAULT_SORT);
-        String base = baseUrl(request);
-        return ListEnvelope.of(instances.list(query, page), i -> InstanceWebModel.from(i, base));
+        String base = BaseUrl.of(request);
+        return ListEnvelope.of(instances.list(query, page), i -> InstanceWebModel.from(i, base, instances.effectiveCpuCores(i.cpuCores())));
     }
 
     @Get("/{id}")
@@ -133,6 +135,19 @@ final class InstanceController {
         return DataEnvelope.of(ProgressWebModel.from(instances.progress(existing(id))));
     }
 
+    @Get("/{id}/health")
+    @Operation(summary = "Whether the instance serves queries: 200 {status: healthy} once running with its graph loaded, "
+            + "else 409 INVALID_STATE with its status; what seed 001's create_and_wait polls at {instance_url}/health")
+    Map<String, Object> health(@PathVariable long id) {
+        Instance instance = instances.health(existing(id));
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("status", "healthy");
+        body.put("instance_id", instance.id());
+        body.put("instance_status", instance.status().wire());
+        body.put("engine", instance.engine());
+        return body;
+    }
+
     @Post("/{id}/terminate")
     @Operation(summary = "Terminate the instance and free its memory (owner, ops or admin)")
     DataEnvelope<InstanceWebModel> terminate(HttpRequest<?> request, Actor actor, @PathVariable long id) {
@@ -147,16 +162,8 @@ final class InstanceController {
         return HttpResponse.noContent();
     }
 
-    private static DataEnvelope<InstanceWebModel> web(HttpRequest<?> request, Instance instance) {
-        return DataEnvelope.of(InstanceWebModel.from(instance, baseUrl(request)));
-    }
-
-    private static String baseUrl(HttpRequest<?> request) {
-        String host = request.getHeaders().get(HttpHeaders.HOST);
-        if (host == null || host.isBlank() || !host.matches("[A-Za-z0-9.\\-\\[\\]:]{1,255}")) {
-            host = request.getServerAddress().getHostString() + ":" + request.getServerAddress().getPort();
-        }
-        return (request.isSecure() ? "https://" : "http://") + host;
+    private DataEnvelope<InstanceWebModel> web(HttpRequest<?> request, Instance instance) {
+        return DataEnvelope.of(InstanceWebModel.from(instance, BaseUrl.of(request), instances.effectiveCpuCores(instance.cpuCores())));
     }
 
     private static long existing(long id) {

@@ -18,13 +18,17 @@ final class InstanceWebModels {
     record InstanceWebModel(long id, Long snapshotId, String datasetId, String name, String description, String owner,
                             String status, String engine, int cpuCores, String instanceUrl, String errorMessage,
                             long memoryBytes, String ttl, String inactivityTimeout, Instant expiresAt,
-                            Instant lastActivityAt, Instant createdAt, Instant updatedAt) {
-        /** {@code baseUrl} is the scheme and authority the client used, e.g. {@code http://host:8080}. */
-        static InstanceWebModel from(Instance i, String baseUrl) {
+                            Instant lastActivityAt, Instant createdAt, Instant updatedAt, String notice,
+                            int effectiveCpuCores) {
+        /**
+         * {@code baseUrl} is the scheme and authority the client used, e.g. {@code http://host:8080};
+         * {@code effectiveCpuCores} the cores the instance runs on (its {@code cpu_cores}, capped by the processors).
+         */
+        static InstanceWebModel from(Instance i, String baseUrl, int effectiveCpuCores) {
             return new InstanceWebModel(i.id(), i.snapshotId(), i.datasetId(), i.name(), i.description(), i.owner(),
                     i.status().wire(), i.engine(), i.cpuCores(), baseUrl + "/api/instances/" + i.id(), i.errorMessage(),
                     i.memoryBytes(), text(i.lifecycle().ttl()), text(i.lifecycle().inactivityTimeout()), i.expiresAt(),
-                    i.lastActivityAt(), i.createdAt(), i.updatedAt());
+                    i.lastActivityAt(), i.createdAt(), i.updatedAt(), i.notice(), effectiveCpuCores);
         }
     }
 
@@ -64,10 +68,27 @@ final class InstanceWebModels {
     record ProgressWebModel(long id, String status, String phase, Instant startedAt, List<StepWebModel> steps,
                             String currentStep, int progressPercent, Long estimatedRemainingSeconds, String errorMessage) {
         static ProgressWebModel from(InstanceProgressView p) {
-            return new ProgressWebModel(p.id(), p.status(), p.phase(), p.startedAt(),
+            return new ProgressWebModel(p.id(), p.status(), seedPhase(p.phase()), p.startedAt(),
                     p.steps().stream().map(s -> new StepWebModel(s.name(), s.status(), s.message())).toList(),
                     p.currentStep(), p.progressPercent(), p.estimatedRemainingSeconds(), p.errorMessage());
         }
+    }
+
+    /**
+     * The phase under seed 001's names: waiting for the snapshot and the admission estimate are
+     * {@code pod_scheduled} (the instance is placed), reading the Arrow files {@code downloading},
+     * building the graph {@code loading_data}; {@code ready} and {@code failed} keep their names, and
+     * so do {@code stopping} and {@code terminated}, which the seed does not name. Our own step names
+     * stay in {@code steps} and {@code current_step}. The seed's {@code loading_schema} has no step of
+     * its own here: the schema comes with the files.
+     */
+    static String seedPhase(String phase) {
+        return switch (phase) {
+            case "waiting_for_snapshot", "estimate" -> "pod_scheduled";
+            case "read_files" -> "downloading";
+            case "build" -> "loading_data";
+            default -> phase;
+        };
     }
 
     private static String text(Duration d) {

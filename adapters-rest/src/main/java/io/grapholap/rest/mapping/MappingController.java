@@ -8,7 +8,6 @@ import io.grapholap.application.mapping.DiffMappingVersions;
 import io.grapholap.application.mapping.GetMapping;
 import io.grapholap.application.mapping.GetMappingTree;
 import io.grapholap.application.mapping.GetMappingVersion;
-import io.grapholap.application.mapping.ListMappingSnapshots;
 import io.grapholap.application.mapping.ListMappingVersions;
 import io.grapholap.application.mapping.ListMappings;
 import io.grapholap.application.mapping.MappingQuery;
@@ -68,12 +67,11 @@ final class MappingController {
     private final DeleteMapping deleteMapping;
     private final SetMappingLifecycle setLifecycle;
     private final GetMappingTree getTree;
-    private final ListMappingSnapshots listSnapshots;
 
     MappingController(ListMappings listMappings, GetMapping getMapping, CreateMapping createMapping, UpdateMapping updateMapping,
                       ListMappingVersions listVersions, GetMappingVersion getVersion, DiffMappingVersions diffVersions,
                       CopyMapping copyMapping, DeleteMapping deleteMapping, SetMappingLifecycle setLifecycle,
-                      GetMappingTree getTree, ListMappingSnapshots listSnapshots) {
+                      GetMappingTree getTree) {
         this.listMappings = listMappings;
         this.getMapping = getMapping;
         this.createMapping = createMapping;
@@ -85,7 +83,6 @@ final class MappingController {
         this.deleteMapping = deleteMapping;
         this.setLifecycle = setLifecycle;
         this.getTree = getTree;
-        this.listSnapshots = listSnapshots;
     }
 
     @Get
@@ -171,14 +168,6 @@ final class MappingController {
                                     @Nullable @QueryValue("include_instances") String includeInstances,
                                     @Nullable @QueryValue String status) {
         return DataEnvelope.of(TreeWebModel.from(getTree.tree(mappingId(id), flag("include_instances", includeInstances), status)));
-    }
-
-    @Get("/{id}/snapshots")
-    @Operation(summary = "List the snapshots made from any version of a mapping, newest first")
-    ListEnvelope<MappingWebModels.SnapshotBranchWebModel> snapshots(@PathVariable long id, @Nullable @QueryValue Integer offset,
-                                                                    @Nullable @QueryValue Integer limit) {
-        return ListEnvelope.of(listSnapshots.list(mappingId(id), offset == null ? 0 : offset,
-                limit == null ? PageRequest.DEFAULT_LIMIT : limit), MappingWebModels.SnapshotBranchWebModel::from);
     }
 
     /** Ids are positive; any other number names no mapping. */

@@ -24,9 +24,9 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Duration;
 import java.time.Instant;
 
-/** The config part of the OpsResource: anyone signed in reads, the ops role changes. */
+/** The config part of the OpsResource: the ops role (or admin) reads and changes it, as in seed 001. */
 @Controller("/api/config")
-@Secured(SecurityRule.IS_AUTHENTICATED)
+@Secured("ops")
 @ExecuteOn(TaskExecutors.BLOCKING)
 @Tag(name = "ops")
 @PlatformErrors

@@ -1,8 +1,8 @@
 package io.grapholap.rest.ops;
 
+import io.grapholap.application.ops.ExportJobRows;
 import io.grapholap.application.ops.ReadPlatformState;
 import io.grapholap.application.security.Actor;
-import io.grapholap.application.snapshot.SnapshotProgressView;
 import io.grapholap.rest.web.DataEnvelope;
 import io.grapholap.rest.web.PlatformErrors;
 import io.micronaut.core.annotation.Introspected;
@@ -18,10 +18,9 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Instant;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
-/** The state views of the OpsResource (ops role): counts per status, and the export queue. */
+/** The state views of the OpsResource (ops role): counts per status, and the export jobs. */
 @Controller("/api/ops")
 @Secured(SecurityRule.IS_AUTHENTICATED)
 @ExecuteOn(TaskExecutors.BLOCKING)
@@ -36,20 +35,24 @@ final class OpsStateController {
     }
 
     @Get("/state")
-    @Operation(summary = "Counts: mappings, snapshots per status, instances per status (available=false without an instance census), exports queued and running")
+    @Operation(summary = "Counts: mappings, snapshots per status, instances per status and without_pod_name (live with no engine "
+            + "holding them; available=false without an instance census), exports queued and running, export jobs by status")
     DataEnvelope<StateWebModel> state(Actor actor) {
         ReadPlatformState.State s = state.state(actor);
         Map<String, Long> snapshots = s.snapshotsByStatus();
         InstancesWebModel instances = s.instancesByStatus()
-                .map(by -> new InstancesWebModel(true, by.values().stream().mapToLong(Long::longValue).sum(), by))
-                .orElse(new InstancesWebModel(false, 0, Map.of()));
+                .map(by -> new InstancesWebModel(true, by.values().stream().mapToLong(Long::longValue).sum(), by,
+                        s.instancesWithoutEngine().orElse(0L)))
+                .orElse(new InstancesWebModel(false, 0, Map.of(), 0));
         return DataEnvelope.of(new StateWebModel(new TotalWebModel(s.mappings()),
                 new SnapshotsWebModel(s.snapshotTotal(), snapshots), instances,
-                new ExportJobsWebModel(snapshots.getOrDefault("pending", 0L), snapshots.getOrDefault("creating", 0L))));
+                new ExportJobsWebModel(snapshots.getOrDefault("pending", 0L), snapshots.getOrDefault("creating", 0L),
+                        s.exportJobsByStatus())));
     }
 
     @Get("/export-jobs")
-    @Operation(summary = "Exports queued (pending) or running (creating), oldest first, with progress; filter status, limit at most 100")
+    @Operation(summary = "Export jobs, one per definition of the recent snapshots, newest first: entity_type, entity_name, "
+            + "status (pending, claimed, completed, failed), attempts, timestamps, error_message; filter status, limit at most 100")
     DataEnvelope<List<ExportJobWebModel>> exportJobs(Actor actor, @Nullable @QueryValue String status,
                                                      @Nullable @QueryValue Integer limit) {
         return DataEnvelope.of(state.exportJobs(actor, status, limit).stream().map(ExportJobWebModel::from).toList());
@@ -64,11 +67,11 @@ final class OpsStateController {
     }
 
     @Introspected
-    record InstancesWebModel(boolean available, long total, Map<String, Long> byStatus) {
+    record InstancesWebModel(boolean available, long total, Map<String, Long> byStatus, long withoutPodName) {
     }
 
     @Introspected
-    record ExportJobsWebModel(long queued, long running) {
+    record ExportJobsWebModel(long queued, long running, Map<String, Long> byStatus) {
     }
 
     @Introspected
@@ -77,16 +80,12 @@ final class OpsStateController {
     }
 
     @Introspected
-    record StepWebModel(String name, String status, long rows) {
-    }
-
-    @Introspected
-    record ExportJobWebModel(long id, long snapshotId, String status, String phase, Instant startedAt, String currentStep,
-                             int progressPercent, Long estimatedRemainingSeconds, List<StepWebModel> steps) {
-        static ExportJobWebModel from(SnapshotProgressView p) {
-            return new ExportJobWebModel(p.id(), p.id(), p.status(), p.phase(), p.startedAt(), p.currentStep(),
-                    p.progressPercent(), p.estimatedRemainingSeconds(),
-                    p.steps().stream().map(s -> new StepWebModel(s.name(), s.status().name().toLowerCase(Locale.ROOT), s.rows())).toList());
+    record ExportJobWebModel(String id, long snapshotId, String snapshotName, String entityType, String entityName,
+                             String status, long rows, int attempts, Instant createdAt, Instant startedAt, Instant updatedAt,
+                             String errorMessage) {
+        static ExportJobWebModel from(ExportJobRows.ExportJob j) {
+            return new ExportJobWebModel(j.id(), j.snapshotId(), j.snapshotName(), j.entityType(), j.entityName(), j.status(),
+                    j.rows(), j.attempts(), j.createdAt(), j.startedAt(), j.updatedAt(), j.errorMessage());
         }
     }
 }

@@ -1,6 +1,7 @@
 package io.grapholap.rest.security;
 
 import io.grapholap.application.user.BootstrapAdmin;
+import io.grapholap.rest.home.FirstContact;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.context.event.ApplicationEventListener;
 import io.micronaut.context.event.StartupEvent;
@@ -11,7 +12,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Creates the first admin when the context starts (before the server accepts requests). A
- * generated password is written once to the log and never again.
+ * generated password is written once to the log and never again; {@link FirstContact} learns which
+ * of these happened, for the next steps the server prints.
  */
 @Singleton
 final class AdminBootstrapListener implements ApplicationEventListener<StartupEvent> {
@@ -20,10 +22,13 @@ final class AdminBootstrapListener implements ApplicationEventListener<StartupEv
 
     private final BootstrapAdmin bootstrap;
     private final Optional<String> configuredPassword;
+    private final FirstContact firstContact;
 
     AdminBootstrapListener(BootstrapAdmin bootstrap,
-                           @Value("${grapholap.security.admin-password:}") String configuredPassword) {
+                           @Value("${grapholap.security.admin-password:}") String configuredPassword,
+                           FirstContact firstContact) {
         this.bootstrap = bootstrap;
+        this.firstContact = firstContact;
         this.configuredPassword = configuredPassword == null || configuredPassword.isEmpty()
                 ? Optional.empty() : Optional.of(configuredPassword);
     }
@@ -31,6 +36,7 @@ final class AdminBootstrapListener implements ApplicationEventListener<StartupEv
     @Override
     public void onApplicationEvent(StartupEvent event) {
         BootstrapAdmin.Outcome outcome = bootstrap.run(configuredPassword);
+        firstContact.adminCreated(outcome.created(), outcome.generatedPassword().isPresent());
         if (!outcome.created()) {
             return;
         }

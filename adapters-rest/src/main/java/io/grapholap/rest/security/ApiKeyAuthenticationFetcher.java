@@ -16,8 +16,9 @@ import org.reactivestreams.Publisher;
 
 /**
  * {@code Authorization: Bearer gok_…}: an API key. Answers from the credential cache without
- * leaving the event loop; only a cache miss goes to the database, on the blocking executor. Tokens
- * without the key prefix are left to the JWT fetcher.
+ * leaving the event loop; a cache miss, and a refused key (to say why: unknown, revoked, owner
+ * disabled), go to the database on the blocking executor. Tokens without the key prefix are left
+ * to the JWT fetcher.
  */
 @Singleton
 final class ApiKeyAuthenticationFetcher implements AuthenticationFetcher<HttpRequest<?>> {
@@ -49,10 +50,15 @@ final class ApiKeyAuthenticationFetcher implements AuthenticationFetcher<HttpReq
             return Publishers.empty();
         }
         var cached = authenticate.cached(key);
-        if (cached.isPresent()) {
-            return cached.get().map(Authentications::of).map(Publishers::just).orElseGet(Publishers::empty);
+        if (cached.isPresent() && cached.get().isPresent()) {
+            return Publishers.just(Authentications.of(cached.get().get()));
         }
-        return Publishers.fromCompletableFuture(() -> CompletableFuture.supplyAsync(
-                () -> authenticate.authenticate(key).map(Authentications::of).orElse(null), blocking));
+        return Publishers.fromCompletableFuture(() -> CompletableFuture.supplyAsync(() -> {
+            var actor = (cached.isPresent() ? cached.get() : authenticate.authenticate(key)).map(Authentications::of);
+            if (actor.isEmpty()) {
+                Authentications.refuse(request, authenticate.refusal(key));
+            }
+            return actor.orElse(null);
+        }, blocking));
     }
 }

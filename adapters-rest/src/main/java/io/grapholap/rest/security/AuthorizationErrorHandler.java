@@ -11,21 +11,19 @@ import io.micronaut.http.server.exceptions.ExceptionHandler;
 import io.micronaut.security.authentication.AuthorizationException;
 import io.micronaut.security.authentication.DefaultAuthorizationExceptionHandler;
 import jakarta.inject.Singleton;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
 /**
  * Refusals by the security rules, in the platform error envelope: 401 {@code UNAUTHORIZED} when
- * no valid credential came with the call (saying why when a well-formed credential named an account
- * that cannot act), 403 {@code PERMISSION_DENIED} when the caller's roles do not allow it.
+ * no valid credential came with the call, saying what was wrong with it (missing, malformed,
+ * expired, revoked, unknown key, an account that cannot act: {@link CredentialProblems}), 403 {@code PERMISSION_DENIED} when the caller's roles do not allow it.
  */
 @Produces
 @Singleton
 @Replaces(DefaultAuthorizationExceptionHandler.class)
 final class AuthorizationErrorHandler implements ExceptionHandler<AuthorizationException, HttpResponse<ErrorEnvelope>> {
-
-    private static final String CREDENTIALS_REQUIRED = "authentication required: send Authorization: Bearer <token or API key>, "
-            + "Basic credentials, or X-Internal-Api-Key";
 
     @Override
     public HttpResponse<ErrorEnvelope> handle(HttpRequest request, AuthorizationException exception) {
@@ -38,6 +36,7 @@ final class AuthorizationErrorHandler implements ExceptionHandler<AuthorizationE
         }
         return HttpResponse.<ErrorEnvelope>status(HttpStatus.UNAUTHORIZED)
                 .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"grapholap\"")
-                .body(ErrorEnvelope.of("UNAUTHORIZED", Authentications.refusal(request).orElse(CREDENTIALS_REQUIRED), Map.of()));
+                .body(ErrorEnvelope.of("UNAUTHORIZED", Authentications.refusal(request)
+                        .orElseGet(() -> CredentialProblems.describe(request, Instant.now())), Map.of()));
     }
 }

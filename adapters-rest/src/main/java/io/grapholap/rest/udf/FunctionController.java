@@ -10,9 +10,11 @@ import io.grapholap.rest.udf.FunctionWebModels.FunctionPage;
 import io.grapholap.rest.udf.FunctionWebModels.FunctionWebModel;
 import io.grapholap.rest.udf.FunctionWebModels.PermissionsBody;
 import io.grapholap.rest.udf.FunctionWebModels.PermissionsWebModel;
+import io.grapholap.rest.web.BaseUrl;
 import io.grapholap.rest.web.PlatformErrors;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
@@ -48,13 +50,14 @@ final class FunctionController {
     }
 
     @Get("/")
-    @Operation(summary = "List the organisation's UDFs in this language that the caller may edit (limit at most 100, offset)")
-    FunctionPage<FunctionWebModel> list(Actor actor, @PathVariable String org,
+    @Operation(summary = "List the organisation's UDFs in this language that the caller may edit (limit at most 100, offset); next and previous are absolute URLs")
+    FunctionPage<FunctionWebModel> list(HttpRequest<?> request, Actor actor, @PathVariable String org,
                                         @Parameter(schema = @Schema(allowableValues = {"js", "python"})) @PathVariable String language,
                                         @Nullable @QueryValue Integer limit, @Nullable @QueryValue Integer offset) {
         int l = limit == null ? 50 : limit;
         int o = offset == null ? 0 : offset;
-        return FunctionPage.of(functions.list(actor, org, language, o, l), "/api/v2/o/" + org + "/functions/" + language + "/",
+        return FunctionPage.of(functions.list(actor, org, language, o, l),
+                BaseUrl.of(request) + "/api/v2/o/" + org + "/functions/" + language + "/",
                 FunctionWebModel::from);
     }
 

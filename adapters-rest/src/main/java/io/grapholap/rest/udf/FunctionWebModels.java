@@ -86,13 +86,16 @@ final class FunctionWebModels {
     }
 
     @Introspected
-    record OrganizationWebModel(String name, boolean udfCreationEnabled, Instant updatedAt, String updatedBy) {
+    record OrganizationWebModel(String name, boolean udfCreationEnabled, List<String> udfExecutionDisabledLanguages,
+                                List<String> udfExecutionUsers, Instant updatedAt, String updatedBy) {
         static OrganizationWebModel from(OrganizationSettings s) {
-            return new OrganizationWebModel(s.organization(), s.udfCreationEnabled(), s.updatedAt(), s.updatedBy());
+            return new OrganizationWebModel(s.organization(), s.udfCreationEnabled(),
+                    s.executionDisabledLanguages().stream().sorted().toList(), s.executionUsers(), s.updatedAt(), s.updatedBy());
         }
     }
 
+    /** Fields left out (or null) keep their values; an empty list clears one. */
     @Introspected
-    record OrganizationBody(Boolean udfCreationEnabled) {
+    record OrganizationBody(Boolean udfCreationEnabled, List<String> udfExecutionDisabledLanguages, List<String> udfExecutionUsers) {
     }
 }

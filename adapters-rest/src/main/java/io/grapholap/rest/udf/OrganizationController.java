@@ -39,8 +39,10 @@ final class OrganizationController {
     }
 
     @Put("/{org}")
-    @Operation(summary = "Set an organisation's settings: udf_creation_enabled (admin)")
+    @Operation(summary = "Set an organisation's settings (admin): udf_creation_enabled, udf_execution_disabled_languages "
+            + "(js, python: their UDFs may not run), udf_execution_users (when not empty, the only users who may run UDFs)")
     DataEnvelope<OrganizationWebModel> update(Actor actor, @PathVariable String org, @Body OrganizationBody body) {
-        return DataEnvelope.of(OrganizationWebModel.from(organizations.update(actor, org, body.udfCreationEnabled())));
+        return DataEnvelope.of(OrganizationWebModel.from(organizations.update(actor, org, body.udfCreationEnabled(),
+                body.udfExecutionDisabledLanguages(), body.udfExecutionUsers())));
     }
 }

@@ -5,7 +5,6 @@ import static io.grapholap.application.common.QueryValues.blankToNull;
 import io.grapholap.application.audit.AuditLog;
 import io.grapholap.application.security.Actor;
 import io.grapholap.domain.audit.AuditEntry;
-import io.grapholap.domain.error.ConflictException;
 import io.grapholap.domain.error.DomainException;
 import io.grapholap.domain.error.ValidationException;
 import io.grapholap.domain.user.Role;
@@ -23,7 +22,7 @@ import java.util.TreeMap;
  * removes the resources of one kind that match every given filter, at most {@link #MAX_PER_CALL}
  * per call. Safety rules: at least one filter; more than {@link #MAX_PER_CALL} matches is refused
  * (narrow the filters); a given {@code expectedCount} that differs from the match count is refused
- * with 409; {@code dryRun} only reports the matches. Each resource is deleted through its own
+ * with 400 on {@code expected_count} (seed 001); {@code dryRun} only reports the matches. Each resource is deleted through its own
  * rules, so a refusal (e.g. {@code RESOURCE_HAS_DEPENDENCIES}) is reported for that item and the
  * others go on. Every deletion is written to the audit log with the reason.
  */
@@ -81,7 +80,7 @@ public final class BulkDelete {
         }
         List<Long> ids = matched.stream().map(BulkDeletable.Candidate::id).toList();
         if (request.expectedCount() != null && request.expectedCount() != matched.size()) {
-            throw new ConflictException("CONFLICT", "expected_count is " + request.expectedCount() + " but "
+            throw new ValidationException("expected_count", "expected_count is " + request.expectedCount() + " but "
                     + matched.size() + " resources match; nothing was deleted",
                     Map.of("expected_count", request.expectedCount(), "matched_count", matched.size()));
         }

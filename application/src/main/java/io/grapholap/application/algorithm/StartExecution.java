@@ -70,7 +70,7 @@ public final class StartExecution {
         AlgorithmExecution execution = runs.begin(actor.username(), instance, plan, command.mode(), InstanceRuns.REQUEST,
                 CancellationToken.withTimeout(timeout));
         try {
-            executor.execute(() -> runs.execute(instance, execution, plan, parallelism, r -> keep(command, graph, plan, r)));
+            executor.execute(() -> runs.execute(instance, execution, plan, parallelism, r -> keep(command, instance, plan, r)));
         } catch (RejectedExecutionException e) {
             runs.abandon(instance, execution);
             throw new UnavailableException("SERVICE_UNAVAILABLE", "the server is shutting down; no algorithm can start",
@@ -83,14 +83,16 @@ public final class StartExecution {
         return execution.view();
     }
 
-    private ExecutionResult keep(AlgorithmCommand command, GraphInstance graph, AlgorithmRunner.Plan plan,
+    private ExecutionResult keep(AlgorithmCommand command, LiveInstance instance, AlgorithmRunner.Plan plan,
                                  AlgorithmResult r) {
+        GraphInstance graph = instance.graph();
         String valueColumn = plan.params().definition().valueColumn();
         return switch (command.mode()) {
             case STREAM -> ResultSummaries.head(r, settings.maxRows());
             case STATS -> ExecutionResult.figures(r.engine(), r.rowCount(), ResultSummaries.summary(r, valueColumn));
             case MUTATE -> {
                 graph.storeVertexProperty(command.mutateProperty(), r, valueColumn);
+                instances.propertyStored(instance.id(), command.mutateProperty());
                 yield new ExecutionResult(r.engine(), List.of(), List.of(), r.rowCount(), false,
                         r.stats(), command.mutateProperty(), r.rowCount());
             }

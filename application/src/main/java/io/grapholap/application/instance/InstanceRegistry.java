@@ -65,6 +65,11 @@ public final class InstanceRegistry implements LiveInstances {
                 .toList();
     }
 
+    @Override
+    public void propertyStored(long instanceId, String property) {
+        repository.addMutateProperty(instanceId, property);
+    }
+
     private static void requireUser(Actor actor, String owner, long id) {
         if (!actor.username().equals(owner) && !actor.has(Role.OPS)) {
             throw new PermissionDeniedException("only the owner (" + owner + "), ops or an admin may use instance " + id);

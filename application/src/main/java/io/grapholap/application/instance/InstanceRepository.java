@@ -41,6 +41,18 @@ public interface InstanceRepository {
 
     boolean delete(long id);
 
+    /**
+     * Remembers that a mutate run stored {@code property} on the graph of instance {@code id}. Such
+     * properties live in memory only; a reload after a restart loses them and says so.
+     */
+    void addMutateProperty(long id, String property);
+
+    /** The properties mutate runs stored on the graph of {@code id} since it was loaded, first stored first. */
+    List<String> mutateProperties(long id);
+
+    /** After a reload: forgets the stored properties and sets the instance's notice ({@code null} clears it). */
+    void reloaded(long id, String notice, Instant at);
+
     Page<Instance> list(InstanceQuery query, PageRequest page);
 
     List<Instance> withStatus(Set<InstanceStatus> statuses);

@@ -3,7 +3,8 @@ package io.grapholap.application.instance;
 /**
  * Server settings of instances: the host memory that live instances may hold in all (the sum of
  * the engines' estimates, checked before each load), the most cores one instance may use
- * ({@code min(8, processors)}) and the cores a new instance gets.
+ * ({@code min(8, processors)}) and the cores a new instance gets. An instance may ask for 1 to
+ * {@value #CPU_CAP} cores (seed 001's range) on any machine; it runs on {@link #effectiveCores} of them.
  */
 public record InstanceSettings(long memoryBudgetBytes, int maxCpuCores, int defaultCpuCores) {
 
@@ -19,6 +20,11 @@ public record InstanceSettings(long memoryBudgetBytes, int maxCpuCores, int defa
         if (defaultCpuCores < 1 || defaultCpuCores > maxCpuCores) {
             throw new IllegalArgumentException("default cpu cores must be in 1.." + maxCpuCores + ", got " + defaultCpuCores);
         }
+    }
+
+    /** The cores an instance that asked for {@code requested} runs on: at most {@link #maxCpuCores}. */
+    public int effectiveCores(int requested) {
+        return Math.min(requested, maxCpuCores);
     }
 
     /** Cores capped at {@code min(8, processors)}; new instances get up to 2 of them. */

@@ -30,6 +30,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -43,6 +44,9 @@ import java.util.Optional;
  * Every authenticated user may read every instance; changes need the owner, ops or an admin.
  */
 public final class InstanceUseCases {
+
+    /** One line when a load starts, finishes (engine, memory, time) and fails (the reason), for operators. */
+    private static final System.Logger LOG = System.getLogger(InstanceUseCases.class.getName());
 
     private static final long MAX_EXTEND_HOURS = 24L * 365;
 
@@ -155,7 +159,7 @@ public final class InstanceUseCases {
             return new Instance(stored.id(), stored.snapshotId(), stored.datasetId(), stored.dataDirectory(), stored.name(),
                     stored.description(), stored.owner(), stored.status(), stored.engine(), stored.cpuCores(),
                     stored.memoryBytes(), stored.errorMessage(), stored.lifecycle(), stored.expiresAt(), recent.get(),
-                    stored.createdAt(), stored.updatedAt());
+                    stored.createdAt(), stored.updatedAt(), stored.notice());
         }
         return stored;
     }
@@ -183,8 +187,9 @@ public final class InstanceUseCases {
     }
 
     /**
-     * Moves the expiry {@code hours} later than the current one (or than now, when it has none),
-     * capped at creation plus the platform's max instance TTL.
+     * Moves the expiry {@code hours} later than the current one (or than now, when it has none). An
+     * expiry beyond creation plus the platform's max instance TTL is refused (400 on {@code hours},
+     * seed 001's {@code VALIDATION_FAILED}), with the latest allowed expiry in the details.
      */
     public Instance extend(Actor actor, long id, long hours) {
         if (hours < 1 || hours > MAX_EXTEND_HOURS) {
@@ -197,14 +202,19 @@ public final class InstanceUseCases {
         Instant expiresAt = from.plus(Duration.ofHours(hours));
         Duration max = config.lifecycle().instance().maxTtl();
         if (max != null && expiresAt.isAfter(instance.createdAt().plus(max))) {
-            expiresAt = instance.createdAt().plus(max);
+            Instant latest = instance.createdAt().plus(max);
+            long room = Math.max(0, Duration.between(from, latest).toHours());
+            throw new ValidationException("hours", "extending instance " + id + " by " + hours + " hours would end it at "
+                    + expiresAt + ", past the max instance TTL " + max + " from its creation (" + latest + "); at most "
+                    + room + " more hours", Map.of("max_ttl", max.toString(), "max_expires_at", latest.toString(),
+                    "max_hours", room));
         }
         Lifecycle lifecycle = new Lifecycle(Duration.between(instance.createdAt(), expiresAt),
                 instance.lifecycle().inactivityTimeout());
         return instances.setLifecycle(id, lifecycle, expiresAt, now);
     }
 
-    /** Sets the cores of a running instance: 1..min(8, processors); takes effect for the next call. */
+    /** Sets the cores of a running instance: 1..8, run on at most the processors; takes effect for the next call. */
     public Instance setCpuCores(Actor actor, long id, Integer cpuCores) {
         if (cpuCores == null) {
             throw new ValidationException("cpu_cores", "cpu_cores is required");
@@ -216,8 +226,23 @@ public final class InstanceUseCases {
             throw ConflictException.invalidState("instance " + id + " is " + instance.status().wire()
                     + "; cpu_cores can be changed while it is running", Map.of("instance_id", id, "status", instance.status().wire()));
         }
-        live.graph().setParallelism(cores);
+        live.graph().setParallelism(settings.effectiveCores(cores));
         return instances.setCpuCores(id, cores, clock.instant());
+    }
+
+    /**
+     * Seed 001's per-instance health check: the instance when it serves queries (running, with its
+     * graph held by this server); 409 {@code INVALID_STATE} with its status otherwise, as the data
+     * plane answers for an instance that is not running.
+     */
+    public Instance health(long id) {
+        Instance instance = get(id);
+        if (instance.status() != InstanceStatus.RUNNING || registry.running(id).isEmpty()) {
+            String status = instance.status() == InstanceStatus.RUNNING ? "running without its graph" : instance.status().wire();
+            throw ConflictException.invalidState("instance " + id + " is " + status + ", not serving queries",
+                    Map.of("instance_id", id, "status", instance.status().wire()));
+        }
+        return instance;
     }
 
     public InstanceProgressView progress(long id) {
@@ -303,8 +328,21 @@ public final class InstanceUseCases {
                 InstanceStatus.STARTING, null, clock.instant())) {
             return false;
         }
+        instances.reloaded(instance.id(), lostProperties(instance), clock.instant());
         schedule(instance.id());
         return true;
+    }
+
+    /** What a reload tells the user when mutate runs had stored properties, which lived in memory only; null when none had. */
+    private String lostProperties(Instance instance) {
+        List<String> lost = instances.mutateProperties(instance.id());
+        if (lost.isEmpty()) {
+            return null;
+        }
+        return "the server restarted at " + clock.instant() + " and loaded this instance again from its "
+                + (instance.snapshotId() != null ? "snapshot " + instance.snapshotId() : "dataset " + instance.datasetId())
+                + "; the properties stored by mutate runs (" + String.join(", ", lost)
+                + ") were held in memory only and are gone: run those algorithms again";
     }
 
     private String missingSource(Instance instance) {
@@ -335,21 +373,32 @@ public final class InstanceUseCases {
             return;
         }
         InstanceRegistry.Load load = registry.startLoad(id);
+        long began = System.nanoTime();
+        LOG.log(System.Logger.Level.INFO, "start of instance {0} ({1}, engine {2}, {3} cores) began",
+                Long.toString(id), instance.snapshotId() != null ? "snapshot " + instance.snapshotId() : "dataset " + instance.datasetId(),
+                instance.engine(), Integer.toString(settings.effectiveCores(instance.cpuCores())));
         try {
             GraphEngine engine = engines.engine(instance.engine());
             Path dir = directory(instance);
-            LoadOptions options = LoadOptions.defaults().withParallelism(instance.cpuCores());
+            int cores = settings.effectiveCores(instance.cpuCores());
+            LoadOptions options = LoadOptions.defaults().withParallelism(cores);
             engine.estimate(dir, options);
             load.progress("verify", 0, "reading " + dir.getFileName());
             GraphInstance graph = engine.load(dir, options, load, load.cancel);
-            graph.setParallelism(instance.cpuCores());
+            graph.setParallelism(cores);
             registry.put(new LiveInstance(id, instance.owner(), graph.engine(), graph));
-            if (!instances.transition(id, InstanceStatus.STARTING, InstanceStatus.RUNNING, null, clock.instant())) {
+            if (instances.transition(id, InstanceStatus.STARTING, InstanceStatus.RUNNING, null, clock.instant())) {
+                LOG.log(System.Logger.Level.INFO, "start of instance {0} finished in {1} ms: running on {2}",
+                        Long.toString(id), Long.toString((System.nanoTime() - began) / 1_000_000), graph.engine());
+            } else {
                 registry.release(id);
+                LOG.log(System.Logger.Level.INFO, "start of instance {0} finished but it was stopped meanwhile; its graph is freed",
+                        Long.toString(id));
             }
         } catch (RuntimeException | OutOfMemoryError e) {
             registry.release(id);
             String reason = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+            LOG.log(System.Logger.Level.WARNING, "start of instance {0} failed: loading failed: {1}", Long.toString(id), reason);
             instances.transition(id, InstanceStatus.STARTING, InstanceStatus.FAILED, "loading failed: " + reason, clock.instant());
         } finally {
             registry.endLoad(id);
@@ -417,7 +466,7 @@ public final class InstanceUseCases {
      * returns the bytes the instance will hold. The peak of the load must fit, not only what stays.
      */
     private long admit(GraphEngine engine, Path dir, int cores) {
-        MemoryEstimate estimate = engine.estimate(dir, LoadOptions.defaults().withParallelism(cores));
+        MemoryEstimate estimate = engine.estimate(dir, LoadOptions.defaults().withParallelism(settings.effectiveCores(cores)));
         long held = instances.liveMemoryBytes();
         long available = Math.max(0, settings.memoryBudgetBytes() - held);
         long needed = Math.max(estimate.peakHostBytes(), estimate.hostBytes());
@@ -450,11 +499,16 @@ public final class InstanceUseCases {
     }
 
     private int cores(int cpuCores) {
-        if (cpuCores < 1 || cpuCores > settings.maxCpuCores()) {
-            throw new ValidationException("cpu_cores", "cpu_cores must be between 1 and " + settings.maxCpuCores()
-                    + ", got " + cpuCores, Map.of("max", settings.maxCpuCores()));
+        if (cpuCores < 1 || cpuCores > InstanceSettings.CPU_CAP) {
+            throw new ValidationException("cpu_cores", "cpu_cores must be between 1 and " + InstanceSettings.CPU_CAP
+                    + ", got " + cpuCores, Map.of("max", InstanceSettings.CPU_CAP, "effective_max", settings.maxCpuCores()));
         }
         return cpuCores;
+    }
+
+    /** The cores an instance that asked for {@code cpuCores} runs on: this server's processors cap it. */
+    public int effectiveCpuCores(int cpuCores) {
+        return settings.effectiveCores(cpuCores);
     }
 
     private Instance owned(Actor actor, long id) {

@@ -25,4 +25,12 @@ public interface LiveInstances {
     default List<LiveInstance> list(Actor actor, int limit) {
         return List.of();
     }
+
+    /**
+     * Records that a mutate run stored {@code property} on the graph of instance {@code instanceId},
+     * so that a reload after a restart, which loses it, can say so. The default keeps nothing: a
+     * registry backed by the instance repository overrides it.
+     */
+    default void propertyStored(long instanceId, String property) {
+    }
 }

@@ -10,4 +10,10 @@ public interface InstanceCensus {
 
     /** Live instances (waiting_for_snapshot, starting, running, stopping) per owner. */
     Map<String, Long> liveCountByOwner();
+
+    /**
+     * Instances recorded as {@code starting} or {@code running} whose graph this server neither
+     * holds nor is loading: seed 001's {@code without_pod_name} (a live instance with no engine).
+     */
+    long withoutEngine();
 }

@@ -4,16 +4,12 @@ import io.grapholap.application.common.PageRequest;
 import io.grapholap.application.mapping.MappingQuery;
 import io.grapholap.application.mapping.MappingRepository;
 import io.grapholap.application.security.Actor;
-import io.grapholap.application.snapshot.SnapshotProgressView;
 import io.grapholap.application.snapshot.SnapshotQuery;
 import io.grapholap.application.snapshot.SnapshotRepository;
 import io.grapholap.domain.error.ValidationException;
 import io.grapholap.domain.instance.InstanceStatus;
-import io.grapholap.domain.snapshot.Snapshot;
 import io.grapholap.domain.snapshot.SnapshotStatus;
 import io.grapholap.domain.user.Role;
-import java.time.Clock;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -33,18 +29,21 @@ public final class ReadPlatformState {
     private final MappingRepository mappings;
     private final SnapshotRepository snapshots;
     private final Optional<InstanceCensus> census;
-    private final Clock clock;
+    private final ExportJobRows exportJobs;
 
-    public ReadPlatformState(MappingRepository mappings, SnapshotRepository snapshots, Optional<InstanceCensus> census,
-                             Clock clock) {
+    public ReadPlatformState(MappingRepository mappings, SnapshotRepository snapshots, Optional<InstanceCensus> census) {
         this.mappings = Objects.requireNonNull(mappings);
         this.snapshots = Objects.requireNonNull(snapshots);
         this.census = Objects.requireNonNull(census);
-        this.clock = Objects.requireNonNull(clock);
+        this.exportJobs = new ExportJobRows(snapshots, mappings);
     }
 
-    /** {@code instances} is empty when no instance census is available. */
-    public record State(long mappings, Map<String, Long> snapshotsByStatus, Optional<Map<String, Long>> instancesByStatus) {
+    /**
+     * {@code instances} and {@code instancesWithoutEngine} are empty when no instance census is
+     * available; {@code exportJobsByStatus} counts the jobs of {@link ExportJobRows} (the recent snapshots).
+     */
+    public record State(long mappings, Map<String, Long> snapshotsByStatus, Optional<Map<String, Long>> instancesByStatus,
+                        Optional<Long> instancesWithoutEngine, Map<String, Long> exportJobsByStatus) {
 
         public long snapshotTotal() {
             return snapshotsByStatus.values().stream().mapToLong(Long::longValue).sum();
@@ -53,13 +52,9 @@ public final class ReadPlatformState {
 
     public State state(Actor actor) {
         actor.require(Role.OPS);
-        return state();
-    }
-
-    /** The same counts without a caller: for the metrics gauges. */
-    public State state() {
         long mappingCount = mappings.list(new MappingQuery(null, null, null, null), one("created_at")).total();
-        return new State(mappingCount, snapshotCounts(), instanceCounts());
+        return new State(mappingCount, snapshotCounts(), instanceCounts(), census.map(InstanceCensus::withoutEngine),
+                exportJobs.countByStatus());
     }
 
     /** Instances per status wire name, every status present; empty without a census. */
@@ -92,37 +87,17 @@ public final class ReadPlatformState {
     }
 
     /**
-     * Exports waiting ({@code pending}) or running ({@code creating}), oldest first, at most
-     * {@code limit}; {@code status} narrows to one of the two.
+     * Seed 001's export jobs: one per definition of the recent snapshots ({@link ExportJobRows}),
+     * newest snapshot first, of {@code status} (pending, claimed, completed, failed) if given, at most
+     * {@code limit} (1 to {@value #MAX_EXPORT_JOBS}, default {@value #MAX_EXPORT_JOBS}).
      */
-    public List<SnapshotProgressView> exportJobs(Actor actor, String status, Integer limit) {
+    public List<ExportJobRows.ExportJob> exportJobs(Actor actor, String status, Integer limit) {
         actor.require(Role.OPS);
         int max = limit == null ? MAX_EXPORT_JOBS : limit;
         if (max < 1 || max > MAX_EXPORT_JOBS) {
             throw new ValidationException("limit", "limit must be between 1 and " + MAX_EXPORT_JOBS + ", got " + max);
         }
-        List<SnapshotStatus> wanted;
-        if (status == null || status.isBlank()) {
-            wanted = List.of(SnapshotStatus.CREATING, SnapshotStatus.PENDING);
-        } else {
-            SnapshotStatus one = SnapshotStatus.parse("status", status);
-            if (!one.unfinished()) {
-                throw new ValidationException("status", "status must be pending or creating, got '" + status + "'");
-            }
-            wanted = List.of(one);
-        }
-        List<SnapshotProgressView> jobs = new ArrayList<>();
-        for (SnapshotStatus s : wanted) {
-            int room = max - jobs.size();
-            if (room <= 0) {
-                break;
-            }
-            for (Snapshot snapshot : snapshots.list(new SnapshotQuery(null, null, null, s, null, null, null),
-                    new PageRequest(0, room, "created_at", false)).items()) {
-                jobs.add(SnapshotProgressView.of(snapshot, snapshots.progress(snapshot.id()).orElse(null), clock));
-            }
-        }
-        return jobs;
+        return exportJobs.jobs(ExportJobRows.checkedStatus(status), max);
     }
 
     private static PageRequest one(String sort) {

@@ -19,7 +19,13 @@ import java.util.TreeSet;
  */
 public final class RunQuery {
 
-    /** One call: {@code body} is the parsed JSON object of a POST (null when none), {@code timeout} from GSQL-TIMEOUT (null: default). */
+    /**
+     * The run time a call gets without {@code GSQL-TIMEOUT}: TigerGraph's default of 16 seconds
+     * (seed 004), rather than the UDF default.
+     */
+    public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(16);
+
+    /** One call: {@code body} is the parsed JSON object of a POST (null when none), {@code timeout} from GSQL-TIMEOUT (null: {@link #DEFAULT_TIMEOUT}). */
     public record Call(String dataset, String function, Map<String, List<String>> query, Map<String, Object> body, Duration timeout) {
         public Call {
             query = query == null ? Map.of() : query;
@@ -41,7 +47,7 @@ public final class RunQuery {
         Map<String, Object> fromQuery = QueryParameters.fromQuery(function.parameters(), call.query());
         Map<String, Object> args = call.body() == null ? fromQuery
                 : QueryParameters.merge(fromQuery, QueryParameters.fromJson(function.parameters(), call.body()));
-        return functions.run(actor, function, call.dataset(), args, call.timeout());
+        return functions.run(actor, function, call.dataset(), args, call.timeout() == null ? DEFAULT_TIMEOUT : call.timeout());
     }
 
     private QueryFunctions.QueryFunction find(Actor actor, String reference) {

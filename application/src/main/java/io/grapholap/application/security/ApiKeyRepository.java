@@ -23,4 +23,7 @@ public interface ApiKeyRepository {
     void revoke(String id, Instant at);
 
     Optional<ActiveKey> findActiveByHash(String keyHash);
+
+    /** The key with this hash, revoked or not. */
+    Optional<ApiKey> findByHash(String keyHash);
 }

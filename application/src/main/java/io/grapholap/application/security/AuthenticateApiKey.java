@@ -1,5 +1,6 @@
 package io.grapholap.application.security;
 
+import io.grapholap.domain.user.ApiKey;
 import java.util.Optional;
 
 /**
@@ -32,6 +33,33 @@ public final class AuthenticateApiKey {
             return Optional.of(Optional.empty());
         }
         return accounts.cached(holder.get().get()).map(account -> account.flatMap(CurrentAccount::activeActor));
+    }
+
+    /**
+     * Why {@code key} authenticates nobody, for the 401 to say: no such key, revoked (when), or an
+     * owner that is disabled or gone. Reads the repositories; called only after a refusal.
+     */
+    public String refusal(String key) {
+        String shown = key.length() > ApiKeySecrets.SHOWN_CHARS ? key.substring(0, ApiKeySecrets.SHOWN_CHARS) + "…" : key;
+        if (!ApiKeySecrets.looksLikeKey(key)) {
+            return "the bearer token " + shown + " is not an API key";
+        }
+        Optional<ApiKey> found = keys.findByHash(ApiKeySecrets.hash(key));
+        if (found.isEmpty()) {
+            return "no API key " + shown + " exists on this server (a key is shown once, when it is created)";
+        }
+        ApiKey k = found.get();
+        if (k.revoked()) {
+            return "the API key '" + k.name() + "' (" + k.prefix() + "…) was revoked at " + k.revokedAt();
+        }
+        Optional<CurrentAccount> owner = accounts.find(k.owner());
+        if (owner.isEmpty()) {
+            return "the account " + k.owner() + " that owns the API key '" + k.name() + "' no longer exists";
+        }
+        if (!owner.get().enabled()) {
+            return "the account " + k.owner() + " that owns the API key '" + k.name() + "' is disabled";
+        }
+        return "the API key '" + k.name() + "' authenticates nobody";
     }
 
     public Optional<Actor> authenticate(String key) {

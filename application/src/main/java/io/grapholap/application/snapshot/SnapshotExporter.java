@@ -38,6 +38,9 @@ import java.util.function.Supplier;
  */
 public final class SnapshotExporter {
 
+    /** One line when an export starts, finishes (rows, bytes, time) and fails (the reason), for operators. */
+    private static final System.Logger LOG = System.getLogger(SnapshotExporter.class.getName());
+
     private final SnapshotRepository snapshots;
     private final MappingRepository mappings;
     private final SourceRows source;
@@ -87,6 +90,9 @@ public final class SnapshotExporter {
         if (snapshot == null || !snapshots.transition(id, SnapshotStatus.PENDING, SnapshotStatus.CREATING, null, clock.instant())) {
             return;
         }
+        long began = System.nanoTime();
+        LOG.log(System.Logger.Level.INFO, "export of snapshot {0} (mapping {1} version {2}) started",
+                Long.toString(id), Long.toString(snapshot.mappingId()), Integer.toString(snapshot.mappingVersion()));
         try {
             directories.removeTemporary(id);
             directories.removePublished(id);
@@ -94,17 +100,27 @@ public final class SnapshotExporter {
                     .orElseThrow(() -> new ExportFailure("mapping " + snapshot.mappingId() + " version "
                             + snapshot.mappingVersion() + " no longer exists"));
             SnapshotSummary summary = write(id, snapshot, version.definition());
-            if (!snapshots.markReady(id, summary.nodeCounts(), summary.edgeCounts(), summary.sizeBytes(), clock.instant())) {
+            if (snapshots.markReady(id, summary.nodeCounts(), summary.edgeCounts(), summary.sizeBytes(), clock.instant())) {
+                long rows = summary.nodeCounts().values().stream().mapToLong(Long::longValue).sum()
+                        + summary.edgeCounts().values().stream().mapToLong(Long::longValue).sum();
+                LOG.log(System.Logger.Level.INFO, "export of snapshot {0} finished in {1} ms: {2} rows, {3} bytes",
+                        Long.toString(id), Long.toString((System.nanoTime() - began) / 1_000_000), Long.toString(rows),
+                        Long.toString(summary.sizeBytes()));
+            } else {
                 directories.removeAll(id);
+                LOG.log(System.Logger.Level.INFO, "export of snapshot {0} finished but the snapshot was deleted meanwhile", Long.toString(id));
             }
         } catch (Cancelled e) {
             directories.removeAll(id);
+            LOG.log(System.Logger.Level.INFO, "export of snapshot {0} cancelled", Long.toString(id));
         } catch (RuntimeException | Error e) {
             if (jobs.stopping()) {
                 // The server is stopping; the next start resumes or fails this snapshot.
+                LOG.log(System.Logger.Level.INFO, "export of snapshot {0} abandoned: the server is stopping", Long.toString(id));
                 return;
             }
             safelyRemove(id);
+            LOG.log(System.Logger.Level.WARNING, "export of snapshot {0} failed: {1}", Long.toString(id), describe(e));
             snapshots.transition(id, SnapshotStatus.CREATING, SnapshotStatus.FAILED, describe(e), clock.instant());
             if (e instanceof Error error && !(e instanceof OutOfMemoryError)) {
                 throw error;

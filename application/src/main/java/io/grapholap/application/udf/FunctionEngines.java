@@ -18,6 +18,6 @@ public final class FunctionEngines {
     }
 
     public GraphEngine pick(FunctionEngine choice) {
-        return engines.choose(choice.wireName()).engine();
+        return engines.choose(choice.engineName()).engine();
     }
 }

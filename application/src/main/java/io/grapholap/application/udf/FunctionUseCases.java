@@ -122,7 +122,7 @@ public final class FunctionUseCases {
     /** {@code value} as a function's engine: {@code auto} or an engine this server ships (or an alias of one). */
     private FunctionEngine engine(String value) {
         FunctionEngine e = FunctionEngine.parse(value, "engine");
-        if (!e.isAuto() && !engines.contains(e.name())) {
+        if (!e.isAuto() && !engines.contains(e.engineName())) {
             throw new ValidationException("engine", "engine must be one of " + String.join(", ", new TreeSet<>(engines))
                     + ", auto (or pandas, cudf) on this server; got '" + value + "'");
         }

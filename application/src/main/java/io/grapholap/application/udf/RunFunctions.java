@@ -17,6 +17,7 @@ import io.grapholap.application.security.Actor;
 import io.grapholap.domain.error.ConflictException;
 import io.grapholap.domain.error.NotFoundException;
 import io.grapholap.domain.error.OperationTimeoutException;
+import io.grapholap.domain.error.PermissionDeniedException;
 import io.grapholap.domain.error.ValidationException;
 import io.grapholap.domain.udf.FunctionEngine;
 import io.grapholap.domain.udf.UserFunction;
@@ -48,6 +49,7 @@ public final class RunFunctions implements AutoCloseable {
     private final DatasetCatalog datasets;
     private final LiveInstances instances;
     private final FunctionEngines engines;
+    private final OrganizationSettingsRepository organizations;
     private final RunSettings settings;
     private final LoadedDatasets cache;
     private final GraphBuilder builder;
@@ -59,11 +61,13 @@ public final class RunFunctions implements AutoCloseable {
     /**
      * @param runs   algorithm runs on running instances (their lock, execution records)
      * @param runner algorithm runs on the graphs a function loads or builds
+     * @param organizations the organisations' switches: who may run their UDFs
      */
     public RunFunctions(FunctionRepository functions, FunctionRuntime runtime, LibrarySource libraries, DatasetCatalog datasets,
                         LiveInstances instances, FunctionEngines engines, SnapshotWriterFactory writers,
                         Map<io.grapholap.domain.udf.OutputFormat, TableEncoder> encoders, JsonWriter json, RunSettings settings,
-                        RunSlots slots, InstanceRuns runs, AlgorithmRunner runner) {
+                        RunSlots slots, InstanceRuns runs, AlgorithmRunner runner, OrganizationSettingsRepository organizations) {
+        this.organizations = organizations;
         this.runs = runs;
         this.runner = runner;
         this.functions = functions;
@@ -187,6 +191,10 @@ public final class RunFunctions implements AutoCloseable {
         if (!f.enabled()) {
             throw ConflictException.invalidState("function " + f.name() + " is disabled; an editor enables it with is_enabled",
                     Map.of("function", f.name(), "is_enabled", false));
+        }
+        String refusal = organizations.find(f.organization()).executionRefusal(f.type(), actor.username());
+        if (refusal != null) {
+            throw new PermissionDeniedException(refusal);
         }
         return f;
     }

@@ -124,8 +124,8 @@ class BulkDeleteTest {
         Things things = new Things(10, Set.of());
         BulkDelete bulk = new BulkDelete(List.of(things), audit, clock);
         assertThatThrownBy(() -> bulk.delete(ADMIN, request("odd", null, 4, false)))
-                .isInstanceOfSatisfying(ConflictException.class, e -> {
-                    assertThat(e.code()).isEqualTo("CONFLICT");
+                .isInstanceOfSatisfying(ValidationException.class, e -> {
+                    assertThat(e.field()).isEqualTo("expected_count");
                     assertThat(e.details()).containsEntry("matched_count", 5);
                 });
         assertThat(things.rows).hasSize(10);

@@ -18,6 +18,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 import java.util.function.UnaryOperator;
@@ -34,13 +35,14 @@ final class InMemoryInstances implements InstanceRepository {
             "status", i -> i.status().wire(), "expires_at", Instance::expiresAt);
 
     final Map<Long, Instance> rows = new ConcurrentHashMap<>();
+    private final Map<Long, List<String>> mutateProperties = new ConcurrentHashMap<>();
     private final AtomicLong ids = new AtomicLong();
 
     @Override
     public Instance create(NewInstance n) {
         Instance i = new Instance(ids.incrementAndGet(), n.snapshotId(), n.datasetId(), n.dataDirectory(), n.name(),
                 n.description(), n.owner(), n.status(), n.engine(), n.cpuCores(), n.memoryBytes(), null, n.lifecycle(),
-                micros(n.expiresAt()), null, micros(n.createdAt()), micros(n.createdAt()));
+                micros(n.expiresAt()), null, micros(n.createdAt()), micros(n.createdAt()), null);
         rows.put(i.id(), i);
         return i;
     }
@@ -108,7 +110,29 @@ final class InMemoryInstances implements InstanceRepository {
 
     @Override
     public boolean delete(long id) {
+        mutateProperties.remove(id);
         return rows.remove(id) != null;
+    }
+
+    @Override
+    public void addMutateProperty(long id, String property) {
+        List<String> stored = mutateProperties.computeIfAbsent(id, k -> new CopyOnWriteArrayList<>());
+        if (!stored.contains(property)) {
+            stored.add(property);
+        }
+    }
+
+    @Override
+    public List<String> mutateProperties(long id) {
+        return List.copyOf(mutateProperties.getOrDefault(id, List.of()));
+    }
+
+    @Override
+    public void reloaded(long id, String notice, Instant at) {
+        mutateProperties.remove(id);
+        rows.computeIfPresent(id, (k, i) -> new Instance(i.id(), i.snapshotId(), i.datasetId(), i.dataDirectory(), i.name(),
+                i.description(), i.owner(), i.status(), i.engine(), i.cpuCores(), i.memoryBytes(), i.errorMessage(),
+                i.lifecycle(), i.expiresAt(), i.lastActivityAt(), i.createdAt(), micros(at), notice));
     }
 
     @Override
@@ -164,6 +188,6 @@ final class InMemoryInstances implements InstanceRepository {
                                  Instant expiresAt, int cores, Instant lastActivity, String dir, String name,
                                  String description, Instant at) {
         return new Instance(i.id(), i.snapshotId(), i.datasetId(), dir, name, description, i.owner(), status, i.engine(), cores,
-                memory, error, lifecycle, micros(expiresAt), micros(lastActivity), i.createdAt(), micros(at));
+                memory, error, lifecycle, micros(expiresAt), micros(lastActivity), i.createdAt(), micros(at), i.notice());
     }
 }

@@ -301,12 +301,17 @@ class InstanceUseCasesTest {
     }
 
     @Test
-    void extendingTheTtlIsCappedByTheMaxInstanceTtl() {
+    void extendingTheTtlBeyondTheMaxInstanceTtlIsRefused() {
         Instance i = running(ALICE, "ttl");
         assertThat(useCases.extend(ALICE, i.id(), 24).expiresAt()).isEqualTo(T0.plus(Duration.ofHours(48)));
-        Instance capped = useCases.extend(ALICE, i.id(), 24 * 30);
-        assertThat(capped.expiresAt()).isEqualTo(T0.plus(Duration.ofDays(7)));
-        assertThat(capped.lifecycle().ttl()).isEqualTo(Duration.ofDays(7));
+        assertThatThrownBy(() -> useCases.extend(ALICE, i.id(), 24 * 30)).isInstanceOfSatisfying(ValidationException.class, e -> {
+            assertThat(e.field()).isEqualTo("hours");
+            assertThat(e.details()).containsEntry("max_expires_at", T0.plus(Duration.ofDays(7)).toString())
+                    .containsEntry("max_hours", 24L * 5);
+        });
+        Instance toTheMax = useCases.extend(ALICE, i.id(), 24 * 5);
+        assertThat(toTheMax.expiresAt()).isEqualTo(T0.plus(Duration.ofDays(7)));
+        assertThat(toTheMax.lifecycle().ttl()).isEqualTo(Duration.ofDays(7));
         assertThatThrownBy(() -> useCases.extend(ALICE, i.id(), 0)).satisfies(e -> assertThat(((ValidationException) e).field()).isEqualTo("hours"));
         Instance set = useCases.setLifecycle(ALICE, i.id(), "PT2H", "PT30M");
         assertThat(set.expiresAt()).isEqualTo(T0.plus(Duration.ofHours(2)));
@@ -350,7 +355,7 @@ class InstanceUseCasesTest {
         Instance lost = running(ALICE, "lost");
         Instance half = running(ALICE, "half");
         instances.force(new Instance(half.id(), half.snapshotId(), null, null, half.name(), "", "alice", InstanceStatus.STARTING,
-                "cpu", 2, 1_000, null, half.lifecycle(), half.expiresAt(), null, T0, T0));
+                "cpu", 2, 1_000, null, half.lifecycle(), half.expiresAt(), null, T0, T0, null));
         snapshots.remove(lost.snapshotId());
         build();
         ReconcileInstances.Outcome outcome = new ReconcileInstances(instances, useCases, clock).reconcile();

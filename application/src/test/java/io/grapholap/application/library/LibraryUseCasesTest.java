@@ -135,8 +135,11 @@ class LibraryUseCasesTest {
 
     @Test
     void badInputIsRefusedNamingTheField() {
-        assertThatThrownBy(() -> save.save(ADMIN, LibraryNamespace.GLOBAL, "no-dash", null, "x"))
+        assertThatThrownBy(() -> save.save(ADMIN, LibraryNamespace.GLOBAL, "-dash-first", null, "x"))
                 .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.field()).isEqualTo("library"));
+        assertThatThrownBy(() -> save.save(ADMIN, LibraryNamespace.GLOBAL, "py-dash", "python", "x = 1"))
+                .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.field()).isEqualTo("library"));
+        assertThat(save.save(ADMIN, LibraryNamespace.GLOBAL, "js-dash", "js", "function f() {}").library().name()).isEqualTo("js-dash");
         assertThatThrownBy(() -> save.save(ADMIN, LibraryNamespace.GLOBAL, "ok", "ruby", "x"))
                 .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.field()).isEqualTo("language"));
         assertThatThrownBy(() -> save.save(ADMIN, LibraryNamespace.GLOBAL, "ok", null, null))

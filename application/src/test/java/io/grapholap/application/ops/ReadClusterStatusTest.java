@@ -94,6 +94,11 @@ class ReadClusterStatusTest {
             public Map<String, Long> liveCountByOwner() {
                 return Map.of("sam", 3L, "ann", 1L);
             }
+
+            @Override
+            public long withoutEngine() {
+                return 0;
+            }
         };
         ReadClusterStatus.Instances instances = status(List.of(), Optional.of(census)).instances(OPS);
         assertThat(instances.total()).isEqualTo(11);

@@ -58,6 +58,12 @@ class RunQueryTest {
     }
 
     @Test
+    void withoutGsqlTimeoutARunGetsTigerGraphsSixteenSeconds() {
+        Object out = runQuery.run(ANA, new RunQuery.Call("ds1", "top", Map.of(), null, null));
+        assertThat(out).isInstanceOfSatisfying(Map.class, m -> assertThat(m.get("timeout")).isEqualTo("PT16S"));
+    }
+
+    @Test
     void aValueThatDoesNotConvertNamesTheParameter() {
         assertThatThrownBy(() -> runQuery.run(ANA, new RunQuery.Call("ds1", "top", Map.of("k", List.of("three")), null, null)))
                 .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.field()).isEqualTo("k"));

@@ -109,6 +109,11 @@ public final class InMemorySecurityStore implements UserRepository, ApiKeyReposi
                 .map(k -> new ActiveKey(k, users.get(k.owner()).user()));
     }
 
+    @Override
+    public Optional<ApiKey> findByHash(String keyHash) {
+        return Optional.ofNullable(keyHashes.get(keyHash)).map(keys::get);
+    }
+
     public boolean storesSecret(String secret) {
         return keyHashes.containsKey(secret) || keys.values().stream().anyMatch(k -> k.toString().contains(secret));
     }

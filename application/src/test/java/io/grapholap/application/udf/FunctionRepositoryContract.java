@@ -131,10 +131,14 @@ public abstract class FunctionRepositoryContract {
     @Test
     void organisationSettingsDefaultOnAndAreReplaced() {
         assertThat(organizations.find("fresh").udfCreationEnabled()).isTrue();
-        organizations.save(new OrganizationSettings("fresh", false, T0, "admin"));
-        assertThat(organizations.find("fresh")).isEqualTo(new OrganizationSettings("fresh", false, T0, "admin"));
-        organizations.save(new OrganizationSettings("fresh", true, T0.plusSeconds(1), "root"));
+        assertThat(organizations.find("fresh").executionUsers()).isEmpty();
+        OrganizationSettings off = new OrganizationSettings("fresh", false, Set.of("python"), List.of("ann", "bob"), T0, "admin");
+        organizations.save(off);
+        assertThat(organizations.find("fresh")).isEqualTo(off);
+        organizations.save(new OrganizationSettings("fresh", true, Set.of(), List.of(), T0.plusSeconds(1), "root"));
         assertThat(organizations.find("fresh").udfCreationEnabled()).isTrue();
+        assertThat(organizations.find("fresh").executionDisabledLanguages()).isEmpty();
+        assertThat(organizations.find("fresh").executionUsers()).isEmpty();
         assertThat(organizations.find("fresh").updatedBy()).isEqualTo("root");
     }
 }

@@ -67,7 +67,8 @@ class FunctionUseCasesTest {
         UserFunction f = useCases.create(ALICE, "acme", "js", new CreateCommand("full", true, "snapshot-3",
                 "import helpers\nfunction task(args) {} // task/1", EXECUTE + "\nimport graphlib", "cudf", "nodes", "csv",
                 List.of(new FunctionParameter("n", "int"))));
-        assertThat(f.engine()).isEqualTo(new FunctionEngine("gpu"));
+        assertThat(f.engine()).isEqualTo(new FunctionEngine("cudf"));
+        assertThat(f.engine().engineName()).isEqualTo("gpu");
         assertThat(f.loadDataset()).isEqualTo("snapshot-3");
         assertThat(f.outputType()).isEqualTo(OutputType.NODES);
         assertThat(f.format()).isEqualTo(OutputFormat.CSV);
@@ -75,7 +76,7 @@ class FunctionUseCasesTest {
         assertThat(store.imports.get(f.uuid())).containsExactlyInAnyOrder("graphlib", "helpers");
         assertThat(new FunctionLibraryImporters(store).importersOf("helpers", null)).containsExactly("acme/full");
         assertThat(useCases.update(ALICE, "acme", "js", "full", new UpdateCommand(null, null, null, null, "pandas", null, null, null))
-                .engine()).isEqualTo(new FunctionEngine("cpu"));
+                .engine()).isEqualTo(new FunctionEngine("pandas"));
     }
 
     @Test
@@ -191,13 +192,31 @@ class FunctionUseCasesTest {
     @Test
     void adminsTurnUdfCreationOffPerOrganisation() {
         assertThat(organizations.get(ADMIN, "acme").udfCreationEnabled()).isTrue();
-        assertThatThrownBy(() -> organizations.update(ALICE, "acme", false)).isInstanceOf(PermissionDeniedException.class);
-        assertThat(organizations.update(ADMIN, "acme", false).udfCreationEnabled()).isFalse();
+        assertThatThrownBy(() -> organizations.update(ALICE, "acme", false, null, null)).isInstanceOf(PermissionDeniedException.class);
+        assertThat(organizations.update(ADMIN, "acme", false, null, null).udfCreationEnabled()).isFalse();
         assertThatThrownBy(() -> useCases.create(ALICE, "acme", "python", create("blocked")))
                 .isInstanceOf(PermissionDeniedException.class).hasMessageContaining("udf_creation_enabled");
-        assertThat(organizations.update(ADMIN, "acme", null).udfCreationEnabled()).isFalse();
-        organizations.update(ADMIN, "acme", true);
+        assertThat(organizations.update(ADMIN, "acme", null, null, null).udfCreationEnabled()).isFalse();
+        organizations.update(ADMIN, "acme", true, null, null);
         assertThat(useCases.create(ALICE, "acme", "python", create("allowed")).alias()).isEqualTo("allowed");
-        assertThatThrownBy(() -> organizations.update(ADMIN, "Bad Org", true)).isInstanceOf(ValidationException.class);
+        assertThatThrownBy(() -> organizations.update(ADMIN, "Bad Org", true, null, null)).isInstanceOf(ValidationException.class);
+    }
+
+    @Test
+    void adminsChooseWhoMayRunAnOrganisationsUdfs() {
+        var set = organizations.update(ADMIN, "acme", null, List.of("Python", "python"), List.of("alice", "bob", "alice"));
+        assertThat(set.executionDisabledLanguages()).containsExactly("python");
+        assertThat(set.executionUsers()).containsExactly("alice", "bob");
+        assertThat(set.executionRefusal("python", "alice")).contains("running python UDFs is turned off");
+        assertThat(set.executionRefusal("js", "carol")).contains("udf_execution_users");
+        assertThat(set.executionRefusal("js", "alice")).isNull();
+        var kept = organizations.update(ADMIN, "acme", false, null, null);
+        assertThat(kept.executionUsers()).containsExactly("alice", "bob");
+        var cleared = organizations.update(ADMIN, "acme", null, List.of(), List.of());
+        assertThat(cleared.executionRefusal("python", "carol")).isNull();
+        assertThatThrownBy(() -> organizations.update(ADMIN, "acme", null, List.of("cobol"), null))
+                .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.field()).isEqualTo("udf_execution_disabled_languages"));
+        assertThatThrownBy(() -> organizations.update(ADMIN, "acme", null, null, List.of("Not A User")))
+                .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.field()).isEqualTo("udf_execution_users"));
     }
 }

@@ -12,11 +12,13 @@ import java.util.Objects;
  * {@code auto}: that is resolved at creation). {@code memoryBytes} is the engine's estimate, known
  * once the source is ready. {@code expiresAt} is creation (or the last extension) plus the TTL;
  * null means no expiry. {@code errorMessage} says why it failed or was terminated by the server.
+ * {@code notice} tells the user of something the server did to a live instance that was not asked
+ * for (a reload after a restart that lost the properties mutate runs had stored); null when none.
  */
 public record Instance(long id, Long snapshotId, String datasetId, String dataDirectory, String name, String description,
                        String owner, InstanceStatus status, String engine, int cpuCores, long memoryBytes,
                        String errorMessage, Lifecycle lifecycle, Instant expiresAt, Instant lastActivityAt,
-                       Instant createdAt, Instant updatedAt) {
+                       Instant createdAt, Instant updatedAt, String notice) {
 
     public Instance {
         if (snapshotId == null && datasetId == null) {

@@ -10,8 +10,9 @@ import java.util.regex.Pattern;
  * The engine a UDF loads its graph on: an engine's own name ({@code cpu}, {@code gpu}, whatever
  * engines the server ships) or {@code auto} (an engine with a device when one is usable, else the
  * default; the run says which one ran). The names the UDF API's existing clients use are accepted
- * as aliases: {@code pandas} is the CPU engine, {@code cudf} the GPU engine. Which names exist is the
- * server's to say, when a function is saved or run.
+ * as aliases: {@code pandas} is the CPU engine, {@code cudf} the GPU engine. {@code name} is the name
+ * as the client wrote it (lower case), which answers echo (seed 000); {@link #engineName()} is the
+ * engine it stands for. Which names exist is the server's to say, when a function is saved or run.
  */
 public record FunctionEngine(String name) {
 
@@ -30,8 +31,14 @@ public record FunctionEngine(String name) {
         }
     }
 
+    /** The name as the client wrote it: {@code pandas} stays {@code pandas}. */
     public String wireName() {
         return name;
+    }
+
+    /** The engine this name stands for: an alias resolved ({@code pandas} is {@code cpu}), else the name. */
+    public String engineName() {
+        return ALIASES.getOrDefault(name, name);
     }
 
     public boolean isAuto() {
@@ -41,7 +48,6 @@ public record FunctionEngine(String name) {
     /** Parses an engine name, {@code auto}, {@code pandas} or {@code cudf}; anything else fails on {@code field}. */
     public static FunctionEngine parse(String value, String field) {
         String v = value == null ? "" : value.trim().toLowerCase(Locale.ROOT);
-        v = ALIASES.getOrDefault(v, v);
         if (!NAME.matcher(v).matches()) {
             throw new ValidationException(field, field + " must be the name of an engine, auto, pandas or cudf; got '"
                     + value + "'");

@@ -15,7 +15,7 @@ class InstanceTest {
 
     private static Instance instance(InstanceStatus status, Instant expiresAt, Instant lastActivity, Duration inactivity) {
         return new Instance(1, 2L, null, null, "i", null, "alice", status, "cpu", 2, 0, null,
-                new Lifecycle(null, inactivity), expiresAt, lastActivity, T0, T0);
+                new Lifecycle(null, inactivity), expiresAt, lastActivity, T0, T0, null);
     }
 
     @Test
@@ -50,6 +50,6 @@ class InstanceTest {
         assertThat(used.expiredAt(T0.plus(Duration.ofDays(999)))).isFalse();
         assertThat(instance(InstanceStatus.RUNNING, null, null, null).idleAt(T0.plus(Duration.ofDays(9)))).isFalse();
         assertThatThrownBy(() -> new Instance(1, null, null, null, "i", null, "a", InstanceStatus.RUNNING, "cpu", 1, 0, null,
-                null, null, null, T0, T0)).isInstanceOf(IllegalArgumentException.class);
+                null, null, null, T0, T0, null)).isInstanceOf(IllegalArgumentException.class);
     }
 }

@@ -318,6 +318,39 @@ abstract class InstanceApiTest {
         }
     }
 
+    @Test
+    void aRestartThatLosesMutatePropertiesSaysSoInTheInstance() throws Exception {
+        long mutated = runningInstance("mutated then restarted", analyst);
+        long plain = runningInstance("restarted without mutations", analyst);
+        for (String property : List.of("pr", "deg", "pr")) {
+            String algorithm = property.equals("pr") ? "pagerank" : "degree";
+            var run = http.post("/api/instances/" + mutated + "/algo/" + algorithm,
+                    Map.of("params", Map.of(), "mode", "mutate", "mutate_property", property), analyst);
+            assertThat(run.status()).as(run.body()).isEqualTo(200);
+            assertThat(run.data().get("status").asText()).isEqualTo("completed");
+        }
+        assertThat(http.get("/api/instances/" + mutated, analyst).data().get("notice").isNull()).isTrue();
+
+        server = server.restart(Map.of());
+        http = server.http();
+        try {
+            JsonNode reloaded = awaitInstance(mutated);
+            assertThat(reloaded.get("status").asText()).as(reloaded.toString()).isEqualTo("running");
+            assertThat(reloaded.get("notice").asText()).startsWith("the server restarted at ")
+                    .contains("loaded this instance again from its snapshot " + readySnapshot)
+                    .contains("the properties stored by mutate runs (pr, deg) were held in memory only and are gone");
+            var query = http.post("/api/instances/" + mutated + "/query", Map.of("query", "g.V().has('pr').count()"), analyst);
+            assertThat(query.status()).as(query.body()).isEqualTo(200);
+            assertThat(query.data().get("rows").get(0).get(0).asLong()).isZero();
+            JsonNode untouched = awaitInstance(plain);
+            assertThat(untouched.get("status").asText()).isEqualTo("running");
+            assertThat(untouched.get("notice").isNull()).as(untouched.toString()).isTrue();
+        } finally {
+            http.delete("/api/instances/" + mutated, analyst);
+            http.delete("/api/instances/" + plain, analyst);
+        }
+    }
+
     static final class OnH2 extends InstanceApiTest {
         @Override
         MetadataDatabase database() {

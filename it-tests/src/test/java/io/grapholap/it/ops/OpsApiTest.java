@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
 /**
- * The ops and admin families over real HTTP: /api/config/* (read by all, changed by ops, kept in
+ * The ops and admin families over real HTTP: /api/config/* (read and changed by ops, kept in
  * the metadata database across a restart), maintenance mode refusing creates with 503, background
  * jobs (status, trigger, 429 with Retry-After), state and cluster views, the metrics gauges, and
  * admin bulk delete (dry run, expected_count, per-item refusals). One server per database.
@@ -94,8 +94,14 @@ abstract class OpsApiTest {
     }
 
     @Test
-    void configIsReadByAllChangedByOpsAndChecked() {
-        var read = http.get("/api/config/concurrency", analyst);
+    void configIsReadAndChangedByOpsAndChecked() {
+        for (String part : List.of("lifecycle", "concurrency", "maintenance", "export")) {
+            var analystRead = http.get("/api/config/" + part, analyst);
+            assertThat(analystRead.status()).as(part + ": " + analystRead.body()).isEqualTo(403);
+            assertThat(analystRead.errorCode()).isEqualTo("PERMISSION_DENIED");
+            assertThat(http.get("/api/config/" + part, admin).status()).isEqualTo(200);
+        }
+        var read = http.get("/api/config/concurrency", ops);
         assertThat(read.status()).as(read.body()).isEqualTo(200);
         assertThat(read.data().get("per_analyst").asInt()).isEqualTo(5);
         assertThat(read.data().get("cluster_total").asInt()).isEqualTo(20);
@@ -106,7 +112,7 @@ abstract class OpsApiTest {
 
         var changed = http.put("/api/config/concurrency", Map.of("per_analyst", 3, "cluster_total", 12), ops);
         assertThat(changed.status()).as(changed.body()).isEqualTo(200);
-        assertThat(http.get("/api/config/concurrency", analyst).data().get("per_analyst").asInt()).isEqualTo(3);
+        assertThat(http.get("/api/config/concurrency", ops).data().get("per_analyst").asInt()).isEqualTo(3);
 
         var bad = http.put("/api/config/concurrency", Map.of("per_analyst", 30), ops);
         assertThat(bad.status()).isEqualTo(400);
@@ -124,7 +130,7 @@ abstract class OpsApiTest {
 
         var export = http.put("/api/config/export", Map.of("max_duration_seconds", 1800), ops);
         assertThat(export.status()).as(export.body()).isEqualTo(200);
-        assertThat(http.get("/api/config/export", analyst).data().get("max_duration_seconds").asLong()).isEqualTo(1800);
+        assertThat(http.get("/api/config/export", ops).data().get("max_duration_seconds").asLong()).isEqualTo(1800);
         assertThat(http.put("/api/config/export", Map.of("max_duration_seconds", 0), ops).status()).isEqualTo(400);
 
         var audit = http.get("/api/admin/audit?actor=olga", admin);
@@ -150,7 +156,7 @@ abstract class OpsApiTest {
 
             assertThat(http.get("/api/mappings", analyst).status()).isEqualTo(200);
             assertThat(http.login("sam", PASSWORD)).isNotBlank();
-            assertThat(http.get("/api/config/maintenance", analyst).data().get("message").asText()).isEqualTo("upgrade until 18:00");
+            assertThat(http.get("/api/config/maintenance", ops).data().get("message").asText()).isEqualTo("upgrade until 18:00");
         } finally {
             var off = http.put("/api/config/maintenance", Map.of("enabled", false), ops);
             assertThat(off.status()).as(off.body()).isEqualTo(200);
@@ -254,7 +260,10 @@ abstract class OpsApiTest {
         assertThat(dry.data().get("deleted_count").asInt()).isZero();
 
         var mismatch = bulk(bulkBody("mapping", byPrefix, 2, false), admin);
-        assertThat(mismatch.status()).as(mismatch.body()).isEqualTo(409);
+        assertThat(mismatch.status()).as(mismatch.body()).isEqualTo(400);
+        assertThat(mismatch.errorCode()).isEqualTo("VALIDATION_FAILED");
+        assertThat(mismatch.json().at("/error/details/field").asText()).isEqualTo("expected_count");
+        assertThat(mismatch.json().at("/error/details/matched_count").asInt()).isEqualTo(3);
         assertThat(http.get("/api/mappings/" + a, admin).status()).isEqualTo(200);
 
         var done = bulk(bulkBody("mapping", byPrefix, 3, false), admin);

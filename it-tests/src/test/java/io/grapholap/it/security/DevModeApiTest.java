@@ -45,6 +45,19 @@ abstract class DevModeApiTest {
     }
 
     @Test
+    void anAuthorizationHeaderWithoutACredentialLeavesTheUsernameToAct() {
+        // What the seed's Python SDK sends when it has no API key.
+        for (String none : new String[] {"Bearer None", "", "Bearer"}) {
+            var me = server.http().request("GET", "/api/auth/me").header("X-Username", "sdk-user").header("Authorization", none).send();
+            assertThat(me.status()).as("Authorization: '" + none + "' → " + me.body()).isEqualTo(200);
+            assertThat(me.data().get("username").asText()).isEqualTo("sdk-user");
+        }
+        var noUser = server.http().request("GET", "/api/auth/me").header("Authorization", "Bearer None").send();
+        assertThat(noUser.status()).isEqualTo(401);
+        assertThat(noUser.errorMessage()).contains("malformed bearer token");
+    }
+
+    @Test
     void aRealCredentialWinsOverTheHeader() {
         var r = server.http().request("GET", "/api/auth/me").header("X-Username", "admin").bearer("not.a.jwt").send();
         assertThat(r.status()).as(r.body()).isEqualTo(401);

@@ -93,6 +93,12 @@ public final class Http {
             return this;
         }
 
+        /** A body sent as it is, with no {@code Content-Type} unless a header sets one. */
+        public Request raw(String value) {
+            body = value;
+            return this;
+        }
+
         public Response send() {
             var builder = HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(60))
                     .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));

@@ -2,6 +2,7 @@ package io.grapholap.it.udf;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.grapholap.it.support.Http;
 import io.grapholap.it.support.MetadataDatabase;
 import io.grapholap.it.support.RunningServer;
 import java.util.List;
@@ -61,6 +62,67 @@ abstract class OrganizationSettingsApiTest {
         assertThat(server.http().put("/api/admin/organizations/acme", Map.of("udf_creation_enabled", "maybe"), admin).status())
                 .isEqualTo(400);
         assertThat(server.http().put("/api/admin/organizations/acme", Map.of("unknown", true), admin).status()).isEqualTo(400);
+    }
+
+    @Test
+    void adminsChooseWhichLanguagesRunAndWho() {
+        String alice = member("runner-alice");
+        String bob = member("runner-bob");
+        for (String language : List.of("js", "python")) {
+            boolean js = language.equals("js");
+            var created = server.http().post("/api/v2/o/beta/functions/" + language + "/count-" + language, Map.of(
+                    "is_enabled", true,
+                    "load_data", js ? "function task(args) { return {nodes: [{id: 1}, {id: 2}], edges: []}; }"
+                            : "def task(args):\n    return {'nodes': [{'id': 1}, {'id': 2}], 'edges': []}\n",
+                    "execute", js ? "function task(g) { return {vertices: g.statistics().vertex_count}; }"
+                            : "def task(g):\n    return {'vertices': g.statistics()['vertex_count']}\n"), alice);
+            assertThat(created.status()).as(created.body()).isEqualTo(201);
+            var granted = server.http().put("/api/v2/o/beta/functions/" + language + "/count-" + language + "/permissions",
+                    Map.of("editors", List.of(), "runners", List.of("runner-bob")), alice);
+            assertThat(granted.status()).as(granted.body()).isEqualTo(200);
+            assertThat(run(language, bob).status()).isEqualTo(200);
+        }
+
+        // Seed 000's flag_python_endpoint_disabled and flag_python_endpoint_enabled_users.
+        var set = server.http().put("/api/admin/organizations/beta", Map.of("udf_execution_disabled_languages", List.of("python"),
+                "udf_execution_users", List.of("runner-alice")), admin);
+        assertThat(set.status()).as(set.body()).isEqualTo(200);
+        assertThat(set.json().at("/data/udf_execution_disabled_languages").toString()).isEqualTo("[\"python\"]");
+        assertThat(set.json().at("/data/udf_execution_users").toString()).isEqualTo("[\"runner-alice\"]");
+        var python = run("python", alice);
+        assertThat(python.status()).as(python.body()).isEqualTo(403);
+        assertThat(python.errorMessage()).contains("running python UDFs is turned off in organisation beta");
+        var notListed = run("js", bob);
+        assertThat(notListed.status()).as(notListed.body()).isEqualTo(403);
+        assertThat(notListed.errorMessage()).contains("udf_execution_users");
+        var listed = run("js", alice);
+        assertThat(listed.status()).as(listed.body()).isEqualTo(200);
+        assertThat(listed.json().get("vertices").asInt()).isEqualTo(2);
+
+        var kept = server.http().put("/api/admin/organizations/beta", Map.of("udf_creation_enabled", true), admin);
+        assertThat(kept.json().at("/data/udf_execution_users").toString()).isEqualTo("[\"runner-alice\"]");
+        var cleared = server.http().put("/api/admin/organizations/beta", Map.of("udf_execution_disabled_languages", List.of(),
+                "udf_execution_users", List.of()), admin);
+        assertThat(cleared.status()).isEqualTo(200);
+        assertThat(run("python", bob).status()).isEqualTo(200);
+
+        var badLanguage = server.http().put("/api/admin/organizations/beta", Map.of("udf_execution_disabled_languages", List.of("cobol")), admin);
+        assertThat(badLanguage.status()).isEqualTo(400);
+        assertThat(badLanguage.json().at("/error/details/field").asText()).isEqualTo("udf_execution_disabled_languages");
+        var badUser = server.http().put("/api/admin/organizations/beta", Map.of("udf_execution_users", List.of("Not A User")), admin);
+        assertThat(badUser.status()).isEqualTo(400);
+        assertThat(badUser.json().at("/error/details/field").asText()).isEqualTo("udf_execution_users");
+    }
+
+    private String member(String username) {
+        var created = server.http().post("/api/admin/users", Map.of("username", username, "password", "analyst-password-123",
+                "roles", List.of("analyst"), "organizations", List.of("beta")), admin);
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        return server.http().login(username, "analyst-password-123");
+    }
+
+    private Http.Response run(String language, String token) {
+        return server.http().post("/api/v2/o/beta/run/" + language + "/count-" + language, Map.of(), token);
     }
 
     static final class OnH2 extends OrganizationSettingsApiTest {

@@ -31,6 +31,7 @@ import io.grapholap.application.instance.LiveInstances;
 import io.grapholap.application.security.Actor;
 import io.grapholap.application.udf.FunctionEngines;
 import io.grapholap.application.udf.FunctionRepository;
+import io.grapholap.application.udf.OrganizationSettingsRepository;
 import io.grapholap.application.udf.RunFunctions;
 import io.grapholap.application.udf.RunFunctions.RunRequest;
 import io.grapholap.application.udf.RunResult;
@@ -43,6 +44,7 @@ import io.grapholap.domain.error.UnavailableException;
 import io.grapholap.domain.error.ValidationException;
 import io.grapholap.domain.udf.FunctionEngine;
 import io.grapholap.domain.udf.FunctionParameter;
+import io.grapholap.domain.udf.OrganizationSettings;
 import io.grapholap.domain.udf.OutputFormat;
 import io.grapholap.domain.udf.OutputType;
 import io.grapholap.domain.udf.UserFunction;
@@ -167,7 +169,18 @@ class RunFunctionsTest {
             return out;
         }, datasets, instances, new FunctionEngines(engines), new ArrowSnapshotWriterFactory(allocator),
                 Map.of(), new JacksonJsonWriter(), new RunSettings(Duration.ofSeconds(5), Duration.ofSeconds(30), 10_000, 1_000_000, 2,
-                budget, 1000, tmp.resolve("work")), new RunSlots(guestThreads, RunSlots.Limits.fromCores(2)), algorithmRuns, runner);
+                budget, 1000, tmp.resolve("work")), new RunSlots(guestThreads, RunSlots.Limits.fromCores(2)), algorithmRuns, runner,
+                new OrganizationSettingsRepository() {
+                    @Override
+                    public OrganizationSettings find(String organization) {
+                        return OrganizationSettings.defaults(organization);
+                    }
+
+                    @Override
+                    public OrganizationSettings save(OrganizationSettings settings) {
+                        throw new AssertionError("runs never change an organisation's settings");
+                    }
+                });
     }
 
     /** A dataset of {@code n} vertices in a chain. */

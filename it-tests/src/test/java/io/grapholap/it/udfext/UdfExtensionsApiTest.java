@@ -8,8 +8,10 @@ import io.grapholap.it.support.RunningServer;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -114,9 +116,10 @@ abstract class UdfExtensionsApiTest {
                 ? "function task(request, user, session) {\n  return {table: request.path_parameters.table_name, method: request.method,"
                 + " rows: request.body, mode: request.query_parameters.mode, user: user.name, orgs: user.organizations,"
                 + " datasets: session.datasets().length};\n}\n"
-                : "def task(request, user, session):\n    return {'table': request['path_parameters']['table_name'],"
-                + " 'method': request['method'], 'rows': request['body'], 'mode': request['query_parameters']['mode'],"
-                + " 'user': user['name'], 'orgs': user['organizations'], 'datasets': len(session.datasets())}\n",
+                // Seed 002: attributes, as in JavaScript; the same values are dicts too.
+                : "def task(request, user, session):\n    return {'table': request.path_parameters.table_name,"
+                + " 'method': request.method, 'rows': request.body, 'mode': request['query_parameters']['mode'],"
+                + " 'user': user.name, 'orgs': user['organizations'], 'datasets': len(session.datasets())}\n",
                 "load_dataset", DATASET));
         var created = http.post("/api/endpoints", Map.of("route", language + "/tables/{table_name}/rows", "method", "POST",
                 "function", alias), ana);
@@ -169,6 +172,61 @@ abstract class UdfExtensionsApiTest {
         var noDataset = http.get("/query/no_such_dataset/" + alias + "?n=1&seeds=p1", ana);
         assertThat(noDataset.status()).as(noDataset.body()).isEqualTo(404);
         assertThat(noDataset.json().get("error").asBoolean()).isTrue();
+    }
+
+    @Test
+    void aLibraryWrittenTheSeedsWayIsImportedByItsDashedName() {
+        // Seed 003: plain top-level functions, no export; a name with '-'.
+        assertThat(saveLibrary("seed-style", "js", "function add(a, b) {\n  return a + b;\n}\nfunction twice(x) { return add(x, x); }\n")
+                .status()).isEqualTo(200);
+        createUdf("js", "seed-adder", body("execute", "import {add, twice} from 'seed-style';\n"
+                + "function task(g, args) { return {sum: add(args.x, 1), twice: twice(args.x)}; }\n",
+                "parameters", List.of(Map.of("name", "x", "type", "INT"))));
+        var r = http.get("/query/" + DATASET + "/seed-adder?x=20", ana);
+        assertThat(r.status()).as(r.body()).isEqualTo(200);
+        assertThat(r.json().at("/results/0/sum").asInt()).isEqualTo(21);
+        assertThat(r.json().at("/results/0/twice").asInt()).isEqualTo(40);
+        var python = saveLibrary("py-dashed", "python", "def f():\n    return 1\n");
+        assertThat(python.status()).as(python.body()).isEqualTo(400);
+        assertThat(python.json().at("/error/details/field").asText()).isEqualTo("library");
+        assertThat(saveLibrary("-leading", "js", "function f() {}").status()).isEqualTo(400);
+        assertThat(http.delete("/api/v2/o/acme/functions/js/seed-adder", ana).status()).isEqualTo(204);
+        assertThat(http.delete("/evaluator/v1/libraries/seed-style?bucket=acme&scope=shared", ana).status()).isEqualTo(200);
+    }
+
+    @Test
+    void restppRoutesAnswerFrameworkErrorsInTheRestppEnvelope() {
+        assertRestpp(http.request("POST", "/graph/" + DATASET).bearer(ana).header("Content-Type", "application/xml").raw("<a/>").send(),
+                415, "UNSUPPORTED_MEDIA_TYPE");
+        for (String path : List.of("/query/" + DATASET + "/anything", "/graph/" + DATASET)) {
+            assertRestpp(http.request("POST", path).json(Map.of()).send(), 401, "UNAUTHORIZED");
+            assertRestpp(http.request("POST", path).bearer("gok_not-a-key").json(Map.of()).send(), 401, "UNAUTHORIZED");
+            assertRestpp(http.request("DELETE", path).bearer(ana).send(), 405, "METHOD_NOT_ALLOWED");
+            assertRestpp(http.request("POST", path).bearer(ana).raw("{}").send(), 415, "UNSUPPORTED_MEDIA_TYPE");
+            assertRestpp(http.request("POST", path).bearer(ana).json("[" + "1,".repeat(9_000_000) + "1]").send(),
+                    413, "PAYLOAD_TOO_LARGE");
+        }
+    }
+
+    private static void assertRestpp(Http.Response r, int status, String code) {
+        assertThat(r.status()).as(r.body()).isEqualTo(status);
+        assertThat(r.json().get("error").asBoolean()).as(r.body()).isTrue();
+        assertThat(r.json().get("code").asText()).isEqualTo(code);
+        assertThat(r.json().has("version") && r.json().get("results").isArray()).as(r.body()).isTrue();
+    }
+
+    @Test
+    void withoutGsqlTimeoutARestppRunStopsAfterSixteenSeconds() {
+        // The server's UDF default here is 20 s: a run that needs 18 s ends at TigerGraph's 16 s.
+        createUdf("js", "eighteen-seconds", body("execute",
+                "function task(g, args) { const end = Date.now() + 18000; while (Date.now() < end) {} return {done: true}; }\n"));
+        long started = System.nanoTime();
+        var r = http.get("/query/" + DATASET + "/eighteen-seconds", ana);
+        long seconds = TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - started);
+        assertThat(r.status()).as(r.body()).isEqualTo(408);
+        assertThat(r.json().get("code").asText()).isEqualTo("TIMEOUT");
+        assertThat(seconds).isBetween(15L, 17L);
+        assertThat(http.delete("/api/v2/o/acme/functions/js/eighteen-seconds", ana).status()).isEqualTo(204);
     }
 
     static final class OnH2 extends UdfExtensionsApiTest {

@@ -76,7 +76,8 @@ final class FunctionUseCasesFactory {
     RunFunctions runFunctions(FunctionRepository functions, FunctionRuntime runtime, BeanProvider<LibrarySource> libraries,
                               BeanProvider<DatasetCatalog> datasets, BeanProvider<LiveInstances> instances, FunctionEngines engines,
                               SnapshotWriterFactory writers, List<TableEncoder> encoders, JsonWriter json, RunSettings settings,
-                              RunSlots slots, InstanceRuns runs, AlgorithmRunner runner) {
+                              RunSlots slots, InstanceRuns runs, AlgorithmRunner runner,
+                              OrganizationSettingsRepository organizations) {
         Map<OutputFormat, TableEncoder> byFormat = new EnumMap<>(OutputFormat.class);
         encoders.forEach(e -> byFormat.put(e.format(), e));
         LibrarySource librarySource = libraries.isPresent() ? libraries.get() : (language, organization, names) -> {
@@ -97,7 +98,7 @@ final class FunctionUseCasesFactory {
             throw new NotFoundException("instance", id);
         };
         return new RunFunctions(functions, runtime, librarySource, catalog, live, engines, writers, byFormat, json, settings,
-                slots, runs, runner);
+                slots, runs, runner, organizations);
     }
 
     @Singleton

@@ -124,8 +124,8 @@ final class InstanceUseCasesFactory {
     }
 
     @Singleton
-    InstanceCensus instanceCensus(InstanceRepository instances) {
-        return new InstanceCensusView(instances);
+    InstanceCensus instanceCensus(InstanceRepository instances, InstanceRegistry registry) {
+        return new InstanceCensusView(instances, registry);
     }
 
     @Singleton

@@ -13,7 +13,6 @@ import io.grapholap.application.mapping.DiffMappingVersions;
 import io.grapholap.application.mapping.GetMapping;
 import io.grapholap.application.mapping.GetMappingTree;
 import io.grapholap.application.mapping.GetMappingVersion;
-import io.grapholap.application.mapping.ListMappingSnapshots;
 import io.grapholap.application.mapping.ListMappingVersions;
 import io.grapholap.application.mapping.ListMappings;
 import io.grapholap.application.mapping.MappingDependencies;
@@ -108,11 +107,6 @@ final class MappingUseCases {
     @Singleton
     GetMappingTree getMappingTree(MappingRepository repository, MappingDependencies dependencies) {
         return new GetMappingTree(repository, dependencies);
-    }
-
-    @Singleton
-    ListMappingSnapshots listMappingSnapshots(MappingRepository repository, MappingDependencies dependencies) {
-        return new ListMappingSnapshots(repository, dependencies);
     }
 
     @Singleton

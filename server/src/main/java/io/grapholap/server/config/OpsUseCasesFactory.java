@@ -152,7 +152,7 @@ final class OpsUseCasesFactory {
 
     @Singleton
     ReadPlatformState readPlatformState(MappingRepository mappings, SnapshotRepository snapshots, Optional<InstanceCensus> census) {
-        return new ReadPlatformState(mappings, snapshots, census, CLOCK);
+        return new ReadPlatformState(mappings, snapshots, census);
     }
 
     @Singleton

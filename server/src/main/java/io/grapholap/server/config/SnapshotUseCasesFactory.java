@@ -7,6 +7,7 @@ import io.grapholap.application.mapping.MappingDependencies;
 import io.grapholap.application.mapping.MappingRepository;
 import io.grapholap.application.snapshot.ExportJobs;
 import io.grapholap.application.snapshot.ExportSettings;
+import io.grapholap.application.snapshot.ListMappingSnapshots;
 import io.grapholap.application.snapshot.ReconcileSnapshots;
 import io.grapholap.application.snapshot.SnapshotDependants;
 import io.grapholap.application.snapshot.SnapshotDirectories;
@@ -36,6 +37,11 @@ import java.util.concurrent.ExecutorService;
 final class SnapshotUseCasesFactory {
 
     private static final Clock CLOCK = Clock.systemUTC();
+
+    @Singleton
+    ListMappingSnapshots listMappingSnapshots(MappingRepository mappings, SnapshotRepository snapshots) {
+        return new ListMappingSnapshots(mappings, snapshots);
+    }
 
     @Singleton
     SnapshotDirectories snapshotDirectories(ServerProperties server) {
