@@ -31,7 +31,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 /**
  * Gremlin queries on a running instance. JSON by default; {@code Accept: text/csv},
  * {@code application/vnd.apache.arrow.stream} or {@code application/vnd.apache.parquet} give the rows
- * as a table ({@link io.grapholap.rest.web.FlatTable}: maps become a column per key), with the
+ * as a table ({@link io.grapholap.application.common.FlatTable}: maps become a column per key), with the
  * engine, row count, truncation and run time in {@code X-Grapholap-*} headers.
  */
 @Controller("/api/instances/{id}")

@@ -3,7 +3,7 @@ package io.grapholap.rest.dataplane;
 import io.grapholap.application.udf.TableEncoder;
 import io.grapholap.rest.error.ErrorEnvelope;
 import io.grapholap.rest.web.ArrowTables;
-import io.grapholap.rest.web.FlatTable;
+import io.grapholap.application.common.FlatTable;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;

@@ -1,5 +1,6 @@
 package io.grapholap.application.udf;
 
+import io.grapholap.application.common.FlatTable;
 import io.grapholap.application.graph.Column;
 import io.grapholap.application.graph.GraphInstance;
 import io.grapholap.application.graph.GraphStatistics;
@@ -98,12 +99,15 @@ final class OutputShaper {
         if (format == OutputFormat.JSON) {
             return json(rows == null ? plain : rows.records(), type, format, engine, maxBytes);
         }
+        // the tabular formats get a column per key where a column holds maps, as query answers do
+        FlatTable flat = FlatTable.of(rows.columns(), rows.rows());
+        Rows table = new Rows(flat.columns(), flat.rows());
         if (format == OutputFormat.CSV) {
-            byte[] body = csv(rows, maxBytes).getBytes(StandardCharsets.UTF_8);
+            byte[] body = csv(table, maxBytes).getBytes(StandardCharsets.UTF_8);
             return new RunResult(engine, type, format, "text/csv", body, null);
         }
         TableEncoder encoder = encoders.get(format);
-        return new RunResult(engine, type, format, encoder.contentType(), encoder.encode(rows.columns(), rows.rows(), maxBytes), null);
+        return new RunResult(engine, type, format, encoder.contentType(), encoder.encode(table.columns(), table.rows(), maxBytes), null);
     }
 
     private RunResult json(Object plain, OutputType type, OutputFormat format, String engine, long maxBytes) {

@@ -242,6 +242,19 @@ abstract class UdfApiTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"js", "python"})
+    void recordsWithMapsBecomeAColumnPerKeyInTheTabularFormats(String language) throws Exception {
+        String alias = "nested-" + language;
+        String execute = language.equals("js")
+                ? "function task(g, args) { return [{name: 'x', info: {age: 3, tags: {t: 'y'}}}, {name: 'z', info: {age: 4}}]; }"
+                : "def task(g, args):\n    return [{'name': 'x', 'info': {'age': 3, 'tags': {'t': 'y'}}}, {'name': 'z', 'info': {'age': 4}}]\n";
+        create(language, alias, body("execute", execute, "load_data", loadData(language), "is_enabled", true, "format", "csv"), alice);
+        var csv = http.post(run(language, alias), body("load_data_args", Map.of("size", 1)), alice);
+        assertThat(csv.status()).as(csv.body()).isEqualTo(200);
+        assertThat(csv.body()).isEqualTo("name,info.age,info.tags.t\r\nx,3,y\r\nz,4,\r\n");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"js", "python"})
     void everyOutputFormat(String language) throws Exception {
         String alias = "graph-" + language;
         create(language, alias, body("execute", returnGraph(language), "load_data", loadData(language), "is_enabled", true,

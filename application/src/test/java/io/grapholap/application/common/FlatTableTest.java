@@ -1,4 +1,4 @@
-package io.grapholap.rest.web;
+package io.grapholap.application.common;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package io.grapholap.rest.web;
+package io.grapholap.application.common;
 
 import java.util.ArrayList;
 import java.util.Collection;
