@@ -98,6 +98,11 @@ public final class InstanceRegistry implements LiveInstances {
         live.keySet().forEach(this::release);
     }
 
+    /** Whether this server holds instance {@code id}'s graph or is loading it. */
+    public boolean holds(long id) {
+        return live.containsKey(id) || loads.containsKey(id);
+    }
+
     /** Starts tracking a load: its progress and its termination flag. */
     Load startLoad(long id) {
         Load load = new Load(clock.instant());

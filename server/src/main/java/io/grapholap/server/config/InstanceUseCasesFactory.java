@@ -9,6 +9,7 @@ import io.grapholap.application.instance.EngineChoice;
 import io.grapholap.application.instance.InstanceBulkDelete;
 import io.grapholap.application.instance.InstanceCensusView;
 import io.grapholap.application.instance.InstanceLifecycleJob;
+import io.grapholap.application.instance.ReconciliationJob;
 import io.grapholap.application.instance.InstanceRegistry;
 import io.grapholap.application.instance.InstanceRepository;
 import io.grapholap.application.instance.InstanceSettings;
@@ -26,6 +27,7 @@ import io.grapholap.application.snapshot.SnapshotDirectories;
 import io.grapholap.application.snapshot.SnapshotRepository;
 import io.grapholap.application.snapshot.SnapshotUseCases;
 import io.grapholap.server.settings.InstancesProperties;
+import io.grapholap.server.settings.JobsProperties;
 import io.grapholap.server.settings.ServerProperties;
 import io.micronaut.context.annotation.Bean;
 import io.micronaut.context.annotation.Context;
@@ -116,6 +118,14 @@ final class InstanceUseCasesFactory {
     BackgroundJob instanceLifecycleJob(InstanceRepository instances, InstanceRegistry registry, InstanceUseCases useCases,
                                        InstancesProperties properties) {
         return new InstanceLifecycleJob(instances, registry, useCases, properties.lifecycleInterval(), CLOCK);
+    }
+
+    @Singleton
+    @Named(ReconciliationJob.NAME)
+    BackgroundJob reconciliationJob(InstanceRepository instances, InstanceRegistry registry, InstanceUseCases useCases,
+                                    SnapshotRepository snapshots, SnapshotDirectories directories, JobsProperties jobs) {
+        return new ReconciliationJob(instances, registry, useCases, snapshots, directories, jobs.reconciliationInterval(),
+                jobs.reconciliationGrace(), CLOCK);
     }
 
     @Singleton
