@@ -6,6 +6,8 @@ import sys
 import time
 from typing import Callable, TextIO
 
+from graph_olap.exceptions import TimeoutError
+
 ProgressCallback = Callable[[str, int, int], None]
 
 
@@ -65,3 +67,30 @@ def resolve(on_progress: "ProgressCallback | bool | None", description: str) -> 
     if on_progress is False or on_progress is None:
         return None
     return on_progress
+
+
+def poll_until(description: str, read: Callable, read_progress: Callable, done: str, failure: Callable,
+               on_progress: "ProgressCallback | bool | None", timeout: float, poll_interval: float, details: dict):
+    """Polls ``read()`` until its ``status`` is ``done`` and returns it. ``failure(obj)`` gives the error to
+    raise for a status that can no longer become ``done`` (or None); past ``timeout`` seconds a
+    TimeoutError. Progress goes to ``on_progress`` (a callback, True for a progress bar)."""
+    callback = resolve(on_progress, description)
+    deadline = time.monotonic() + timeout
+    try:
+        while True:
+            obj = read()
+            if callback is not None:
+                # Read after the status, so the last report of a finished one is its last phase.
+                progress = read_progress()
+                callback(progress.phase or progress.status or "", progress.completed_steps, progress.total_steps)
+            if obj.status == done:
+                return obj
+            error = failure(obj)
+            if error is not None:
+                raise error
+            if time.monotonic() >= deadline:
+                raise TimeoutError(f"{description} did not become {done} within {timeout}s (status {obj.status})", details)
+            time.sleep(min(poll_interval, max(0.0, deadline - time.monotonic())))
+    finally:
+        if hasattr(callback, "close"):
+            callback.close()

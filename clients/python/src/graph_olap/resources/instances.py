@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import time
 from typing import TYPE_CHECKING, Any
 
-from graph_olap.exceptions import InstanceFailedError, InvalidStateError, TimeoutError
+from graph_olap.exceptions import InstanceFailedError, InvalidStateError
 from graph_olap.http import HTTPClient
 from graph_olap.models import Instance, InstanceProgress
 from graph_olap.pagination import PaginatedList, paginated
-from graph_olap.progress import ProgressCallback, resolve
+from graph_olap.progress import ProgressCallback, poll_until
 
 if TYPE_CHECKING:
     from graph_olap.instance.connection import InstanceConnection
@@ -50,28 +49,15 @@ class InstanceResource:
                            on_progress: ProgressCallback | bool | None = None) -> Instance:
         """Poll until the instance is ``running``; InstanceFailedError when it fails or ends,
         TimeoutError past ``timeout``."""
-        callback = resolve(on_progress, f"instance {instance_id}")
-        deadline = time.monotonic() + timeout
-        try:
-            while True:
-                instance = self.get(instance_id)
-                if callback is not None:
-                    # Read after the status, so the last report of a running instance is its last phase.
-                    progress = self.get_progress(instance_id)
-                    callback(progress.phase or progress.status or "", progress.completed_steps, progress.total_steps)
-                if instance.status == "running":
-                    return instance
-                if instance.status in _ENDED:
-                    raise InstanceFailedError(f"instance {instance_id} {instance.status}: {instance.error_message}",
-                                              {"instance_id": instance_id, "status": instance.status,
-                                               "error_message": instance.error_message})
-                if time.monotonic() >= deadline:
-                    raise TimeoutError(f"instance {instance_id} did not start within {timeout}s "
-                                       f"(status {instance.status})", {"instance_id": instance_id})
-                time.sleep(min(poll_interval, max(0.0, deadline - time.monotonic())))
-        finally:
-            if hasattr(callback, "close"):
-                callback.close()
+        def ended(instance: Instance):
+            if instance.status not in _ENDED:
+                return None
+            return InstanceFailedError(f"instance {instance_id} {instance.status}: {instance.error_message}",
+                                       {"instance_id": instance_id, "status": instance.status,
+                                        "error_message": instance.error_message})
+
+        return poll_until(f"instance {instance_id}", lambda: self.get(instance_id), lambda: self.get_progress(instance_id),
+                          "running", ended, on_progress, timeout, poll_interval, {"instance_id": instance_id})
 
     def terminate(self, instance_id: int) -> None:
         """Free the instance's graph; it stays listed as ``terminated``."""

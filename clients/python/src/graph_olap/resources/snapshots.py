@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import time
 from typing import Any
 
-from graph_olap.exceptions import SnapshotFailedError, TimeoutError
+from graph_olap.exceptions import SnapshotFailedError
 from graph_olap.http import HTTPClient
 from graph_olap.models import Snapshot, SnapshotProgress
 from graph_olap.pagination import PaginatedList, paginated
-from graph_olap.progress import ProgressCallback, resolve
+from graph_olap.progress import ProgressCallback, poll_until
 
 
 class SnapshotResource:
@@ -47,27 +46,14 @@ class SnapshotResource:
     def wait_until_ready(self, snapshot_id: int, timeout: int = 600, poll_interval: float = 5,
                          on_progress: ProgressCallback | bool | None = None) -> Snapshot:
         """Poll until the snapshot is ``ready``; SnapshotFailedError when it fails, TimeoutError past ``timeout``."""
-        callback = resolve(on_progress, f"snapshot {snapshot_id}")
-        deadline = time.monotonic() + timeout
-        try:
-            while True:
-                snapshot = self.get(snapshot_id)
-                if callback is not None:
-                    # Read after the status, so the last report of a ready snapshot is its last phase.
-                    progress = self.get_progress(snapshot_id)
-                    callback(progress.phase or progress.status or "", progress.completed_steps, progress.total_steps)
-                if snapshot.status == "ready":
-                    return snapshot
-                if snapshot.status == "failed":
-                    raise SnapshotFailedError(f"snapshot {snapshot_id} failed: {snapshot.error_message}",
-                                              {"snapshot_id": snapshot_id, "error_message": snapshot.error_message})
-                if time.monotonic() >= deadline:
-                    raise TimeoutError(f"snapshot {snapshot_id} did not become ready within {timeout}s "
-                                       f"(status {snapshot.status})", {"snapshot_id": snapshot_id})
-                time.sleep(min(poll_interval, max(0.0, deadline - time.monotonic())))
-        finally:
-            if hasattr(callback, "close"):
-                callback.close()
+        def failed(snapshot: Snapshot):
+            if snapshot.status != "failed":
+                return None
+            return SnapshotFailedError(f"snapshot {snapshot_id} failed: {snapshot.error_message}",
+                                       {"snapshot_id": snapshot_id, "error_message": snapshot.error_message})
+
+        return poll_until(f"snapshot {snapshot_id}", lambda: self.get(snapshot_id), lambda: self.get_progress(snapshot_id),
+                          "ready", failed, on_progress, timeout, poll_interval, {"snapshot_id": snapshot_id})
 
     def delete(self, snapshot_id: int) -> None:
         """Delete a snapshot and its files (DependencyError while live instances use it)."""
