@@ -5,6 +5,57 @@ import java.util.List;
 /** An expression of the query language. */
 public sealed interface Expression {
 
+    /** The expressions directly inside this one, in the order written (patterns' property maps excluded). */
+    default List<Expression> children() {
+        List<Expression> c = new java.util.ArrayList<>();
+        switch (this) {
+            case ListLiteral l -> c.addAll(l.elements());
+            case MapLiteral m -> c.addAll(m.values());
+            case Property p -> c.add(p.subject());
+            case HasLabels h -> c.add(h.subject());
+            case Binary b -> {
+                c.add(b.left());
+                c.add(b.right());
+            }
+            case Not n -> c.add(n.operand());
+            case Negate n -> c.add(n.operand());
+            case IsNull n -> c.add(n.operand());
+            case Subscript s -> {
+                c.add(s.subject());
+                c.add(s.index());
+            }
+            case Slice s -> {
+                c.add(s.subject());
+                c.add(s.from());
+                c.add(s.to());
+            }
+            case FunctionCall f -> c.addAll(f.arguments());
+            case Case k -> {
+                c.add(k.subject());
+                c.addAll(k.whens());
+                c.addAll(k.thens());
+                c.add(k.otherwise());
+            }
+            case ListComprehension l -> {
+                c.add(l.list());
+                c.add(l.where());
+                c.add(l.projection());
+            }
+            case Quantified q -> {
+                c.add(q.list());
+                c.add(q.where());
+            }
+            case PatternComprehension p -> {
+                c.add(p.where());
+                c.add(p.projection());
+            }
+            default -> {
+            }
+        }
+        c.removeIf(java.util.Objects::isNull);
+        return c;
+    }
+
     /** A constant: {@code Long}, {@code Double}, {@code String}, {@code Boolean} or null. */
     record Literal(Object value) implements Expression {
     }

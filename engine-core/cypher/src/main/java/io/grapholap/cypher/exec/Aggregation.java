@@ -112,51 +112,14 @@ final class Aggregation {
         return found;
     }
 
+    /** Where aggregate calls may stand: an aggregation may produce the list a comprehension walks, not stand inside it. */
     private static List<Expression> children(Expression e) {
-        List<Expression> c = new ArrayList<>();
-        switch (e) {
-            case Expression.ListLiteral l -> c.addAll(l.elements());
-            case Expression.MapLiteral m -> c.addAll(m.values());
-            case Expression.Property p -> c.add(p.subject());
-            case Expression.HasLabels h -> c.add(h.subject());
-            case Expression.Binary b -> {
-                c.add(b.left());
-                c.add(b.right());
-            }
-            case Expression.Not n -> c.add(n.operand());
-            case Expression.Negate n -> c.add(n.operand());
-            case Expression.IsNull n -> c.add(n.operand());
-            case Expression.Subscript s -> {
-                c.add(s.subject());
-                c.add(s.index());
-            }
-            case Expression.Slice s -> {
-                c.add(s.subject());
-                if (s.from() != null) {
-                    c.add(s.from());
-                }
-                if (s.to() != null) {
-                    c.add(s.to());
-                }
-            }
-            case FunctionCall f -> c.addAll(f.arguments());
-            // an aggregation may produce the list a comprehension walks, not stand inside it
-            case Expression.ListComprehension l -> c.add(l.list());
-            case Expression.Quantified q -> c.add(q.list());
-            case Expression.Case k -> {
-                if (k.subject() != null) {
-                    c.add(k.subject());
-                }
-                c.addAll(k.whens());
-                c.addAll(k.thens());
-                if (k.otherwise() != null) {
-                    c.add(k.otherwise());
-                }
-            }
-            default -> {
-            }
-        }
-        return c;
+        return switch (e) {
+            case Expression.ListComprehension l -> List.of(l.list());
+            case Expression.Quantified q -> List.of(q.list());
+            case Expression.PatternComprehension p -> List.of();
+            default -> e.children();
+        };
     }
 
     /** {@code e} with each aggregate call replaced by the variable that will hold its value. */

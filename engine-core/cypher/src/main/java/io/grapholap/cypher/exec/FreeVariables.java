@@ -18,66 +18,45 @@ final class FreeVariables {
 
     static Set<String> of(Expression e) {
         Set<String> free = new LinkedHashSet<>();
-        collect(e, new HashSet<>(), free);
+        if (e != null) {
+            collect(e, new HashSet<>(), free);
+        }
         return free;
     }
 
     private static void collect(Expression e, Set<String> bound, Set<String> free) {
         switch (e) {
-            case null -> {
-            }
             case Expression.Variable v -> {
                 if (!bound.contains(v.name())) {
                     free.add(v.name());
                 }
             }
-            case Expression.ListLiteral l -> l.elements().forEach(x -> collect(x, bound, free));
-            case Expression.MapLiteral m -> m.values().forEach(x -> collect(x, bound, free));
-            case Expression.Property p -> collect(p.subject(), bound, free);
-            case Expression.HasLabels h -> collect(h.subject(), bound, free);
-            case Expression.Binary b -> {
-                collect(b.left(), bound, free);
-                collect(b.right(), bound, free);
-            }
-            case Expression.Not n -> collect(n.operand(), bound, free);
-            case Expression.Negate n -> collect(n.operand(), bound, free);
-            case Expression.IsNull n -> collect(n.operand(), bound, free);
-            case Expression.Subscript s -> {
-                collect(s.subject(), bound, free);
-                collect(s.index(), bound, free);
-            }
-            case Expression.Slice s -> {
-                collect(s.subject(), bound, free);
-                collect(s.from(), bound, free);
-                collect(s.to(), bound, free);
-            }
-            case Expression.FunctionCall f -> f.arguments().forEach(x -> collect(x, bound, free));
-            case Expression.Case c -> {
-                collect(c.subject(), bound, free);
-                c.whens().forEach(x -> collect(x, bound, free));
-                c.thens().forEach(x -> collect(x, bound, free));
-                collect(c.otherwise(), bound, free);
-            }
             case Expression.ListComprehension c -> {
                 collect(c.list(), bound, free);
                 Set<String> inner = new HashSet<>(bound);
                 inner.add(c.variable());
-                collect(c.where(), inner, free);
-                collect(c.projection(), inner, free);
+                children(c, c.list(), inner, free);
             }
             case Expression.Quantified q -> {
                 collect(q.list(), bound, free);
                 Set<String> inner = new HashSet<>(bound);
                 inner.add(q.variable());
-                collect(q.where(), inner, free);
+                children(q, q.list(), inner, free);
             }
             case Expression.PatternComprehension c -> {
                 Set<String> inner = new HashSet<>(bound);
                 inner.addAll(patternVariables(c.pattern()));
-                collect(c.where(), inner, free);
-                collect(c.projection(), inner, free);
+                children(c, null, inner, free);
             }
-            default -> {
+            default -> e.children().forEach(x -> collect(x, bound, free));
+        }
+    }
+
+    /** The children of {@code e} but {@code skip}, with {@code bound} variables bound. */
+    private static void children(Expression e, Expression skip, Set<String> bound, Set<String> free) {
+        for (Expression child : e.children()) {
+            if (child != skip) {
+                collect(child, bound, free);
             }
         }
     }
