@@ -84,14 +84,15 @@ public final class CypherExecutor {
 
         Run(Map<String, Object> parameters, RowBudget budget) {
             this.budget = budget;
-            Matcher[] self = new Matcher[1];
-            this.evaluator = new Evaluator(graph, parameters, (pattern, row) -> {
-                List<Map<String, Object>> matches = new ArrayList<>();
-                self[0].match(List.of(pattern), row, matches::add);
-                return matches;
-            });
+            // pattern predicates and comprehensions are matched by this run's matcher, made just below
+            this.evaluator = new Evaluator(graph, parameters, this::patternMatches);
             this.matcher = new Matcher(graph, evaluator, budget);
-            self[0] = matcher;
+        }
+
+        private List<Map<String, Object>> patternMatches(PatternPart pattern, Map<String, Object> row) {
+            List<Map<String, Object>> matches = new ArrayList<>();
+            matcher.match(List.of(pattern), row, matches::add);
+            return matches;
         }
 
         Result single(SingleQuery query) {
