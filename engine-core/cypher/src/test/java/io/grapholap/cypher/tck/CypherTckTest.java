@@ -2,11 +2,10 @@ package io.grapholap.cypher.tck;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.grapholap.cypher.CypherSyntax;
 import io.grapholap.cypher.CypherSyntaxException;
-import io.grapholap.cypher.ast.Query;
 import io.grapholap.cypher.eval.CypherRuntimeException;
 import io.grapholap.cypher.exec.CypherExecutor;
+import io.grapholap.cypher.exec.CypherQueries;
 import io.grapholap.cypher.exec.MemoryGraph;
 import io.grapholap.cypher.exec.Procedures;
 import io.grapholap.cypher.exec.ReadOnlyQueryException;
@@ -74,7 +73,6 @@ class CypherTckTest {
     private static Outcome run(TckScenarios.Scenario s) {
         List<String> setup = new ArrayList<>();
         Map<String, Object> parameters = new LinkedHashMap<>();
-        Query query = null;
         CypherExecutor.Result result = null;
         RuntimeException error = null;
         MemoryGraph graph = null;
@@ -107,8 +105,7 @@ class CypherTckTest {
                         return skip(s, "set-up not loadable: " + e.getMessage());
                     }
                     try {
-                        query = CypherSyntax.parse(step.docString());
-                        result = new CypherExecutor(graph, Procedures.NONE).run(query, parameters, RowBudget.of(1_000_000));
+                        result = CypherQueries.run(graph, Procedures.NONE, step.docString(), parameters, RowBudget.of(1_000_000));
                     } catch (ReadOnlyQueryException e) {
                         return skip(s, "writes (" + e.clause() + ")");
                     } catch (CypherSyntaxException | CypherRuntimeException | RowBudget.CypherLimitException e) {
