@@ -3,6 +3,7 @@ package io.grapholap.polyglot;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.grapholap.application.function.FunctionSession;
+import io.grapholap.application.graph.AlgorithmCalls;
 import io.grapholap.application.graph.AlgorithmResult;
 import io.grapholap.application.graph.CancellationToken;
 import io.grapholap.application.graph.Column;
@@ -12,7 +13,10 @@ import io.grapholap.application.graph.QueryLimits;
 import io.grapholap.application.graph.QueryResult;
 import io.grapholap.application.graph.Table;
 import io.grapholap.application.graph.ValueType;
+import io.grapholap.application.graph.algo.AlgorithmDefinition;
+import io.grapholap.application.graph.algo.AlgorithmRegistry;
 import io.grapholap.domain.error.DomainException;
+import io.grapholap.domain.error.NotFoundException;
 import io.grapholap.domain.error.ValidationException;
 import java.io.IOException;
 import java.io.StringWriter;
@@ -147,9 +151,48 @@ final class HostBridge implements ProxyExecutable {
                 }
                 yield rows;
             }
+            case "cypher" -> {
+                Object params = a.get("params");
+                if (params != null && !(params instanceof Map)) {
+                    throw new ValidationException("params", "Cypher parameters must be an object");
+                }
+                @SuppressWarnings("unchecked")
+                Map<String, Object> p = params == null ? Map.of() : (Map<String, Object>) params;
+                cancel.throwIfCancelled("function run");
+                QueryResult r = g.cypher(string(a, "query"), p, new QueryLimits(remaining(), settings.maxGremlinRows()),
+                        algorithmCalls(g));
+                List<Object> rows = new ArrayList<>(r.rows().size());
+                for (List<Object> row : r.rows()) {
+                    Map<String, Object> record = new java.util.LinkedHashMap<>();
+                    for (int i = 0; i < r.columns().size(); i++) {
+                        record.put(r.columns().get(i), row.get(i));
+                    }
+                    rows.add(record);
+                }
+                yield rows;
+            }
             case "nodes" -> new Records(g.nodes(string(a, "label")), limit(a));
             case "edges" -> new Records(g.edges(string(a, "type")), limit(a));
             default -> throw new ValidationException("op", "unknown graph call " + op);
+        };
+    }
+
+    /** {@code CALL grapholap.<algorithm>} from a function's Cypher runs through its session, like {@code g.algo}. */
+    private AlgorithmCalls algorithmCalls(GraphInstance g) {
+        if (session == null) {
+            return AlgorithmCalls.NONE;
+        }
+        return new AlgorithmCalls() {
+            @Override
+            public List<String> columns(String algorithm) {
+                return AlgorithmRegistry.find(algorithm).map(AlgorithmDefinition::resultColumns)
+                        .orElseThrow(() -> new NotFoundException("algorithm", algorithm));
+            }
+
+            @Override
+            public AlgorithmResult call(String algorithm, Map<String, Object> params, CancellationToken token) {
+                return session.runAlgorithm(g, algorithm, params, cancel);
+            }
         };
     }
 

@@ -61,6 +61,7 @@
             return new AlgorithmResult(call('algo', handleOf(this), { name: name, params: params === undefined ? null : params }));
         }
         gremlin(query, bindings) { return call('gremlin', handleOf(this), { query: query, bindings: bindings === undefined ? null : bindings }); }
+        cypher(query, params) { return call('cypher', handleOf(this), { query: query, params: params === undefined ? null : params }); }
         nodes(label, limit) { return call('nodes', handleOf(this), { label: label, limit: limit === undefined ? null : limit }); }
         edges(type, limit) { return call('edges', handleOf(this), { type: type, limit: limit === undefined ? null : limit }); }
         subgraph(spec) {

@@ -53,6 +53,9 @@ def _make_api(bridge, session_handle):
         def gremlin(self, query, bindings=None):
             return call('gremlin', self._h, {'query': query, 'bindings': bindings})
 
+        def cypher(self, query, params=None):
+            return call('cypher', self._h, {'query': query, 'params': params})
+
         def nodes(self, label, limit=None):
             return call('nodes', self._h, {'label': label, 'limit': limit})
 

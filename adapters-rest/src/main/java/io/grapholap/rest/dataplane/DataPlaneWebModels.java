@@ -20,14 +20,16 @@ final class DataPlaneWebModels {
     }
 
     @Introspected
-    record QueryRequest(@Schema(requiredMode = Schema.RequiredMode.REQUIRED) String query, Map<String, Object> parameters, Long timeoutMs) {
+    record QueryRequest(@Schema(requiredMode = Schema.RequiredMode.REQUIRED) String query, Map<String, Object> parameters, Long timeoutMs,
+                        @Schema(allowableValues = {"cypher", "gremlin"},
+                                description = "absent: a text starting with 'g.' is Gremlin, any other is Cypher") String language) {
     }
 
     @Introspected
-    record QueryWebModel(long instanceId, String engine, List<String> columns, List<List<Object>> rows, int rowCount,
+    record QueryWebModel(long instanceId, String engine, String language, List<String> columns, List<List<Object>> rows, int rowCount,
                          long executionTimeMs, boolean truncated) {
         static QueryWebModel from(QueryUseCase.Outcome o) {
-            return new QueryWebModel(o.instanceId(), o.engine(), o.result().columns(), o.result().rows(),
+            return new QueryWebModel(o.instanceId(), o.engine(), o.language().label(), o.result().columns(), o.result().rows(),
                     o.result().rows().size(), o.result().executionMillis(), o.result().truncated());
         }
     }

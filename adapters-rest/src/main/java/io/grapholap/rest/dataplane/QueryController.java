@@ -29,7 +29,7 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
 /**
- * Gremlin queries on a running instance. JSON by default; {@code Accept: text/csv},
+ * Cypher and Gremlin queries on a running instance. JSON by default; {@code Accept: text/csv},
  * {@code application/vnd.apache.arrow.stream} or {@code application/vnd.apache.parquet} give the rows
  * as a table ({@link io.grapholap.application.common.FlatTable}: maps become a column per key), with the
  * engine, row count, truncation and run time in {@code X-Grapholap-*} headers.
@@ -56,7 +56,10 @@ final class QueryController {
                     @Content(mediaType = ResultFormats.ARROW_STREAM, schema = @Schema(type = "string", format = "binary")),
                     @Content(mediaType = ResultFormats.PARQUET, schema = @Schema(type = "string", format = "binary"))})
     @Produces({MediaType.APPLICATION_JSON, ResultFormats.CSV, ResultFormats.ARROW_STREAM, ResultFormats.PARQUET})
-    @Operation(summary = "Run a Gremlin query with parameter bindings; bounded by timeout_ms (at most the server maximum) and the row limit (truncated)")
+    @Operation(summary = "Run a read-only Cypher or Gremlin query with parameters",
+            description = "language is cypher or gremlin; when absent, a text starting with 'g.' is Gremlin and any other "
+                    + "is Cypher. Bounded by timeout_ms (at most the server maximum), the row limit (truncated) and, for "
+                    + "Cypher, the rows an intermediate result may hold (QUERY_ROW_LIMIT_EXCEEDED). docs/cypher.md")
     MutableHttpResponse<?> query(Actor actor, @PathVariable long id, @Body QueryRequest body,
                                  @Nullable @Header(HttpHeaders.ACCEPT) String accept) {
         ResultFormats.Format format = ResultFormats.negotiate(accept);
@@ -66,13 +69,14 @@ final class QueryController {
         if (body == null) {
             throw new ValidationException("query", "a JSON body with 'query' is required");
         }
-        var outcome = queries.run(actor, id, new QueryUseCase.Command(body.query(), body.parameters(), body.timeoutMs()));
+        var outcome = queries.run(actor, id, QueryUseCase.Command.of(body.query(), body.parameters(), body.timeoutMs(), body.language()));
         if (format == ResultFormats.Format.JSON) {
             return HttpResponse.ok(DataEnvelope.of(QueryWebModel.from(outcome))).contentType(MediaType.APPLICATION_JSON_TYPE);
         }
         var result = outcome.result();
         return formats.answer(format, result.columns(), result.rows())
                 .header("X-Grapholap-Engine", outcome.engine())
+                .header("X-Grapholap-Language", outcome.language().label())
                 .header("X-Grapholap-Row-Count", Integer.toString(result.rows().size()))
                 .header("X-Grapholap-Truncated", Boolean.toString(result.truncated()))
                 .header("X-Grapholap-Execution-Time-Ms", Long.toString(result.executionMillis()));

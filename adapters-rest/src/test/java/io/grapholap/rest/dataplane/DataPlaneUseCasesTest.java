@@ -138,7 +138,7 @@ class DataPlaneUseCasesTest {
     }
 
     private static DataPlaneSettings settings(int maxRows, Duration syncWait, int maxExecutions) {
-        return new DataPlaneSettings(Duration.ofSeconds(30), Duration.ofMinutes(1), maxRows, Duration.ofSeconds(30),
+        return new DataPlaneSettings(Duration.ofSeconds(30), Duration.ofMinutes(1), maxRows, Math.max(maxRows, 10_000), Duration.ofSeconds(30),
                 Duration.ofMinutes(1), syncWait, maxExecutions, Duration.ofHours(1));
     }
 
@@ -173,6 +173,12 @@ class DataPlaneUseCasesTest {
                 new ReadExecutions(instances, executions), new CancelExecution(executions));
     }
 
+    /** Algorithm runs on the test's engine, for the queries that call algorithms. */
+    private InstanceRuns runs() {
+        return new InstanceRuns(new AlgorithmRunner(new EngineChoice(Map.<String, GraphEngine>of("cpu", engine), "cpu"),
+                () -> Long.MAX_VALUE), new Executions(settings(100, Duration.ZERO, 10), Clock.systemUTC()));
+    }
+
     private Algorithms algorithms() {
         return algorithms(settings(100, Duration.ofSeconds(30), 10), pool, Clock.systemUTC());
     }
@@ -185,8 +191,8 @@ class DataPlaneUseCasesTest {
 
     @Test
     void queryBindsParametersAndSaysWhichEngineRan() {
-        QueryUseCase queries = new QueryUseCase(instances, settings(100, Duration.ZERO, 10), QUERIES);
-        var outcome = queries.run(ANN, 7, new QueryUseCase.Command("g.V(who).out('knows').id()", Map.of("who", "ann"), null));
+        QueryUseCase queries = new QueryUseCase(instances, runs(), settings(100, Duration.ZERO, 10), QUERIES);
+        var outcome = queries.run(ANN, 7, new QueryUseCase.Command("g.V(who).out('knows').id()", Map.of("who", "ann"), null, null));
         assertThat(outcome.engine()).isEqualTo("cpu");
         assertThat(outcome.result().rows()).containsExactlyInAnyOrder(List.of("person:bob"), List.of("person:cat"));
         assertThat(outcome.result().truncated()).isFalse();
@@ -194,8 +200,8 @@ class DataPlaneUseCasesTest {
 
     @Test
     void queryRowsStopAtTheLimitAndSayTruncated() {
-        QueryUseCase queries = new QueryUseCase(instances, settings(2, Duration.ZERO, 10), QUERIES);
-        var result = queries.run(ANN, 7, new QueryUseCase.Command("g.V()", null, null)).result();
+        QueryUseCase queries = new QueryUseCase(instances, runs(), settings(2, Duration.ZERO, 10), QUERIES);
+        var result = queries.run(ANN, 7, new QueryUseCase.Command("g.V()", null, null, null)).result();
         assertThat(result.rows()).hasSize(2);
         assertThat(result.truncated()).isTrue();
     }
@@ -203,34 +209,34 @@ class DataPlaneUseCasesTest {
     @Test
     void aUserPastTheQueriesInProgressIsRefusedWith429AndTheOthersGoOn() {
         ConcurrencyLimit limit = new ConcurrencyLimit("queries", "user", 2, 1);
-        QueryUseCase queries = new QueryUseCase(instances, settings(100, Duration.ZERO, 10), limit);
+        QueryUseCase queries = new QueryUseCase(instances, runs(), settings(100, Duration.ZERO, 10), limit);
         try (ConcurrencyLimit.Permit annsOther = limit.acquire(ANN.username())) {
-            assertThatThrownBy(() -> queries.run(ANN, 7, new QueryUseCase.Command("g.V().count()", null, null)))
+            assertThatThrownBy(() -> queries.run(ANN, 7, new QueryUseCase.Command("g.V().count()", null, null, null)))
                     .isInstanceOf(RateLimitedException.class).hasMessageContaining("user ann")
                     .extracting(e -> ((RateLimitedException) e).code()).isEqualTo("CONCURRENCY_LIMIT_EXCEEDED");
-            assertThat(queries.run(BOB, 7, new QueryUseCase.Command("g.V().count()", null, null)).result().rows()).hasSize(1);
+            assertThat(queries.run(BOB, 7, new QueryUseCase.Command("g.V().count()", null, null, null)).result().rows()).hasSize(1);
             try (ConcurrencyLimit.Permit bobsOther = limit.acquire(BOB.username())) {
                 assertThatThrownBy(() -> queries.run(new Actor("cy", ANN.roles(), ANN.organizations()), 7,
-                        new QueryUseCase.Command("g.V().count()", null, null)))
+                        new QueryUseCase.Command("g.V().count()", null, null, null)))
                         .isInstanceOf(RateLimitedException.class).hasMessageContaining("the server already has 2 queries");
             }
         }
         assertThat(limit.running()).isZero();
-        assertThat(queries.run(ANN, 7, new QueryUseCase.Command("g.V().count()", null, null)).result().rows()).hasSize(1);
+        assertThat(queries.run(ANN, 7, new QueryUseCase.Command("g.V().count()", null, null, null)).result().rows()).hasSize(1);
     }
 
     @Test
     void badQueryInputNamesTheField() {
-        QueryUseCase queries = new QueryUseCase(instances, settings(100, Duration.ZERO, 10), QUERIES);
-        assertThatThrownBy(() -> queries.run(ANN, 7, new QueryUseCase.Command("g.V()", null, 60_001L)))
+        QueryUseCase queries = new QueryUseCase(instances, runs(), settings(100, Duration.ZERO, 10), QUERIES);
+        assertThatThrownBy(() -> queries.run(ANN, 7, new QueryUseCase.Command("g.V()", null, 60_001L, null)))
                 .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.field()).isEqualTo("timeout_ms"));
-        assertThatThrownBy(() -> new QueryUseCase.Command(" ", null, null))
+        assertThatThrownBy(() -> new QueryUseCase.Command(" ", null, null, null))
                 .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.field()).isEqualTo("query"));
-        assertThatThrownBy(() -> new QueryUseCase.Command("g.V()", Map.of("not a name", 1), null))
+        assertThatThrownBy(() -> new QueryUseCase.Command("g.V()", Map.of("not a name", 1), null, null))
                 .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.field()).isEqualTo("parameters"));
-        assertThatThrownBy(() -> queries.run(ANN, 7, new QueryUseCase.Command("g.V(", null, null)))
+        assertThatThrownBy(() -> queries.run(ANN, 7, new QueryUseCase.Command("g.V(", null, null, null)))
                 .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.field()).isEqualTo("query"));
-        assertThatThrownBy(() -> queries.run(ANN, 8, new QueryUseCase.Command("g.V()", null, null)))
+        assertThatThrownBy(() -> queries.run(ANN, 8, new QueryUseCase.Command("g.V()", null, null, null)))
                 .isInstanceOf(NotFoundException.class);
     }
 
@@ -290,8 +296,8 @@ class DataPlaneUseCasesTest {
         assertThat(e.status()).isEqualTo(ExecutionStatus.COMPLETED);
         assertThat(e.result().mutateProperty()).isEqualTo("pagerank");
         assertThat(e.result().verticesWritten()).isEqualTo(6);
-        QueryUseCase queries = new QueryUseCase(instances, settings(100, Duration.ZERO, 10), QUERIES);
-        assertThat(queries.run(ANN, 7, new QueryUseCase.Command("g.V().has('pagerank', gt(0.1)).count()", null, null))
+        QueryUseCase queries = new QueryUseCase(instances, runs(), settings(100, Duration.ZERO, 10), QUERIES);
+        assertThat(queries.run(ANN, 7, new QueryUseCase.Command("g.V().has('pagerank', gt(0.1)).count()", null, null, null))
                 .result().rows()).containsExactly(List.of(6L));
         assertThat(graph.nodes("person").columnNames()).containsExactly("id", "key", "age", "pagerank");
     }
@@ -345,8 +351,8 @@ class DataPlaneUseCasesTest {
         var lock = algorithms.lock(BOB, 7);
         assertThat(lock.locked()).isTrue();
         assertThat(lock.executionId()).isEqualTo(first.executionId());
-        QueryUseCase queries = new QueryUseCase(instances, settings(100, Duration.ZERO, 10), QUERIES);
-        assertThat(queries.run(BOB, 7, new QueryUseCase.Command("g.V().count()", null, null)).result().rows())
+        QueryUseCase queries = new QueryUseCase(instances, runs(), settings(100, Duration.ZERO, 10), QUERIES);
+        assertThat(queries.run(BOB, 7, new QueryUseCase.Command("g.V().count()", null, null, null)).result().rows())
                 .containsExactly(List.of(6L));
         assertThatThrownBy(() -> algorithms.result(ANN, 7, first.executionId()))
                 .isInstanceOfSatisfying(ConflictException.class, e -> assertThat(e.code()).isEqualTo("INVALID_STATE"));

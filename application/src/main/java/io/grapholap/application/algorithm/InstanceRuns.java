@@ -26,6 +26,9 @@ public final class InstanceRuns {
     /** The {@link Execution#origin()} of runs started by UDF code. */
     public static final String FUNCTION = "function";
 
+    /** Origin of a run that a query called ({@code CALL grapholap.<algorithm>} in Cypher). */
+    public static final String QUERY = "query";
+
     private final AlgorithmRunner runner;
     private final Executions executions;
 
@@ -46,8 +49,17 @@ public final class InstanceRuns {
      */
     public AlgorithmResult runFromFunction(String user, LiveInstance instance, String algorithm, Map<String, ?> params,
                                            CancellationToken cancel, int parallelism) {
+        return runInline(user, instance, algorithm, params, cancel, parallelism, FUNCTION);
+    }
+
+    /**
+     * {@link #runFromFunction}'s run for any caller that runs the algorithm on its own thread, leaving an
+     * execution of origin {@code origin} ({@link #FUNCTION}, {@link #QUERY}).
+     */
+    public AlgorithmResult runInline(String user, LiveInstance instance, String algorithm, Map<String, ?> params,
+                                     CancellationToken cancel, int parallelism, String origin) {
         AlgorithmRunner.Plan plan = runner.plan(instance.graph(), algorithm, params, false, parallelism);
-        AlgorithmExecution execution = begin(user, instance, plan, ExecutionMode.STATS, FUNCTION, cancel);
+        AlgorithmExecution execution = begin(user, instance, plan, ExecutionMode.STATS, origin, cancel);
         AlgorithmResult[] produced = new AlgorithmResult[1];
         execute(instance, execution, plan, parallelism, r -> {
             produced[0] = r;

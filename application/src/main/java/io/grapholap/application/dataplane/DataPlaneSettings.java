@@ -6,12 +6,13 @@ import java.util.Objects;
 
 /**
  * Bounds of the data plane. Queries: the timeout used when a request names none, the most a request
- * may ask for, and the most rows a response carries. Algorithms: the same two timeouts, how long a
+ * may ask for, the most rows a response carries, and the most rows an intermediate result of a Cypher
+ * query may hold ({@code maxHeldRows}). Algorithms: the same two timeouts, how long a
  * request waits for its run before answering with an execution id instead, and how many finished
  * executions are kept, for how long (running ones are never dropped; each keeps at most
  * {@code maxRows} result rows).
  */
-public record DataPlaneSettings(Duration defaultQueryTimeout, Duration maxQueryTimeout, int maxRows,
+public record DataPlaneSettings(Duration defaultQueryTimeout, Duration maxQueryTimeout, int maxRows, long maxHeldRows,
                                 Duration defaultAlgorithmTimeout, Duration maxAlgorithmTimeout, Duration syncWait,
                                 int maxExecutions, Duration executionRetention) {
 
@@ -31,12 +32,15 @@ public record DataPlaneSettings(Duration defaultQueryTimeout, Duration maxQueryT
         if (maxRows < 1 || maxExecutions < 1) {
             throw new IllegalArgumentException("maxRows and maxExecutions must be at least 1");
         }
+        if (maxHeldRows < maxRows) {
+            throw new IllegalArgumentException("maxHeldRows (" + maxHeldRows + ") must be at least maxRows (" + maxRows + ")");
+        }
     }
 
-    /** Queries: 60 s default, 10 min at most, 100 000 rows; algorithms: 30 min default, 2 h at most, answered
+    /** Queries: 60 s default, 10 min at most, 100 000 rows, 1 000 000 held by a Cypher clause; algorithms: 30 min default, 2 h at most, answered
      * within 30 s or else by execution id; 100 executions kept for an hour. */
     public static DataPlaneSettings defaults() {
-        return new DataPlaneSettings(Duration.ofSeconds(60), Duration.ofMinutes(10), 100_000,
+        return new DataPlaneSettings(Duration.ofSeconds(60), Duration.ofMinutes(10), 100_000, 1_000_000,
                 Duration.ofMinutes(30), Duration.ofHours(2), Duration.ofSeconds(30), 100, Duration.ofHours(1));
     }
 

@@ -1,5 +1,7 @@
 package io.grapholap.application.dataplane;
 
+import io.grapholap.application.algorithm.InstanceRuns;
+import io.grapholap.application.algorithm.QueryAlgorithmCalls;
 import io.grapholap.application.common.ConcurrencyLimit;
 import io.grapholap.application.graph.QueryLimits;
 import io.grapholap.application.graph.QueryResult;
@@ -13,10 +15,12 @@ import java.util.Objects;
 import java.util.regex.Pattern;
 
 /**
- * Runs one Gremlin query on a running instance. Queries run concurrently with each other and with
- * an algorithm run; each is bounded by its timeout (at most the configured maximum) and by the row
- * limit, past which the result says {@code truncated}; past the number of queries in progress allowed
- * in total or per user the answer is 429 {@code CONCURRENCY_LIMIT_EXCEEDED}.
+ * Runs one query, Cypher or Gremlin, on a running instance. Queries run concurrently with each other
+ * and with an algorithm run; each is bounded by its timeout (at most the configured maximum), by the row
+ * limit, past which the result says {@code truncated}, and (Cypher) by the intermediate rows it may hold;
+ * past the number of queries in progress allowed in total or per user the answer is 429
+ * {@code CONCURRENCY_LIMIT_EXCEEDED}. A Cypher {@code CALL grapholap.<algorithm>} runs the algorithm
+ * through {@link InstanceRuns}, as the caller.
  */
 public final class QueryUseCase {
 
@@ -28,19 +32,51 @@ public final class QueryUseCase {
 
     private static final Pattern PARAMETER_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]{0,63}");
 
+    private static final Pattern GREMLIN_START = Pattern.compile("\\s*g\\s*\\..*", Pattern.DOTALL);
+
     private final LiveInstances instances;
+    private final InstanceRuns runs;
     private final DataPlaneSettings settings;
     private final ConcurrencyLimit running;
 
     /** {@code running} bounds the queries in progress (each holds a query thread), in total and per user. */
-    public QueryUseCase(LiveInstances instances, DataPlaneSettings settings, ConcurrencyLimit running) {
+    public QueryUseCase(LiveInstances instances, InstanceRuns runs, DataPlaneSettings settings, ConcurrencyLimit running) {
         this.instances = Objects.requireNonNull(instances, "instances");
+        this.runs = Objects.requireNonNull(runs, "runs");
         this.settings = Objects.requireNonNull(settings, "settings");
         this.running = Objects.requireNonNull(running, "running");
     }
 
-    /** A query with its parameter bindings (names usable as Gremlin variables) and optional timeout. */
-    public record Command(String query, Map<String, Object> parameters, Long timeoutMs) {
+    /** The query languages of an instance. */
+    public enum Language {
+        CYPHER, GREMLIN;
+
+        /**
+         * The language {@code name} names ({@code cypher} or {@code gremlin}, any case); when it is absent,
+         * a text whose first token is {@code g} followed by {@code .} is Gremlin and any other is Cypher.
+         */
+        public static Language of(String name, String query) {
+            if (name == null) {
+                return query != null && GREMLIN_START.matcher(query).matches() ? GREMLIN : CYPHER;
+            }
+            for (Language l : values()) {
+                if (l.name().equalsIgnoreCase(name.trim())) {
+                    return l;
+                }
+            }
+            throw new ValidationException("language", "language must be cypher or gremlin, got '" + name + "'");
+        }
+
+        public String label() {
+            return name().toLowerCase(java.util.Locale.ROOT);
+        }
+    }
+
+    /**
+     * A query with its parameters ({@code $name} in Cypher, variables in Gremlin), optional timeout, and its
+     * language ({@link Language#of} when {@code null}).
+     */
+    public record Command(String query, Map<String, Object> parameters, Long timeoutMs, Language language) {
         public Command {
             if (query == null || query.isBlank()) {
                 throw new ValidationException("query", "query is required");
@@ -59,20 +95,30 @@ public final class QueryUseCase {
                             + "(a letter or '_' followed by up to 63 letters, digits or '_')");
                 }
             }
+            language = language == null ? Language.of(null, query) : language;
+        }
+
+        /** A command whose language is named by {@code language} (or recognised from the text when null). */
+        public static Command of(String query, Map<String, Object> parameters, Long timeoutMs, String language) {
+            return new Command(query, parameters, timeoutMs, Language.of(language, query));
         }
     }
 
-    /** The result and the engine that ran it. */
-    public record Outcome(long instanceId, String engine, QueryResult result) {
+    /** The result, the engine that ran it and the language it was read in. */
+    public record Outcome(long instanceId, String engine, Language language, QueryResult result) {
     }
 
     public Outcome run(Actor actor, long instanceId, Command command) {
         var timeout = DataPlaneSettings.timeout(command.timeoutMs(), settings.defaultQueryTimeout(), settings.maxQueryTimeout());
         LiveInstance instance = instances.use(instanceId, actor);
         try (ConcurrencyLimit.Permit permit = running.acquire(actor.username())) {
-            QueryResult result = instance.graph().gremlin(command.query(), command.parameters(),
-                    new QueryLimits(timeout, settings.maxRows()));
-            return new Outcome(instanceId, instance.graph().engine(), result);
+            QueryLimits limits = new QueryLimits(timeout, settings.maxRows(), settings.maxHeldRows());
+            QueryResult result = switch (command.language()) {
+                case GREMLIN -> instance.graph().gremlin(command.query(), command.parameters(), limits);
+                case CYPHER -> instance.graph().cypher(command.query(), command.parameters(), limits,
+                        new QueryAlgorithmCalls(runs, actor.username(), instance));
+            };
+            return new Outcome(instanceId, instance.graph().engine(), command.language(), result);
         }
     }
 }

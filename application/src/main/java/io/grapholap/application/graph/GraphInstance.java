@@ -32,6 +32,24 @@ public interface GraphInstance extends AutoCloseable {
     QueryResult gremlin(String query, Map<String, Object> bindings, QueryLimits limits);
 
     /**
+     * Runs a read-only openCypher query with its parameters ({@code $name}), bounded by {@code limits};
+     * {@code CALL grapholap.<algorithm>(…)} runs algorithms through {@code calls}. Nodes in the rows are
+     * maps of {@code id} (the identity), {@code labels} and {@code properties}; relationships of
+     * {@code id}, {@code type}, {@code start}, {@code end} and {@code properties}; paths are lists of them
+     * (docs/cypher.md).
+     *
+     * @throws io.grapholap.domain.error.QueryException for a query that does not parse
+     *         ({@code QUERY_SYNTAX_ERROR}), writes ({@code READ_ONLY_QUERY}), fails a semantic or
+     *         run-time check, or passes {@link QueryLimits#maxHeldRows()}; and with code
+     *         {@code NOT_SUPPORTED_ON_ENGINE} from an engine that runs no Cypher (this default)
+     * @throws io.grapholap.domain.error.OperationTimeoutException past the timeout
+     */
+    default QueryResult cypher(String query, Map<String, Object> parameters, QueryLimits limits, AlgorithmCalls calls) {
+        throw new io.grapholap.domain.error.QueryException("NOT_SUPPORTED_ON_ENGINE", "the " + engine()
+                + " engine does not run Cypher queries", Map.of("engine", engine(), "field", "language"));
+    }
+
+    /**
      * Node table of a label: columns {@code id} (the identities {@code "Label:key"}, docs/identity.md) and
      * {@code key} (the original keys), then the properties.
      *

@@ -43,7 +43,7 @@ class HostSessionAlgorithmsTest {
             Set.of());
     private final LiveInstance live = new LiveInstance(7, "ann", "cpu", engine.graph(6));
     private final LiveInstances instances = (id, actor) -> live;
-    private final DataPlaneSettings settings = new DataPlaneSettings(Duration.ofSeconds(30), Duration.ofMinutes(1), 100,
+    private final DataPlaneSettings settings = new DataPlaneSettings(Duration.ofSeconds(30), Duration.ofMinutes(1), 100, 10_000,
             Duration.ofSeconds(30), Duration.ofMinutes(1), Duration.ZERO, 10, Duration.ofHours(1));
     private final Executions executions = new Executions(settings, Clock.systemUTC());
     private final AlgorithmRunner runner = new AlgorithmRunner(new EngineChoice(Map.<String, GraphEngine>of("cpu", engine),

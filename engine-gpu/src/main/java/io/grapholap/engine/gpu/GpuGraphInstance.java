@@ -93,6 +93,13 @@ final class GpuGraphInstance implements GraphInstance, CsrBacked {
     }
 
     @Override
+    public QueryResult cypher(String query, Map<String, Object> parameters, QueryLimits limits,
+                              io.grapholap.application.graph.AlgorithmCalls calls) {
+        requireOpen();
+        return host.cypher(query, parameters, limits, calls);
+    }
+
+    @Override
     public GraphSchema schema() {
         requireOpen();
         return host.schema();

@@ -32,8 +32,8 @@ final class DataPlaneUseCasesFactory {
 
     /** Queries in progress, each on a query thread of its own, bounded in all and per user. */
     @Singleton
-    QueryUseCase queryUseCase(LiveInstances instances, DataPlaneSettings settings, DataPlaneProperties properties) {
-        return new QueryUseCase(instances, settings, new ConcurrencyLimit("queries", "user", properties.runningQueries(),
+    QueryUseCase queryUseCase(LiveInstances instances, InstanceRuns runs, DataPlaneSettings settings, DataPlaneProperties properties) {
+        return new QueryUseCase(instances, runs, settings, new ConcurrencyLimit("queries", "user", properties.runningQueries(),
                 properties.runningQueriesPerUser()));
     }
 

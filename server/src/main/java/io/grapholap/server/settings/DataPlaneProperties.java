@@ -9,7 +9,8 @@ import java.time.Duration;
 /**
  * Settings under {@code grapholap.dataplane}: {@code query-timeout} (PT60S) and
  * {@code max-query-timeout} (PT10M), {@code max-rows} (100000, per query response and per kept
- * stream result), {@code algorithm-timeout} (PT30M) and {@code max-algorithm-timeout} (PT2H),
+ * stream result), {@code max-held-rows} (1000000: the most rows one intermediate result of a Cypher
+ * query may hold; more is a 400 {@code QUERY_ROW_LIMIT_EXCEEDED}), {@code algorithm-timeout} (PT30M) and {@code max-algorithm-timeout} (PT2H),
  * {@code sync-wait} (PT30S: how long a start waits before answering 202 with an execution id),
  * {@code max-executions} (100; also the most algorithm threads) and {@code execution-retention}
  * (PT1H: finished executions are kept in memory that long); {@code max-running-queries} (0 = eight
@@ -20,6 +21,7 @@ import java.time.Duration;
 public record DataPlaneProperties(@Bindable(defaultValue = "PT60S") Duration queryTimeout,
                                   @Bindable(defaultValue = "PT10M") Duration maxQueryTimeout,
                                   @Bindable(defaultValue = "100000") int maxRows,
+                                  @Bindable(defaultValue = "1000000") long maxHeldRows,
                                   @Bindable(defaultValue = "PT30M") Duration algorithmTimeout,
                                   @Bindable(defaultValue = "PT2H") Duration maxAlgorithmTimeout,
                                   @Bindable(defaultValue = "PT30S") Duration syncWait,
@@ -35,6 +37,7 @@ public record DataPlaneProperties(@Bindable(defaultValue = "PT60S") Duration que
         Check.positive(P + "max-query-timeout", maxQueryTimeout);
         Check.notAbove(P + "query-timeout", queryTimeout, P + "max-query-timeout", maxQueryTimeout);
         Check.atLeast(P + "max-rows", maxRows, 1);
+        Check.atLeast(P + "max-held-rows", maxHeldRows, maxRows);
         Check.positive(P + "algorithm-timeout", algorithmTimeout);
         Check.positive(P + "max-algorithm-timeout", maxAlgorithmTimeout);
         Check.notAbove(P + "algorithm-timeout", algorithmTimeout, P + "max-algorithm-timeout", maxAlgorithmTimeout);
@@ -46,7 +49,7 @@ public record DataPlaneProperties(@Bindable(defaultValue = "PT60S") Duration que
     }
 
     public DataPlaneSettings settings() {
-        return new DataPlaneSettings(queryTimeout, maxQueryTimeout, maxRows, algorithmTimeout, maxAlgorithmTimeout, syncWait,
+        return new DataPlaneSettings(queryTimeout, maxQueryTimeout, maxRows, maxHeldRows, algorithmTimeout, maxAlgorithmTimeout, syncWait,
                 maxExecutions, executionRetention);
     }
 

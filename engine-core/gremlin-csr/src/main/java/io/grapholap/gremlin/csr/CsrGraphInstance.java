@@ -1,5 +1,6 @@
 package io.grapholap.gremlin.csr;
 
+import io.grapholap.application.graph.AlgorithmCalls;
 import io.grapholap.application.graph.AlgorithmResult;
 import io.grapholap.application.graph.Column;
 import io.grapholap.application.graph.GraphInstance;
@@ -15,7 +16,9 @@ import io.grapholap.domain.error.ValidationException;
 import io.grapholap.graph.csr.ComputePool;
 import io.grapholap.graph.csr.CsrBacked;
 import io.grapholap.graph.csr.CsrGraph;
+import io.grapholap.cypher.csr.CypherRunner;
 import io.grapholap.graph.csr.EdgeType;
+import io.grapholap.graph.csr.PropertyIndexes;
 import io.grapholap.graph.csr.VertexLabel;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -48,17 +51,19 @@ public abstract class CsrGraphInstance implements GraphInstance, CsrBacked {
      * The graph and its Gremlin executor, replaced together when a property is stored: a running
      * query keeps the view it started with, later calls see the new columns.
      */
-    private record View(CsrGraph graph, GremlinExecutor gremlin) {
+    private record View(CsrGraph graph, GremlinExecutor gremlin, CypherRunner cypher) {
     }
 
     private volatile View view;
     private final ComputePool threads;
+    /** Equality indexes of the property columns, shared by Gremlin and Cypher and by every view. */
+    private final PropertyIndexes indexes = new PropertyIndexes();
     private final Set<String> snapshotProperties;
     private final Set<String> storedProperties = new LinkedHashSet<>();
 
     /** An instance over {@code graph} that owns {@code threads} (closed with it). */
     protected CsrGraphInstance(CsrGraph graph, ComputePool threads) {
-        this.view = new View(graph, null);
+        this.view = new View(graph, null, null);
         this.threads = threads;
         Set<String> names = new HashSet<>();
         for (VertexLabel l : graph.labels()) {
@@ -138,13 +143,29 @@ public abstract class CsrGraphInstance implements GraphInstance, CsrBacked {
                 View v = open();
                 executor = v.gremlin();
                 if (executor == null) {
-                    executor = new GremlinExecutor(v.graph(), threads.queries());
-                    view = new View(v.graph(), executor);
+                    executor = new GremlinExecutor(new CsrGremlinGraph(v.graph(), indexes), threads.queries());
+                    view = new View(v.graph(), executor, v.cypher());
                 }
             }
         }
         return executor.execute(query, bindings == null ? Map.of() : bindings,
                 limits == null ? QueryLimits.defaults() : limits);
+    }
+
+    @Override
+    public QueryResult cypher(String query, Map<String, Object> parameters, QueryLimits limits, AlgorithmCalls calls) {
+        CypherRunner runner = open().cypher();
+        if (runner == null) {
+            synchronized (this) {
+                View v = open();
+                runner = v.cypher();
+                if (runner == null) {
+                    runner = new CypherRunner(v.graph(), indexes, threads.queries());
+                    view = new View(v.graph(), v.gremlin(), runner);
+                }
+            }
+        }
+        return runner.execute(query, parameters, limits, calls);
     }
 
     @Override
@@ -177,7 +198,7 @@ public abstract class CsrGraphInstance implements GraphInstance, CsrBacked {
             properties.put(property, slice(values, l.start(), l.count()));
             labels.add(new VertexLabel(l.code(), l.name(), l.start(), l.count(), l.keys(), properties));
         }
-        view = new View(g.withLabels(labels), null);
+        view = new View(g.withLabels(labels), null, null);
         storedProperties.add(property);
     }
 

@@ -5,6 +5,7 @@ import io.grapholap.application.graph.ValueType;
 import io.grapholap.application.graph.algo.VertexRef;
 import io.grapholap.graph.csr.CsrGraph;
 import io.grapholap.graph.csr.EdgeType;
+import io.grapholap.graph.csr.PropertyIndexes;
 import io.grapholap.graph.csr.ResultColumns;
 import io.grapholap.graph.csr.VertexLabel;
 import java.time.LocalDate;
@@ -77,19 +78,16 @@ public final class CsrGremlinGraph implements Graph {
     private final Column[][] edgeColumns;
     private final long[] typeRowBases;
     private volatile int[] rowToArc;
-    private final java.util.concurrent.ConcurrentHashMap<Integer, EqualityIndex> equalityIndexes =
-            new java.util.concurrent.ConcurrentHashMap<>();
-    private final java.util.concurrent.atomic.AtomicLong equalityIndexBytes = new java.util.concurrent.atomic.AtomicLong();
-
-    /**
-     * Columns with more rows than this (system property {@code grapholap.gremlin.equalityIndexMaxRows},
-     * default 2^26) get no equality index: an index costs about 40 to 70 bytes per row on top of the
-     * column, and beyond this size a one-off scan is cheaper than holding several GiB per column.
-     */
-    static final int EQUALITY_INDEX_MAX_ROWS = Integer.getInteger("grapholap.gremlin.equalityIndexMaxRows", 1 << 26);
+    private final PropertyIndexes indexes;
 
     public CsrGremlinGraph(CsrGraph csr) {
+        this(csr, new PropertyIndexes());
+    }
+
+    /** A graph over {@code csr} whose property lookups use (and fill) {@code indexes}. */
+    public CsrGremlinGraph(CsrGraph csr, PropertyIndexes indexes) {
         this.csr = Objects.requireNonNull(csr, "csr");
+        this.indexes = Objects.requireNonNull(indexes, "indexes");
         List<VertexLabel> labels = csr.labels();
         labelNames = new String[labels.size()];
         labelStarts = new int[labels.size()];
@@ -296,25 +294,16 @@ public final class CsrGremlinGraph implements Graph {
 
     /**
      * Ascending local rows of {@code label} whose property index {@code column} equals {@code value},
-     * from an equality index built on first use; {@code null} when the column has no index (absent,
-     * an unsupported type, or over {@link #EQUALITY_INDEX_MAX_ROWS}) and must be scanned.
+     * from the graph's {@link PropertyIndexes}; {@code null} when the column has no index and must be
+     * scanned.
      */
     int[] equalityRows(int label, int column, Object value) {
-        Column c = vertexColumns[label][column];
-        if (c == null || !EqualityIndex.supports(c) || c.size() > EQUALITY_INDEX_MAX_ROWS) {
-            return null;
-        }
-        EqualityIndex index = equalityIndexes.computeIfAbsent(label * vertexColumnNames.length + column, k -> {
-            EqualityIndex built = EqualityIndex.build(c);
-            equalityIndexBytes.addAndGet(built.bytes());
-            return built;
-        });
-        return index.lookup(value);
+        return indexes.rows(vertexColumns[label][column], value);
     }
 
     /** Bytes held by the equality indexes built so far (they are never dropped; the graph is read-only). */
     public long equalityIndexBytes() {
-        return equalityIndexBytes.get();
+        return indexes.bytes();
     }
 
     boolean hasListVertexColumns() {

@@ -1,5 +1,7 @@
 package io.grapholap.gremlin.csr;
 
+import io.grapholap.graph.csr.EqualityIndex;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.grapholap.application.graph.Column;

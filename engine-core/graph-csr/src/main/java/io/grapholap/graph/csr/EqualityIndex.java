@@ -1,4 +1,4 @@
-package io.grapholap.gremlin.csr;
+package io.grapholap.graph.csr;
 
 import io.grapholap.application.graph.Column;
 import io.grapholap.application.graph.ValueType;
@@ -15,7 +15,7 @@ import java.util.Arrays;
  * every row with the full predicate; for the supported column types it returns exactly the rows
  * whose value equals the key. Immutable once built, hence safe to share between threads.
  */
-final class EqualityIndex {
+public final class EqualityIndex {
 
     private static final int[] NONE = new int[0];
 
@@ -51,7 +51,7 @@ final class EqualityIndex {
     }
 
     /** Whether {@code column} has a type this index can key. */
-    static boolean supports(Column column) {
+    public static boolean supports(Column column) {
         return switch (column) {
             case Column.Int32 c -> c.type() == ValueType.INT32;
             case Column.Int64 c -> c.type() == ValueType.INT64;
@@ -62,7 +62,7 @@ final class EqualityIndex {
     }
 
     /** Builds the index of {@code column}, which must be {@link #supports supported}. */
-    static EqualityIndex build(Column column) {
+    public static EqualityIndex build(Column column) {
         int rows = column.size();
         int capacity = Integer.highestOneBit(Math.max(2, rows) * 2 - 1) << 1;
         boolean numeric = !(column instanceof Column.Boxed);
@@ -139,7 +139,7 @@ final class EqualityIndex {
      * column's type; empty when none; {@code null} when {@code value} is not a boxed primitive number
      * (numeric columns) or a string (string columns), so the caller must scan.
      */
-    int[] lookup(Object value) {
+    public int[] lookup(Object value) {
         int s;
         if (numeric) {
             if (!(value instanceof Number n) || !isPlainNumber(n)) {
@@ -183,7 +183,7 @@ final class EqualityIndex {
     }
 
     /** Bytes held by the index arrays (keys, run starts and lengths, postings), excluding the strings. */
-    long bytes() {
+    public long bytes() {
         long slots = (long) mask + 1;
         return slots * (8 + 4 + 4) + 4L * postings.length;
     }
