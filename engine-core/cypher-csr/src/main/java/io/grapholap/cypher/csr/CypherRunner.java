@@ -42,7 +42,8 @@ import java.util.concurrent.TimeoutException;
  * <p>Errors are {@link QueryException}s with field {@code query}: {@code QUERY_SYNTAX_ERROR} (line, column,
  * token), {@code READ_ONLY_QUERY} (the clause), and for semantic and run-time errors the openCypher error
  * name in upper snake case ({@code UNDEFINED_VARIABLE}, {@code INVALID_ARGUMENT_TYPE}, …) with the name
- * itself in {@code cypher_error}.
+ * itself in {@code cypher_error}; {@code QUERY_TOO_DEEP} for a walk deeper than a thread's stack (an
+ * unbounded variable-length relationship along a long chain).
  */
 public final class CypherRunner {
 
@@ -119,6 +120,9 @@ public final class CypherRunner {
             case ArithmeticException e -> new QueryException("ARITHMETIC_ERROR", "query failed: " + e.getMessage(),
                     Map.of("field", "query"));
             case RuntimeException r -> r;
+            case StackOverflowError e -> new QueryException("QUERY_TOO_DEEP", "the query's paths or expressions nest too deeply "
+                    + "to be followed; give variable-length relationships an upper bound, e.g. [:TYPE*1..10]",
+                    Map.of("field", "query"));
             case Error err -> throw err;
             default -> new IllegalStateException(failure);
         };

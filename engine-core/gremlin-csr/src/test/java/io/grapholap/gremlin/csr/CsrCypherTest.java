@@ -129,4 +129,18 @@ class CsrCypherTest {
                 .isInstanceOf(OperationTimeoutException.class);
         assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(10));
     }
+
+    @Test
+    void aWalkDeeperThanTheStackIsRefusedNotFatal() {
+        int n = 200_000;
+        int[][] chain = new int[n - 1][];
+        for (int v = 0; v + 1 < n; v++) {
+            chain[v] = new int[] {v, v + 1};
+        }
+        CypherRunner long_ = new CypherRunner(CsrGraph.fromEdges(n, true, chain), new PropertyIndexes(), THREADS.queries());
+        assertThatThrownBy(() -> long_.execute("MATCH (a)-[*]->(b) WHERE id(a) = 'vertex:0' RETURN count(b)", Map.of(),
+                LIMITS, AlgorithmCalls.NONE))
+                .isInstanceOfSatisfying(QueryException.class, e -> assertThat(e.code()).isEqualTo("QUERY_TOO_DEEP"));
+        assertThat(rows("MATCH (n:person) RETURN count(n)")).containsExactly(List.of(4L));
+    }
 }
