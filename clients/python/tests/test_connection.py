@@ -77,13 +77,15 @@ def test_query_df_rejects_unknown_backend_and_format(conn):
 
 
 def test_cypher_goes_as_is_with_its_language(conn):
-    try:
-        count = conn.query_scalar("MATCH (c:Customer) RETURN count(c)")
-    except ValidationError as e:
-        if e.field == "language":
-            pytest.skip(f"the server takes no Cypher yet (issue 16): {e.message}")
-        raise
-    assert count == 10000
+    assert conn.query_scalar("MATCH (c:Customer) RETURN count(c)") == 10000
+    top = conn.query_df("MATCH (c:Customer)-[:OWNS]->(a:Account) RETURN c.country AS country, count(a) AS accounts "
+                        "ORDER BY accounts DESC LIMIT 3")
+    assert list(top.columns) == ["country", "accounts"] and len(top) == 3
+    assert top["accounts"].is_monotonic_decreasing
+    one = conn.query_one("MATCH (c:Customer) WHERE id(c) = $id RETURN c.name AS name, id(c) AS id", {"id": "Customer:1"})
+    assert one["id"] == "Customer:1"
+    ranks = conn.query_df("CALL grapholap.pagerank({iterations: 5}) YIELD id, rank RETURN id, rank ORDER BY rank DESC LIMIT 10")
+    assert len(ranks) == 10 and ranks["rank"].is_monotonic_decreasing
 
 
 def test_algorithms_stream_stats_and_mutate(conn):
