@@ -141,7 +141,7 @@ public final class MemoryGraph implements CypherGraph {
 
     @Override
     public void forEachRelationship(long node, boolean outgoing, boolean incoming, List<String> wanted, RelationshipConsumer consumer) {
-        for (int r = 0; r < ends.size(); r++) {
+        for (int r = ends.size() - 1; r >= 0; r--) {
             if (!wanted.isEmpty() && !wanted.contains(types.get(r))) {
                 continue;
             }
