@@ -99,7 +99,7 @@ public final class Evaluator {
 
     private Object parameter(String name) {
         if (!parameters.containsKey(name)) {
-            throw new CypherRuntimeException("ParameterMissing", "expected a parameter named $" + name);
+            throw new CypherRuntimeException("MissingParameter", "expected a parameter named $" + name);
         }
         return Values.of(parameters.get(name));
     }
