@@ -6,12 +6,15 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The procedures {@code CALL} reaches. The executor does the checking from the {@link Signature}:
- * before the query runs, that the procedure exists ({@code ProcedureNotFound}), that the number of
- * arguments is right ({@code InvalidNumberOfArguments}), that literal arguments have the right type,
- * that {@code YIELD} names output fields ({@code UndefinedVariable}); while it runs, that each
- * argument value has its input's type ({@code InvalidArgumentType}), converting an integer to a float
- * input and a whole float to an integer input. An implementation only describes and computes.
+ * The procedures {@code CALL} reaches. The executor does all checking from the {@link Signature}.
+ * Before the query runs: that the procedure exists ({@code ProcedureNotFound}), the number of
+ * arguments ({@code InvalidNumberOfArguments}), the type of arguments whose type the text tells
+ * ({@code InvalidArgumentType}), that a call without parentheses stands alone
+ * ({@code InvalidArgumentPassingMode}) and has a parameter for each input ({@code MissingParameter}),
+ * that {@code YIELD} names outputs ({@code UnknownProcedureOutput}) into new variables
+ * ({@code VariableAlreadyBound}). While it runs: that each argument has its input's type
+ * ({@code InvalidArgumentType}), converting an integer for a float input and a whole float for an
+ * integer input. An implementation only describes and computes.
  */
 public interface Procedures {
 
