@@ -13,21 +13,22 @@ import io.grapholap.cypher.eval.Evaluator;
 import io.grapholap.cypher.eval.Semantics;
 import io.grapholap.cypher.eval.Values;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.PriorityQueue;
 import java.util.Set;
 
 /**
  * Runs a read-only query that {@link QueryChecker} accepted over a {@link CypherGraph}. The clauses are
  * a pipeline: each row flows through {@code MATCH}, {@code UNWIND}, {@code CALL} and plain projections
- * one at a time, and only aggregation, {@code ORDER BY}, {@code DISTINCT} and the answer itself hold
- * rows, each held to the {@link RowBudget}. A {@code LIMIT} stops the clauses before it once it has its
- * rows, so {@code MATCH (n) RETURN n LIMIT 10} reads ten matches, not the graph.
+ * one at a time, and only aggregation (its groups), {@code ORDER BY} (with a {@code LIMIT}, only the
+ * first SKIP + LIMIT rows), {@code DISTINCT} and the answer itself hold rows, each held to the
+ * {@link RowBudget}. A {@code LIMIT} stops the clauses before it once it has its rows, so
+ * {@code MATCH (n) RETURN n LIMIT 10} reads ten matches, not the graph.
  */
 public final class CypherExecutor {
 
@@ -269,7 +270,8 @@ public final class CypherExecutor {
 
         /**
          * {@code WITH} (with its {@code WHERE}) and {@code RETURN}: project, aggregate, make distinct,
-         * sort, skip and limit, in that order. Without aggregation or ORDER BY the rows stream through.
+         * sort, skip and limit, in that order. Without aggregation or ORDER BY the rows stream through;
+         * ORDER BY with a LIMIT keeps only the first SKIP + LIMIT rows as they come.
          */
         private Sink projection(Projection p, Expression where, Set<String> scope, Sink next) {
             List<String> columns = Projections.columns(p, scope);
@@ -283,7 +285,8 @@ public final class CypherExecutor {
             long limit = p.limit() == null ? Long.MAX_VALUE : count(p.limit(), "LIMIT");
             Set<Semantics.Key> seen = p.distinct() ? new HashSet<>() : null;
             Aggregation aggregation = aggregating ? new Aggregation(evaluator, columns, expressions, budget) : null;
-            List<Map<String, Object>[]> held = aggregating || keys.isEmpty() ? null : new ArrayList<>();
+            long kept = limit == Long.MAX_VALUE || skip + limit < 0 ? Long.MAX_VALUE : skip + limit;
+            Sorter sorter = keys.isEmpty() ? null : new Sorter(p.orderBy(), keys, kept);
             return new Sink() {
                 private long skipped;
                 private long emitted;
@@ -309,10 +312,9 @@ public final class CypherExecutor {
                         budget.hold(seen.size());
                     }
                     // what WHERE and ORDER BY read
-                    Map<String, Object> visible = keepsScope && (filter != null || held != null) ? merged(row, out) : out;
-                    if (held != null) {
-                        held.add(pair(out, visible));
-                        budget.hold(held.size());
+                    Map<String, Object> visible = keepsScope && (filter != null || sorter != null) ? merged(row, out) : out;
+                    if (sorter != null) {
+                        sorter.add(out, visible);
                         return true;
                     }
                     return emit(out, visible);
@@ -333,59 +335,85 @@ public final class CypherExecutor {
                 @Override
                 public void finish() {
                     if (aggregation != null) {
-                        List<Map<String, Object>> rows = aggregation.result();
-                        List<Map<String, Object>[]> pairs = new ArrayList<>(rows.size());
-                        for (Map<String, Object> out : rows) {
-                            if (seen == null || seen.add(new Semantics.Key(new ArrayList<>(out.values())))) {
-                                pairs.add(pair(out, out));
+                        for (Map<String, Object> out : aggregation.result()) {
+                            if (seen != null && !seen.add(new Semantics.Key(new ArrayList<>(out.values())))) {
+                                continue;
+                            }
+                            if (sorter != null) {
+                                sorter.add(out, out);
+                            } else if (done || !emit(out, out)) {
+                                break;
                             }
                         }
-                        sortAndEmit(pairs);
-                    } else if (held != null) {
-                        sortAndEmit(held);
                     }
-                    next.finish();
-                }
-
-                private void sortAndEmit(List<Map<String, Object>[]> pairs) {
-                    if (!keys.isEmpty()) {
-                        pairs = sorted(p.orderBy(), keys, pairs);
-                    }
-                    for (Map<String, Object>[] pair : pairs) {
-                        if (done || !emit(pair[0], pair[1])) {
-                            return;
+                    if (sorter != null) {
+                        for (Sorter.Entry e : sorter.sorted()) {
+                            if (done || !emit(e.out(), e.visible())) {
+                                break;
+                            }
                         }
                     }
+                    next.finish();
                 }
             };
         }
 
-        /** The pairs in the order the sort keys give (a stable sort), each key evaluated once per row. */
-        private List<Map<String, Object>[]> sorted(List<Projection.SortItem> items, List<Expression> keys, List<Map<String, Object>[]> pairs) {
-            int n = pairs.size();
-            Object[][] sortKeys = new Object[n][keys.size()];
-            for (int i = 0; i < n; i++) {
-                for (int k = 0; k < keys.size(); k++) {
-                    sortKeys[i][k] = evaluator.eval(keys.get(k), pairs.get(i)[1]);
-                }
+        /**
+         * The rows of an ORDER BY, each with its sort keys evaluated once. With a bound (SKIP + LIMIT) only
+         * the first that many in order are kept, in a heap; ties keep the order the rows came in.
+         */
+        private final class Sorter {
+            record Entry(Object[] keys, Map<String, Object> out, Map<String, Object> visible, long seq) {
             }
-            Integer[] order = new Integer[n];
-            Arrays.setAll(order, i -> i);
-            Comparator<Integer> byKeys = (a, b) -> {
-                for (int k = 0; k < keys.size(); k++) {
-                    int c = Semantics.ORDER.compare(sortKeys[a][k], sortKeys[b][k]);
-                    if (c != 0) {
-                        return items.get(k).descending() ? -c : c;
+
+            private final List<Expression> keys;
+            private final long bound;
+            private final Comparator<Entry> order;
+            /** The first {@code bound} rows so far, the last of them on top; null without a bound. */
+            private final PriorityQueue<Entry> top;
+            /** Every row, without a bound. */
+            private final List<Entry> all;
+            private long seq;
+
+            Sorter(List<Projection.SortItem> items, List<Expression> keys, long bound) {
+                this.keys = keys;
+                this.bound = bound;
+                this.order = (a, b) -> {
+                    for (int k = 0; k < keys.size(); k++) {
+                        int c = Semantics.ORDER.compare(a.keys()[k], b.keys()[k]);
+                        if (c != 0) {
+                            return items.get(k).descending() ? -c : c;
+                        }
                     }
-                }
-                return 0;
-            };
-            Arrays.sort(order, byKeys);
-            List<Map<String, Object>[]> out = new ArrayList<>(n);
-            for (int i : order) {
-                out.add(pairs.get(i));
+                    return Long.compare(a.seq(), b.seq());
+                };
+                this.top = bound == Long.MAX_VALUE ? null : new PriorityQueue<>(order.reversed());
+                this.all = top == null ? new ArrayList<>() : null;
             }
-            return out;
+
+            void add(Map<String, Object> out, Map<String, Object> visible) {
+                Object[] values = new Object[keys.size()];
+                for (int k = 0; k < values.length; k++) {
+                    values[k] = evaluator.eval(keys.get(k), visible);
+                }
+                Entry e = new Entry(values, out, visible, seq++);
+                if (top == null) {
+                    all.add(e);
+                    budget.hold(all.size());
+                    return;
+                }
+                top.add(e);
+                if (top.size() > bound) {
+                    top.poll();
+                }
+                budget.hold(top.size());
+            }
+
+            List<Entry> sorted() {
+                List<Entry> out = new ArrayList<>(top == null ? all : top);
+                out.sort(order);
+                return out;
+            }
         }
 
         /**
@@ -399,11 +427,6 @@ public final class CypherExecutor {
             }
             return Math.max(0, l);
         }
-    }
-
-    @SuppressWarnings("unchecked")
-    private static Map<String, Object>[] pair(Map<String, Object> out, Map<String, Object> visible) {
-        return new Map[] {out, visible};
     }
 
     private static Map<String, Object> merged(Map<String, Object> row, Map<String, Object> out) {

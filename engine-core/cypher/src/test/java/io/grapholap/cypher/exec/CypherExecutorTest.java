@@ -110,6 +110,9 @@ class CypherExecutorTest {
                 .as("counting holds one group, not the rows").containsExactly(row(125L));
         assertThat(CypherQueries.run(GRAPH, Procedures.NONE, "MATCH (a), (b), (c) RETURN c.name LIMIT 3", Map.of(), RowBudget.of(50)).rows())
                 .as("LIMIT stops the match").hasSize(3);
+        assertThat(CypherQueries.run(GRAPH, Procedures.NONE, "MATCH (a), (b), (c) RETURN c.name AS n ORDER BY n DESC SKIP 5 LIMIT 2",
+                Map.of(), RowBudget.of(50)).rows())
+                .as("ORDER BY with LIMIT keeps SKIP + LIMIT rows, not all 125").containsExactly(row("Dan"), row("Dan"));
         assertThatThrownBy(() -> run("WITH $l AS l RETURN 1 LIMIT $l", Map.of("l", "ten")))
                 .isInstanceOfSatisfying(CypherRuntimeException.class, e -> assertThat(e.code()).isEqualTo("InvalidArgumentType"));
     }

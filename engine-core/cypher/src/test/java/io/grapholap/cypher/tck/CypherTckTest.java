@@ -125,13 +125,18 @@ class CypherTckTest {
         return out.toString();
     }
 
-    /** The lines only in {@code expected} (removed, "-") and only in {@code actual} (added, "+"). */
+    /** The lines only in {@code expected} (removed, "-") and only in {@code actual} (added, "+"), counting repeated lines. */
     private static String difference(String expected, String actual) {
-        List<String> before = expected.lines().toList();
-        List<String> after = actual.lines().toList();
+        List<String> removed = new ArrayList<>(expected.lines().toList());
+        List<String> added = new ArrayList<>();
+        for (String line : actual.lines().toList()) {
+            if (!removed.remove(line)) {
+                added.add(line);
+            }
+        }
         StringBuilder out = new StringBuilder();
-        before.stream().filter(l -> !after.contains(l)).forEach(l -> out.append("  - ").append(l).append('\n'));
-        after.stream().filter(l -> !before.contains(l)).forEach(l -> out.append("  + ").append(l).append('\n'));
+        removed.forEach(l -> out.append("  - ").append(l).append('\n'));
+        added.forEach(l -> out.append("  + ").append(l).append('\n'));
         return out.isEmpty() ? "  (the same lines in another order)\n" : out.toString();
     }
 
