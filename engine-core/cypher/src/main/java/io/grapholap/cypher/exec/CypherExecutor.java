@@ -96,14 +96,30 @@ public final class CypherExecutor {
         Run(Map<String, Object> parameters, RowBudget budget) {
             this.budget = budget;
             // pattern predicates and comprehensions are matched by this run's matcher, made just below
-            this.evaluator = new Evaluator(graph, parameters, this::patternMatches);
-            this.matcher = new Matcher(graph, evaluator, budget);
-        }
+            this.evaluator = new Evaluator(graph, parameters, new Evaluator.PatternSource() {
+                @Override
+                public List<Map<String, Object>> matches(PatternPart pattern, Map<String, Object> row) {
+                    List<Map<String, Object>> matches = new ArrayList<>();
+                    matcher.match(List.of(pattern), row, match -> {
+                        matches.add(match);
+                        budget.hold(matches.size());
+                    });
+                    return matches;
+                }
 
-        private List<Map<String, Object>> patternMatches(PatternPart pattern, Map<String, Object> row) {
-            List<Map<String, Object>> matches = new ArrayList<>();
-            matcher.match(List.of(pattern), row, matches::add);
-            return matches;
+                @Override
+                public boolean exists(PatternPart pattern, Map<String, Object> row) {
+                    try {
+                        matcher.match(List.of(pattern), row, match -> {
+                            throw Enough.INSTANCE;
+                        });
+                        return false;
+                    } catch (Enough e) {
+                        return true;
+                    }
+                }
+            });
+            this.matcher = new Matcher(graph, evaluator, budget);
         }
 
         Result single(SingleQuery query) {
