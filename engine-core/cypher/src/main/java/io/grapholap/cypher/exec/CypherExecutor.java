@@ -124,7 +124,7 @@ public final class CypherExecutor {
 
         Result single(SingleQuery query) {
             List<Clause> clauses = query.clauses();
-            boolean standalone = clauses.size() == 1;
+            boolean standalone = clauses.size() == 1 && clauses.get(0) instanceof Clause.Call;
             // the variables in scope before each clause, in the order they were introduced
             List<Set<String>> scopes = new ArrayList<>();
             Set<String> scope = new LinkedHashSet<>();
