@@ -54,9 +54,15 @@ public final class CypherSyntax {
                                 RecognitionException e) {
             String token = offending instanceof Token t && t.getType() != Token.EOF ? t.getText() : "";
             String what = token.isEmpty() ? "the query ends too early" : "unexpected '" + token + "'";
-            boolean dash = offending instanceof Token t && t.getType() == CypherLexer.UNICODE_DASH;
-            throw new CypherSyntaxException(dash ? "invalid character '" + token + "': only '-' subtracts or negates"
-                    : "invalid syntax: " + what + hint(message), line, column + 1, token, dash ? "InvalidUnicodeCharacter" : "UnexpectedSyntax");
+            int type = offending instanceof Token t ? t.getType() : Token.INVALID_TYPE;
+            if (type == CypherLexer.UNICODE_DASH) {
+                throw new CypherSyntaxException("invalid character '" + token + "': only '-' subtracts or negates", line, column + 1, token,
+                        "InvalidUnicodeCharacter");
+            }
+            if (type == CypherLexer.InvalidNumber) {
+                throw new CypherSyntaxException("invalid number '" + token + "'", line, column + 1, token, "InvalidNumberLiteral");
+            }
+            throw new CypherSyntaxException("invalid syntax: " + what + hint(message), line, column + 1, token, "UnexpectedSyntax");
         }
     };
 

@@ -63,10 +63,12 @@ final class TreeBuilder {
         if (ctx.createClause() != null) {
             return new Clause.Create(at, pattern(ctx.createClause().pattern()));
         }
+        if (ctx.deleteClause() != null) {
+            CypherParser.DeleteClauseContext d = ctx.deleteClause();
+            return new Clause.Delete(at, d.DETACH() != null, d.expression().stream().map(this::expression).toList());
+        }
         String keyword = ctx.getStart().getText().toUpperCase(Locale.ROOT);
-        if (ctx.deleteClause() != null && ctx.deleteClause().DETACH() != null) {
-            keyword = "DETACH DELETE";
-        } else if (ctx.loadCsvClause() != null) {
+        if (ctx.loadCsvClause() != null) {
             keyword = "LOAD CSV";
         }
         return new Clause.Write(at, keyword);
@@ -158,21 +160,31 @@ final class TreeBuilder {
                 : d.relationshipTypes().relTypeName().stream().map(t -> schemaName(t.schemaName())).toList();
         PatternPart.Length length = null;
         if (d.rangeLiteral() != null) {
-            CypherParser.RangeLiteralContext r = d.rangeLiteral();
-            List<CypherParser.IntegerLiteralContext> bounds = r.integerLiteral();
-            if (r.DOTDOT() == null) {
-                Long exact = bounds.isEmpty() ? null : integer(bounds.get(0), false);
-                length = new PatternPart.Length(exact, exact);
-            } else {
-                // "*..5" has its one bound after the dots, "*2.." before them
-                boolean firstIsMin = !bounds.isEmpty() && bounds.get(0).getStart().getTokenIndex() < r.DOTDOT().getSymbol().getTokenIndex();
-                Long min = firstIsMin ? integer(bounds.get(0), false) : null;
-                Long max = bounds.size() == 2 ? integer(bounds.get(1), false) : !firstIsMin && bounds.size() == 1 ? integer(bounds.get(0), false) : null;
-                length = new PatternPart.Length(min, max);
-            }
+            length = length(d.rangeLiteral());
         }
         return new RelationshipPattern(d.variable() == null ? null : name(d.variable()), direction, types, length,
                 d.properties() == null ? null : properties(d.properties()));
+    }
+
+    private PatternPart.Length length(CypherParser.RangeLiteralContext r) {
+        if (r.STAR() == null) {
+            throw error(r.getStart(), "a variable-length relationship needs '*' before its bounds ('*1..3')", "InvalidRelationshipPattern");
+        }
+        List<CypherParser.RangeBoundContext> bounds = r.rangeBound();
+        for (CypherParser.RangeBoundContext b : bounds) {
+            if (b.MINUS() != null) {
+                throw error(b.getStart(), "the bounds of a variable-length relationship cannot be negative", "InvalidRelationshipPattern");
+            }
+        }
+        if (r.DOTDOT() == null) {
+            Long exact = bounds.isEmpty() ? null : integer(bounds.get(0).integerLiteral(), false);
+            return new PatternPart.Length(exact, exact);
+        }
+        // "*..5" has its one bound after the dots, "*2.." before them
+        boolean firstIsMin = !bounds.isEmpty() && bounds.get(0).getStart().getTokenIndex() < r.DOTDOT().getSymbol().getTokenIndex();
+        Long min = firstIsMin ? integer(bounds.get(0).integerLiteral(), false) : null;
+        CypherParser.RangeBoundContext upper = bounds.size() == 2 ? bounds.get(1) : !firstIsMin && bounds.size() == 1 ? bounds.get(0) : null;
+        return new PatternPart.Length(min, upper == null ? null : integer(upper.integerLiteral(), false));
     }
 
     private Expression properties(CypherParser.PropertiesContext ctx) {
@@ -478,14 +490,21 @@ final class TreeBuilder {
                 case 't' -> sb.append('\t');
                 case 'u', 'U' -> {
                     int length = e == 'u' ? 4 : 8;
-                    int codePoint = Integer.parseUnsignedInt(raw.substring(i + 1, i + 1 + length), 16);
+                    String digits = raw.substring(i + 1, Math.min(raw.length() - 1, i + 1 + length));
+                    if (digits.length() < length || !digits.chars().allMatch(x -> Character.digit(x, 16) >= 0)) {
+                        throw error(token, "invalid unicode escape \\" + e + digits + ": it needs " + length + " hexadecimal digits",
+                                "InvalidUnicodeLiteral");
+                    }
+                    int codePoint = (int) Long.parseLong(digits, 16);
                     if (!Character.isValidCodePoint(codePoint)) {
-                        throw error(token, "invalid unicode escape \\" + e + raw.substring(i + 1, i + 1 + length), "InvalidUnicodeLiteral");
+                        throw error(token, "invalid unicode escape \\" + e + digits, "InvalidUnicodeLiteral");
                     }
                     sb.appendCodePoint(codePoint);
                     i += length;
                 }
-                default -> sb.append(e);
+                case '\\', '\'', '"' -> sb.append(e);
+                default -> throw error(token, "unknown escape \\" + e + " in a string (known: \\b \\f \\n \\r \\t \\uXXXX \\\\ \\' \\\")",
+                        "UnexpectedSyntax");
             }
         }
         return sb.toString();

@@ -105,8 +105,8 @@ class CypherSyntaxTest {
         assertThat(call.yields()).extracting(i -> i.field() + "->" + i.variable()).containsExactly("id->id", "rank->r");
         assertThat(call.where()).isNotNull();
 
-        assertThat(clauses("MATCH (n) DETACH DELETE n").get(1)).isEqualTo(new Clause.Write(
-                new io.grapholap.cypher.ast.Position(1, 11, 10), "DETACH DELETE"));
+        assertThat(clauses("MATCH (n) DETACH DELETE n").get(1)).isEqualTo(new Clause.Delete(
+                new io.grapholap.cypher.ast.Position(1, 11, 10), true, List.of(new Expression.Variable("n", null))));
         assertThat(clauses("match (n) set n.x = 1").get(1).keyword()).isEqualTo("SET");
         assertThat(((Clause.Create) clauses("CREATE (a:A {x: 1})-[:T]->(b)").get(0)).pattern().get(0).steps()).hasSize(1);
     }
@@ -125,6 +125,19 @@ class CypherSyntaxTest {
                 .isInstanceOfSatisfying(CypherSyntaxException.class, e -> assertThat(e.getMessage()).contains("ends too early"));
         assertThatThrownBy(() -> CypherSyntax.parse("RETURN 9223372036854775808"))
                 .isInstanceOfSatisfying(CypherSyntaxException.class, e -> assertThat(e.detail()).isEqualTo("IntegerOverflow"));
+        assertThatThrownBy(() -> CypherSyntax.parse("RETURN 0x23G4"))
+                .isInstanceOfSatisfying(CypherSyntaxException.class, e -> {
+                    assertThat(e.detail()).isEqualTo("InvalidNumberLiteral");
+                    assertThat(e.token()).isEqualTo("0x23G4");
+                });
+        assertThatThrownBy(() -> CypherSyntax.parse("RETURN 'a\\u00e'"))
+                .isInstanceOfSatisfying(CypherSyntaxException.class, e -> assertThat(e.detail()).isEqualTo("InvalidUnicodeLiteral"));
+        assertThatThrownBy(() -> CypherSyntax.parse("RETURN 'a\\q'"))
+                .isInstanceOfSatisfying(CypherSyntaxException.class, e -> assertThat(e.getMessage()).contains("unknown escape \\q"));
+        assertThatThrownBy(() -> CypherSyntax.parse("MATCH (a)-[:T..2]->(b) RETURN b"))
+                .isInstanceOfSatisfying(CypherSyntaxException.class, e -> assertThat(e.detail()).isEqualTo("InvalidRelationshipPattern"));
+        assertThatThrownBy(() -> CypherSyntax.parse("MATCH (a)-[:T*-2]->(b) RETURN b"))
+                .isInstanceOfSatisfying(CypherSyntaxException.class, e -> assertThat(e.detail()).isEqualTo("InvalidRelationshipPattern"));
         assertThatThrownBy(() -> CypherSyntax.parse(" "))
                 .isInstanceOfSatisfying(CypherSyntaxException.class, e -> assertThat(e.getMessage()).contains("empty"));
     }

@@ -130,7 +130,13 @@ relationshipTypes : COLON relTypeName (PIPE COLON? relTypeName)* ;
 
 nodeLabels : (COLON labelName)+ ;
 
-rangeLiteral : STAR integerLiteral? (DOTDOT integerLiteral?)? ;
+// Loose on purpose: a missing '*' and negative bounds parse, so that the tree builder can name the mistake.
+rangeLiteral
+  : STAR rangeBound? (DOTDOT rangeBound?)?
+  | DOTDOT rangeBound?
+  ;
+
+rangeBound : MINUS? integerLiteral ;
 
 labelName : schemaName ;
 
@@ -354,7 +360,12 @@ StringLiteral
   | '\'' (~['\\] | EscapedChar)* '\''
   ;
 
-fragment EscapedChar : '\\' ( [\\'"bfnrt] | 'u' HexDigit HexDigit HexDigit HexDigit | 'U' HexDigit HexDigit HexDigit HexDigit HexDigit HexDigit HexDigit HexDigit ) ;
+// Any escaped character lexes; the tree builder refuses unknown escapes and bad \\u digits with their own messages.
+fragment EscapedChar : '\\' . ;
+
+// A number run into letters ("0x23G34", "12abc"): one token, so that the error names it as a bad number.
+// Valid numbers above match as long or longer and come first, so they win.
+InvalidNumber : Digit [0-9a-zA-Z_]* ;
 
 UnescapedSymbolicName : IdentifierStart IdentifierPart* ;
 

@@ -81,7 +81,19 @@ public sealed interface Clause {
         }
     }
 
-    /** A clause that writes and whose content no reader needs: {@code MERGE}, {@code SET}, {@code DELETE}, … */
+    /** {@code [DETACH] DELETE expressions}: kept, since test set-ups delete what they matched. */
+    record Delete(Position position, boolean detach, List<Expression> expressions) implements Clause {
+        public Delete {
+            expressions = List.copyOf(expressions);
+        }
+
+        @Override
+        public String keyword() {
+            return detach ? "DETACH DELETE" : "DELETE";
+        }
+    }
+
+    /** A clause that writes and whose content no reader needs: {@code MERGE}, {@code SET}, {@code REMOVE}, … */
     record Write(Position position, String keyword) implements Clause {
     }
 }

@@ -26,6 +26,11 @@ public final class Evaluator {
     public interface PatternSource {
         /** Every match of {@code pattern} extending {@code row}, as the rows with the pattern's variables bound. */
         List<Map<String, Object>> matches(io.grapholap.cypher.ast.PatternPart pattern, Map<String, Object> row);
+
+        /** Whether {@code pattern} matches at least once extending {@code row}; a source that can stop at the first match should. */
+        default boolean exists(io.grapholap.cypher.ast.PatternPart pattern, Map<String, Object> row) {
+            return !matches(pattern, row).isEmpty();
+        }
     }
 
     private final CypherGraph graph;
@@ -75,7 +80,7 @@ public final class Evaluator {
             }
             case Expression.FunctionCall f -> Functions.call(this, f, f.arguments().stream().map(a -> eval(a, row)).toList());
             case Expression.CountStar c -> throw new CypherRuntimeException("InvalidAggregation", "count(*) is only allowed in WITH and RETURN");
-            case Expression.PatternPredicate p -> !patterns.matches(p.pattern(), row).isEmpty();
+            case Expression.PatternPredicate p -> patterns.exists(p.pattern(), row);
             case Expression.PatternComprehension c -> patternComprehension(c, row);
         };
     }
@@ -99,7 +104,7 @@ public final class Evaluator {
 
     private Object parameter(String name) {
         if (!parameters.containsKey(name)) {
-            throw new CypherRuntimeException("ParameterMissing", "expected a parameter named $" + name);
+            throw new CypherRuntimeException("MissingParameter", "expected a parameter named $" + name);
         }
         return Values.of(parameters.get(name));
     }

@@ -30,6 +30,15 @@ public final class Functions {
         return f.name().size() == 1 && AGGREGATES.contains(f.name().get(0).toLowerCase(Locale.ROOT));
     }
 
+    /** Whether {@code f} names a function this evaluator knows (aggregations included). */
+    public static boolean isKnown(FunctionCall f) {
+        String name = f.qualifiedName().toLowerCase(Locale.ROOT);
+        return AGGREGATES.contains(name) || SPECIAL.contains(name) || KNOWN.contains(name);
+    }
+
+    /** The functions whose null arguments do not simply give null, or that take none. */
+    private static final Set<String> SPECIAL = Set.of("coalesce", "exists", "timestamp", "rand", "pi", "e", "range");
+
     static Object call(Evaluator ev, FunctionCall f, List<Object> args) {
         String name = f.qualifiedName().toLowerCase(Locale.ROOT);
         if (AGGREGATES.contains(name)) {

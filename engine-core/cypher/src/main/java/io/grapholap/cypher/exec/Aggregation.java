@@ -4,7 +4,6 @@ import io.grapholap.cypher.ast.Expression;
 import io.grapholap.cypher.ast.Expression.FunctionCall;
 import io.grapholap.cypher.eval.CypherRuntimeException;
 import io.grapholap.cypher.eval.Evaluator;
-import io.grapholap.cypher.eval.Functions;
 import io.grapholap.cypher.eval.Semantics;
 import io.grapholap.cypher.eval.Values;
 import java.util.ArrayList;
@@ -16,73 +15,101 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Projections that aggregate: the items without an aggregate are the grouping keys (implicit
- * grouping), each aggregate call in the other items is computed per group by hash aggregation, and
- * the items are then evaluated with the aggregates' values in place of the calls. With no input and
- * no grouping key there is one group (so {@code count(*)} of nothing is 0).
+ * A projection that aggregates, fed row by row: the items without an aggregate are the grouping keys
+ * (implicit grouping), and so is each part of an aggregating item that reads variables outside any
+ * aggregate (in {@code {name: a.name, kids: collect(c)}} the key is {@code a.name}). Each aggregate
+ * call is computed per group by hash aggregation, and the items are then evaluated with the
+ * aggregates' and keys' values in place. Only the groups (and the values that collect(), percentiles,
+ * deviations and DISTINCT keep) are held, not the rows. With no input and no
+ * grouping key there is one group (so {@code count(*)} of nothing is 0).
  */
 final class Aggregation {
 
     private static final String SLOT = "\u0000aggregate#";
+    private static final String KEY = "\u0000key#";
 
-    private Aggregation() {
-    }
+    private final Evaluator evaluator;
+    private final RowBudget budget;
+    private final List<String> columns;
+    private final List<Expression> items;
+    /** The items that are grouping keys, by index. */
+    private final List<Integer> keys = new ArrayList<>();
+    /** The parts of aggregating items that are grouping keys too. */
+    private final List<Expression> implicitKeys = new ArrayList<>();
+    /** The aggregating items with their aggregates and implicit keys replaced by slots; null for key items. */
+    private final List<Expression> rewritten = new ArrayList<>();
+    private final List<Expression> aggregates = new ArrayList<>();
+    private final Map<Semantics.Key, Group> groups = new LinkedHashMap<>();
+    /** What the groups hold: one per group, one per value kept for collect(), percentiles, deviations and DISTINCT. */
+    private long held;
 
-    static boolean contains(Expression e) {
-        return !calls(e, new ArrayList<>()).isEmpty();
-    }
-
-    static List<Map<String, Object>> group(Evaluator evaluator, List<String> columns, List<Expression> items,
-                                           List<Map<String, Object>> input, RowBudget budget) {
-        List<Integer> keys = new ArrayList<>();
-        List<Expression> rewritten = new ArrayList<>();
-        List<Expression> aggregates = new ArrayList<>();
+    Aggregation(Evaluator evaluator, List<String> columns, List<Expression> items, RowBudget budget) {
+        this.evaluator = evaluator;
+        this.budget = budget;
+        this.columns = columns;
+        this.items = items;
         for (int i = 0; i < items.size(); i++) {
-            List<Expression> found = calls(items.get(i), new ArrayList<>());
-            if (found.isEmpty()) {
+            if (!Projections.aggregates(items.get(i))) {
                 keys.add(i);
-                rewritten.add(items.get(i));
+                rewritten.add(null);
             } else {
-                for (Expression call : found) {
-                    if (call instanceof FunctionCall f && f.arguments().stream().anyMatch(Aggregation::contains)) {
-                        throw new CypherRuntimeException("NestedAggregation", "an aggregation cannot contain another: " + f.qualifiedName());
-                    }
-                }
-                rewritten.add(replace(items.get(i), found, aggregates));
+                rewritten.add(Projections.rewrite(items.get(i), this::slot));
             }
         }
-        Map<Semantics.Key, Group> groups = new LinkedHashMap<>();
-        for (Map<String, Object> row : input) {
-            List<Object> keyValues = new ArrayList<>(keys.size());
-            for (int k : keys) {
-                keyValues.add(evaluator.eval(items.get(k), row));
-            }
-            Group g = groups.computeIfAbsent(new Semantics.Key(keyValues), x -> {
-                budget.hold(groups.size() + 1L);
-                return new Group(keyValues, states(aggregates));
-            });
-            for (int a = 0; a < aggregates.size(); a++) {
-                g.states.get(a).add(evaluator, aggregates.get(a), row);
-            }
+    }
+
+    /** The slot variable that replaces an aggregate call or a part that is an implicit grouping key; null for other parts. */
+    private Expression slot(Expression e) {
+        if (Projections.isAggregate(e)) {
+            aggregates.add(e);
+            return new Expression.Variable(SLOT + (aggregates.size() - 1), null);
         }
-        if (groups.isEmpty() && keys.isEmpty()) {
+        if (!Projections.aggregates(e) && !FreeVariables.of(e).isEmpty()) {
+            implicitKeys.add(e);
+            return new Expression.Variable(KEY + (implicitKeys.size() - 1), null);
+        }
+        return null;
+    }
+
+    /** Adds one input row to its group. */
+    void add(Map<String, Object> row) {
+        List<Object> keyValues = new ArrayList<>(keys.size() + implicitKeys.size());
+        for (int k : keys) {
+            keyValues.add(evaluator.eval(items.get(k), row));
+        }
+        for (Expression k : implicitKeys) {
+            keyValues.add(evaluator.eval(k, row));
+        }
+        Group g = groups.get(new Semantics.Key(keyValues));
+        if (g == null) {
+            g = new Group(keyValues, states(aggregates));
+            groups.put(new Semantics.Key(keyValues), g);
+            held++;
+        }
+        for (int a = 0; a < aggregates.size(); a++) {
+            held += g.states.get(a).add(evaluator, aggregates.get(a), row);
+        }
+        budget.hold(held);
+    }
+
+    /** One row per group, each with the projection's columns. */
+    List<Map<String, Object>> result() {
+        if (groups.isEmpty() && keys.isEmpty() && implicitKeys.isEmpty()) {
             groups.put(new Semantics.Key(List.of()), new Group(List.of(), states(aggregates)));
         }
         List<Map<String, Object>> out = new ArrayList<>(groups.size());
         for (Group g : groups.values()) {
             Map<String, Object> scope = new LinkedHashMap<>();
-            for (int k = 0; k < keys.size(); k++) {
-                scope.put(columns.get(keys.get(k)), g.keyValues.get(k));
-                if (items.get(keys.get(k)) instanceof Expression.Variable v) {
-                    scope.put(v.name(), g.keyValues.get(k));
-                }
+            for (int k = 0; k < implicitKeys.size(); k++) {
+                scope.put(KEY + k, g.keyValues.get(keys.size() + k));
             }
             for (int a = 0; a < aggregates.size(); a++) {
                 scope.put(SLOT + a, g.states.get(a).result());
             }
             Map<String, Object> row = new LinkedHashMap<>();
+            int key = 0;
             for (int i = 0; i < items.size(); i++) {
-                row.put(columns.get(i), keys.contains(i) ? scope.get(columns.get(i)) : evaluator.eval(rewritten.get(i), scope));
+                row.put(columns.get(i), rewritten.get(i) == null ? g.keyValues.get(key++) : evaluator.eval(rewritten.get(i), scope));
             }
             out.add(row);
         }
@@ -98,61 +125,6 @@ final class Aggregation {
             states.add(new State(a));
         }
         return states;
-    }
-
-    /** The aggregate calls in {@code e}, outermost first, not looking inside them. */
-    private static List<Expression> calls(Expression e, List<Expression> found) {
-        if (e instanceof Expression.CountStar || e instanceof FunctionCall f && Functions.isAggregate(f)) {
-            found.add(e);
-            return found;
-        }
-        for (Expression child : children(e)) {
-            calls(child, found);
-        }
-        return found;
-    }
-
-    /** Where aggregate calls may stand: an aggregation may produce the list a comprehension walks, not stand inside it. */
-    private static List<Expression> children(Expression e) {
-        return switch (e) {
-            case Expression.ListComprehension l -> List.of(l.list());
-            case Expression.Quantified q -> List.of(q.list());
-            case Expression.PatternComprehension p -> List.of();
-            default -> e.children();
-        };
-    }
-
-    /** {@code e} with each aggregate call replaced by the variable that will hold its value. */
-    private static Expression replace(Expression e, List<Expression> found, List<Expression> aggregates) {
-        for (Expression call : found) {
-            if (call == e) {
-                aggregates.add(call);
-                return new Expression.Variable(SLOT + (aggregates.size() - 1), null);
-            }
-        }
-        return switch (e) {
-            case Expression.ListLiteral l -> new Expression.ListLiteral(l.elements().stream().map(x -> replace(x, found, aggregates)).toList());
-            case Expression.MapLiteral m -> new Expression.MapLiteral(m.keys(), m.values().stream().map(x -> replace(x, found, aggregates)).toList());
-            case Expression.Property p -> new Expression.Property(replace(p.subject(), found, aggregates), p.key());
-            case Expression.HasLabels h -> new Expression.HasLabels(replace(h.subject(), found, aggregates), h.labels());
-            case Expression.Binary b -> new Expression.Binary(b.operator(), replace(b.left(), found, aggregates), replace(b.right(), found, aggregates));
-            case Expression.Not n -> new Expression.Not(replace(n.operand(), found, aggregates));
-            case Expression.Negate n -> new Expression.Negate(replace(n.operand(), found, aggregates));
-            case Expression.IsNull n -> new Expression.IsNull(replace(n.operand(), found, aggregates), n.negated());
-            case Expression.Subscript s -> new Expression.Subscript(replace(s.subject(), found, aggregates), replace(s.index(), found, aggregates));
-            case Expression.Slice s -> new Expression.Slice(replace(s.subject(), found, aggregates),
-                    s.from() == null ? null : replace(s.from(), found, aggregates), s.to() == null ? null : replace(s.to(), found, aggregates));
-            case FunctionCall f -> new FunctionCall(f.name(), f.distinct(), f.arguments().stream().map(x -> replace(x, found, aggregates)).toList(),
-                    f.position());
-            case Expression.Case k -> new Expression.Case(k.subject() == null ? null : replace(k.subject(), found, aggregates),
-                    k.whens().stream().map(x -> replace(x, found, aggregates)).toList(),
-                    k.thens().stream().map(x -> replace(x, found, aggregates)).toList(),
-                    k.otherwise() == null ? null : replace(k.otherwise(), found, aggregates));
-            case Expression.ListComprehension l -> new Expression.ListComprehension(l.variable(), replace(l.list(), found, aggregates), l.where(),
-                    l.projection());
-            case Expression.Quantified q -> new Expression.Quantified(q.quantifier(), q.variable(), replace(q.list(), found, aggregates), q.where());
-            default -> e;
-        };
     }
 
     /** The running state of one aggregate call in one group. */
@@ -178,10 +150,11 @@ final class Aggregation {
             }
         }
 
-        void add(Evaluator evaluator, Expression call, Map<String, Object> row) {
+        /** Adds the row's value; gives how many values it now keeps more (0, 1 or 2). */
+        int add(Evaluator evaluator, Expression call, Map<String, Object> row) {
             if (!(call instanceof FunctionCall f)) {
                 count++;
-                return;
+                return 0;
             }
             if (f.arguments().isEmpty()) {
                 throw new CypherRuntimeException("InvalidNumberOfArguments", function + "() needs an argument");
@@ -198,8 +171,9 @@ final class Aggregation {
                 percentile = n.doubleValue();
             }
             if (v == null || distinct && !seen.add(new Semantics.Key(v))) {
-                return;
+                return 0;
             }
+            int kept = distinct ? 1 : 0;
             count++;
             switch (function) {
                 case "sum", "avg", "stdev", "stdevp", "percentilecont", "percentiledisc" -> {
@@ -218,14 +192,21 @@ final class Aggregation {
                     } else {
                         doubleSum += n.doubleValue();
                     }
-                    values.add(n);
+                    if (!function.equals("sum") && !function.equals("avg")) {
+                        values.add(n);
+                        kept++;
+                    }
                 }
                 case "min" -> best = best == null || Semantics.ORDER.compare(v, best) < 0 ? v : best;
                 case "max" -> best = best == null || Semantics.ORDER.compare(v, best) > 0 ? v : best;
-                case "collect" -> values.add(v);
+                case "collect" -> {
+                    values.add(v);
+                    kept++;
+                }
                 default -> {
                 }
             }
+            return kept;
         }
 
         Object result() {

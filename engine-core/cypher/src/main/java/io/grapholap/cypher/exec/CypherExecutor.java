@@ -11,25 +11,31 @@ import io.grapholap.cypher.eval.CypherGraph;
 import io.grapholap.cypher.eval.CypherRuntimeException;
 import io.grapholap.cypher.eval.Evaluator;
 import io.grapholap.cypher.eval.Semantics;
+import io.grapholap.cypher.eval.Values;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.PriorityQueue;
 import java.util.Set;
 
 /**
- * Runs a read-only query over a {@link CypherGraph}: clause by clause, each on the rows the one before
- * produced, every intermediate result held to the {@link RowBudget}. Writing clauses are refused
- * before anything runs ({@link ReadOnlyQueryException}); procedures come from {@link Procedures}.
+ * Runs a read-only query that {@link QueryChecker} accepted over a {@link CypherGraph}. The clauses are
+ * a pipeline: each row flows through {@code MATCH}, {@code UNWIND}, {@code CALL} and plain projections
+ * one at a time, and only aggregation (its groups), {@code ORDER BY} (with a {@code LIMIT}, only the
+ * first SKIP + LIMIT rows), {@code DISTINCT} and the answer itself hold rows, each held to the
+ * {@link RowBudget}. A {@code LIMIT} stops the clauses before it once it has its rows, so
+ * {@code MATCH (n) RETURN n LIMIT 10} reads ten matches, not the graph.
  */
 public final class CypherExecutor {
 
     private final CypherGraph graph;
     private final Procedures procedures;
 
-    public CypherExecutor(CypherGraph graph, Procedures procedures) {
+    CypherExecutor(CypherGraph graph, Procedures procedures) {
         this.graph = graph;
         this.procedures = procedures;
     }
@@ -38,25 +44,11 @@ public final class CypherExecutor {
     public record Result(List<String> columns, List<List<Object>> rows) {
     }
 
-    public Result run(Query query, Map<String, Object> parameters, RowBudget budget) {
-        for (SingleQuery part : query.parts()) {
-            for (Clause c : part.clauses()) {
-                if (c instanceof Clause.Write || c instanceof Clause.Create) {
-                    throw new ReadOnlyQueryException(c.keyword(), c.position());
-                }
-            }
-        }
-        if (query.unionAll().contains(true) && query.unionAll().contains(false)) {
-            throw new CypherRuntimeException("InvalidClauseComposition", "a query cannot mix UNION and UNION ALL");
-        }
+    Result run(Query query, Map<String, Object> parameters, RowBudget budget) {
         Run run = new Run(parameters, budget);
         Result result = run.single(query.parts().get(0));
         for (int i = 1; i < query.parts().size(); i++) {
             Result next = run.single(query.parts().get(i));
-            if (!next.columns().equals(result.columns())) {
-                throw new CypherRuntimeException("DifferentColumnsInUnion", "all parts of a UNION must return the same columns: "
-                        + result.columns() + " and " + next.columns());
-            }
             List<List<Object>> rows = new ArrayList<>(result.rows());
             rows.addAll(next.rows());
             budget.hold(rows.size());
@@ -66,7 +58,7 @@ public final class CypherExecutor {
     }
 
     private static List<List<Object>> distinct(List<List<Object>> rows) {
-        Set<Semantics.Key> seen = new LinkedHashSet<>();
+        Set<Semantics.Key> seen = new HashSet<>();
         List<List<Object>> out = new ArrayList<>();
         for (List<Object> row : rows) {
             if (seen.add(new Semantics.Key(row))) {
@@ -74,6 +66,25 @@ public final class CypherExecutor {
             }
         }
         return out;
+    }
+
+    /**
+     * Where the rows of a clause go: the next clause, or the answer. {@code push} gives one row and says
+     * whether more are wanted; once it said no, no more come. {@code finish} follows the last row.
+     */
+    private interface Sink {
+        boolean push(Map<String, Object> row);
+
+        void finish();
+    }
+
+    /** Thrown through the matcher to stop a match early when the rest of the pipeline wants no more rows; carries nothing. */
+    private static final class Enough extends RuntimeException {
+        static final Enough INSTANCE = new Enough();
+
+        private Enough() {
+            super(null, null, false, false);
+        }
     }
 
     /** One execution: the parameters, the budget and the evaluator over the graph. */
@@ -85,326 +96,412 @@ public final class CypherExecutor {
         Run(Map<String, Object> parameters, RowBudget budget) {
             this.budget = budget;
             // pattern predicates and comprehensions are matched by this run's matcher, made just below
-            this.evaluator = new Evaluator(graph, parameters, this::patternMatches);
-            this.matcher = new Matcher(graph, evaluator, budget);
-        }
+            this.evaluator = new Evaluator(graph, parameters, new Evaluator.PatternSource() {
+                @Override
+                public List<Map<String, Object>> matches(PatternPart pattern, Map<String, Object> row) {
+                    List<Map<String, Object>> matches = new ArrayList<>();
+                    matcher.match(List.of(pattern), row, match -> {
+                        matches.add(match);
+                        budget.hold(matches.size());
+                    });
+                    return matches;
+                }
 
-        private List<Map<String, Object>> patternMatches(PatternPart pattern, Map<String, Object> row) {
-            List<Map<String, Object>> matches = new ArrayList<>();
-            matcher.match(List.of(pattern), row, matches::add);
-            return matches;
+                @Override
+                public boolean exists(PatternPart pattern, Map<String, Object> row) {
+                    try {
+                        matcher.match(List.of(pattern), row, match -> {
+                            throw Enough.INSTANCE;
+                        });
+                        return false;
+                    } catch (Enough e) {
+                        return true;
+                    }
+                }
+            });
+            this.matcher = new Matcher(graph, evaluator, budget);
         }
 
         Result single(SingleQuery query) {
             List<Clause> clauses = query.clauses();
-            Clause last = clauses.get(clauses.size() - 1);
-            boolean standaloneCall = clauses.size() == 1 && last instanceof Clause.Call;
-            if (!(last instanceof Clause.Return) && !standaloneCall) {
-                throw new CypherRuntimeException("InvalidClauseComposition", "a query must end with RETURN (it ends with " + last.keyword() + ")");
-            }
-            List<Map<String, Object>> rows = new ArrayList<>();
-            rows.add(new LinkedHashMap<>());
-            // the variables in scope, in the order they were introduced
+            boolean standalone = clauses.size() == 1 && clauses.get(0) instanceof Clause.Call;
+            // the variables in scope before each clause, in the order they were introduced
+            List<Set<String>> scopes = new ArrayList<>();
             Set<String> scope = new LinkedHashSet<>();
-            for (int i = 0; i < clauses.size(); i++) {
-                Clause c = clauses.get(i);
-                if (c instanceof Clause.Return r) {
-                    if (i != clauses.size() - 1) {
-                        throw new CypherRuntimeException("InvalidClauseComposition", "RETURN can only be the last clause (" + c.position() + ")");
-                    }
-                    Projected p = project(r.projection(), rows, scope);
-                    return new Result(p.columns, p.rows.stream().map(row -> p.columns.stream().map(row::get).toList()).toList());
-                }
-                rows = switch (c) {
-                    case Clause.Match m -> {
-                        if (!m.optional() && i > 0 && clauses.get(i - 1) instanceof Clause.Match previous && previous.optional()) {
-                            throw new CypherRuntimeException("InvalidClauseComposition",
-                                    "MATCH cannot follow OPTIONAL MATCH directly; put a WITH between them (" + c.position() + ")");
-                        }
-                        for (PatternPart part : m.pattern()) {
-                            scope.addAll(FreeVariables.patternVariables(part));
-                        }
-                        check(m.where(), scope, "WHERE");
-                        yield match(m, rows);
-                    }
-                    case Clause.Unwind u -> {
-                        check(u.list(), scope, "UNWIND");
-                        scope.add(u.variable());
-                        yield unwind(u, rows);
-                    }
-                    case Clause.With w -> {
-                        Projected p = project(w.projection(), rows, scope);
-                        for (Projection.ProjectionItem item : w.projection().items()) {
-                            if (!item.aliased() && !(item.expression() instanceof Expression.Variable)) {
-                                throw new CypherRuntimeException("NoExpressionAlias", "WITH needs an alias for '" + item.name() + "'");
-                            }
-                        }
-                        Set<String> before = new LinkedHashSet<>(scope);
-                        scope.clear();
-                        scope.addAll(p.columns);
-                        if (w.where() == null) {
-                            yield p.rows;
-                        }
-                        // WHERE after a plain projection also sees the variables before it
-                        Set<String> visible = new LinkedHashSet<>(scope);
-                        if (p.scopes != null) {
-                            visible.addAll(before);
-                        }
-                        check(w.where(), visible, "WHERE");
-                        List<Map<String, Object>> kept = new ArrayList<>();
-                        for (int r = 0; r < p.rows.size(); r++) {
-                            if (evaluator.test(w.where(), p.scopes != null ? p.scopes.get(r) : p.rows.get(r))) {
-                                kept.add(p.rows.get(r));
-                            }
-                        }
-                        yield kept;
-                    }
-                    case Clause.Call call -> {
-                        List<Map<String, Object>> called = call(call, rows, standaloneCall);
-                        if (call.yields() == null || call.yieldAll()) {
-                            scope.addAll(procedures.fields(call.procedureName()));
-                        } else {
-                            call.yields().forEach(y -> scope.add(y.variable()));
-                        }
-                        yield called;
-                    }
-                    default -> throw new ReadOnlyQueryException(c.keyword(), c.position());
-                };
+            for (Clause c : clauses) {
+                scopes.add(scope);
+                scope = after(c, scope, standalone);
             }
-            // a standalone CALL answers with every field of the procedure, in its order
-            Clause.Call call = (Clause.Call) last;
-            List<String> columns = call.yields() == null || call.yieldAll() ? procedures.fields(call.procedureName())
-                    : call.yields().stream().map(YieldItem::variable).toList();
-            return new Result(columns, rows.stream().map(row -> columns.stream().map(row::get).toList()).toList());
+            Clause last = clauses.get(clauses.size() - 1);
+            List<String> columns = last instanceof Clause.Return r
+                    ? Projections.columns(r.projection(), scopes.get(clauses.size() - 1))
+                    : new ArrayList<>(scope);
+            Answer answer = new Answer(columns, budget);
+            Sink sink = answer;
+            for (int i = clauses.size() - 1; i >= 0; i--) {
+                sink = stage(clauses.get(i), scopes.get(i), standalone, sink);
+            }
+            sink.push(new LinkedHashMap<>());
+            sink.finish();
+            return new Result(columns, answer.rows);
         }
 
-        private List<Map<String, Object>> match(Clause.Match m, List<Map<String, Object>> rows) {
-            List<Map<String, Object>> out = new ArrayList<>();
-            Set<String> introduced = new LinkedHashSet<>();
-            if (m.optional()) {
-                m.pattern().forEach(part -> introduced.addAll(FreeVariables.patternVariables(part)));
-            }
-            for (Map<String, Object> row : rows) {
-                int before = out.size();
-                matcher.match(m.pattern(), row, match -> {
-                    if (m.where() == null || evaluator.test(m.where(), match)) {
-                        out.add(match);
-                        budget.hold(out.size());
-                    }
-                });
-                if (m.optional() && out.size() == before) {
-                    Map<String, Object> empty = new LinkedHashMap<>(row);
-                    for (String v : introduced) {
-                        empty.putIfAbsent(v, null);
-                    }
-                    out.add(empty);
-                    budget.hold(out.size());
+        /** The variables in scope after {@code c}. */
+        private Set<String> after(Clause c, Set<String> before, boolean standalone) {
+            Set<String> scope = new LinkedHashSet<>(before);
+            switch (c) {
+                case Clause.Match m -> m.pattern().forEach(part -> scope.addAll(FreeVariables.patternVariables(part)));
+                case Clause.Unwind u -> scope.add(u.variable());
+                case Clause.With w -> {
+                    scope.clear();
+                    scope.addAll(Projections.columns(w.projection(), before));
                 }
+                case Clause.Return r -> {
+                    scope.clear();
+                    scope.addAll(Projections.columns(r.projection(), before));
+                }
+                case Clause.Call call -> scope.addAll(bound(call, standalone));
+                default -> throw new ReadOnlyQueryException(c.keyword(), c.position());
             }
-            return out;
+            return scope;
         }
 
-        private List<Map<String, Object>> unwind(Clause.Unwind u, List<Map<String, Object>> rows) {
-            List<Map<String, Object>> out = new ArrayList<>();
-            for (Map<String, Object> row : rows) {
-                Object list = evaluator.eval(u.list(), row);
-                List<?> elements = list == null ? List.of() : list instanceof List<?> l ? l : List.of(list);
-                for (Object e : elements) {
-                    Map<String, Object> next = new LinkedHashMap<>(row);
-                    next.put(u.variable(), e);
-                    out.add(next);
-                    budget.hold(out.size());
-                }
+        /** The variables a call binds: the yielded ones; all outputs for {@code YIELD *} and a standalone call without YIELD. */
+        private List<String> bound(Clause.Call call, boolean standalone) {
+            Procedures.Signature signature = signature(call);
+            if (call.yieldAll() || call.yields() == null && standalone) {
+                return signature.outputNames();
             }
-            return out;
+            return call.yields() == null ? List.of() : call.yields().stream().map(YieldItem::variable).toList();
         }
 
-        private List<Map<String, Object>> call(Clause.Call call, List<Map<String, Object>> rows, boolean standalone) {
-            List<String> fields = procedures.fields(call.procedureName());
-            List<Map<String, Object>> out = new ArrayList<>();
-            for (Map<String, Object> row : rows) {
-                List<Object> arguments = call.arguments() == null ? List.of()
-                        : call.arguments().stream().map(a -> evaluator.eval(a, row)).toList();
-                for (Map<String, Object> record : procedures.call(call.procedureName(), arguments, budget)) {
-                    Map<String, Object> next = new LinkedHashMap<>(row);
-                    if (call.yields() == null || call.yieldAll()) {
-                        if (!standalone && call.yields() == null && !fields.isEmpty()) {
-                            throw new CypherRuntimeException("InvalidClauseComposition",
-                                    "CALL " + call.procedureName() + " inside a query needs YIELD to name the fields it uses");
-                        }
-                        fields.forEach(f -> next.put(f, record.get(f)));
-                    } else {
-                        for (YieldItem y : call.yields()) {
-                            if (!fields.contains(y.field())) {
-                                throw new CypherRuntimeException("UndefinedVariable", "procedure " + call.procedureName()
-                                        + " has no field '" + y.field() + "' (its fields: " + fields + ")");
+        private Procedures.Signature signature(Clause.Call call) {
+            return procedures.signature(call.procedureName())
+                    .orElseThrow(() -> new CypherRuntimeException("ProcedureNotFound", "there is no procedure " + call.procedureName()));
+        }
+
+        private Sink stage(Clause c, Set<String> scope, boolean standalone, Sink next) {
+            return switch (c) {
+                case Clause.Match m -> match(m, scope, next);
+                case Clause.Unwind u -> unwind(u, next);
+                case Clause.Call call -> call(call, standalone, next);
+                case Clause.With w -> projection(w.projection(), w.where(), scope, next);
+                case Clause.Return r -> projection(r.projection(), null, scope, next);
+                default -> throw new ReadOnlyQueryException(c.keyword(), c.position());
+            };
+        }
+
+        private Sink match(Clause.Match m, Set<String> scope, Sink next) {
+            List<String> introduced = new ArrayList<>();
+            m.pattern().forEach(part -> FreeVariables.patternVariables(part).stream().filter(v -> !scope.contains(v)).forEach(introduced::add));
+            return new Stage(next) {
+                @Override
+                boolean accept(Map<String, Object> row) {
+                    boolean[] found = {false};
+                    try {
+                        matcher.match(m.pattern(), row, match -> {
+                            if (m.where() == null || evaluator.test(m.where(), match)) {
+                                found[0] = true;
+                                if (!next.push(match)) {
+                                    throw Enough.INSTANCE;
+                                }
                             }
-                            next.put(y.variable(), record.get(y.field()));
+                        });
+                    } catch (Enough e) {
+                        return false;
+                    }
+                    if (m.optional() && !found[0]) {
+                        Map<String, Object> nulls = new LinkedHashMap<>(row);
+                        introduced.forEach(v -> nulls.put(v, null));
+                        return next.push(nulls);
+                    }
+                    return true;
+                }
+            };
+        }
+
+        private Sink unwind(Clause.Unwind u, Sink next) {
+            return new Stage(next) {
+                @Override
+                boolean accept(Map<String, Object> row) {
+                    Object list = evaluator.eval(u.list(), row);
+                    List<?> elements = list == null ? List.of() : list instanceof List<?> l ? l : List.of(list);
+                    for (Object e : elements) {
+                        budget.tick();
+                        Map<String, Object> out = new LinkedHashMap<>(row);
+                        out.put(u.variable(), e);
+                        if (!next.push(out)) {
+                            return false;
                         }
                     }
-                    if (call.where() == null || evaluator.test(call.where(), next)) {
-                        out.add(next);
-                        budget.hold(out.size());
-                    }
+                    return true;
                 }
+            };
+        }
+
+        private Sink call(Clause.Call call, boolean standalone, Sink next) {
+            Procedures.Signature signature = signature(call);
+            List<YieldItem> yields = call.yieldAll() || call.yields() == null && standalone
+                    ? signature.outputNames().stream().map(f -> new YieldItem(f, f)).toList()
+                    : call.yields() == null ? List.of() : call.yields();
+            return new Stage(next) {
+                @Override
+                boolean accept(Map<String, Object> row) {
+                    List<Object> arguments = arguments(call, signature, row);
+                    List<Map<String, Object>> records = procedures.call(call.procedureName(), arguments, budget);
+                    if (signature.isVoid()) {
+                        // a standalone call answers nothing, a call in a query leaves the row as it was
+                        return !standalone && next.push(row);
+                    }
+                    budget.hold(records.size());
+                    for (Map<String, Object> record : records) {
+                        Map<String, Object> out = new LinkedHashMap<>(row);
+                        for (YieldItem y : yields) {
+                            out.put(y.variable(), Values.of(record.get(y.field())));
+                        }
+                        if ((call.where() == null || evaluator.test(call.where(), out)) && !next.push(out)) {
+                            return false;
+                        }
+                    }
+                    return true;
+                }
+            };
+        }
+
+        /** The arguments of a call, from its expressions or (without parentheses) from the parameters of the inputs' names, typed. */
+        private List<Object> arguments(Clause.Call call, Procedures.Signature signature, Map<String, Object> row) {
+            List<Object> arguments = new ArrayList<>(signature.inputs().size());
+            for (int i = 0; i < signature.inputs().size(); i++) {
+                Procedures.Field input = signature.inputs().get(i);
+                Expression e = call.arguments() == null ? new Expression.Parameter(input.name()) : call.arguments().get(i);
+                Object v = evaluator.eval(e, row);
+                if (!input.type().accepts(v)) {
+                    throw new CypherRuntimeException("InvalidArgumentType", call.procedureName() + "'s input " + input.name() + " is "
+                            + input.type() + ", not " + Values.typeName(v));
+                }
+                arguments.add(input.type().convert(v));
             }
-            return out;
+            return arguments;
         }
 
         /**
-         * Projected rows (only the projection's columns), the column names in order, and for a plain
-         * projection (no aggregation, no DISTINCT) each row's scope with the variables before it too.
+         * {@code WITH} (with its {@code WHERE}) and {@code RETURN}: project, aggregate, make distinct,
+         * sort, skip and limit, in that order. Without aggregation or ORDER BY the rows stream through;
+         * ORDER BY with a LIMIT keeps only the first SKIP + LIMIT rows as they come.
          */
-        private record Projected(List<String> columns, List<Map<String, Object>> rows, List<Map<String, Object>> scopes) {
-        }
-
-        private Projected project(Projection p, List<Map<String, Object>> input, Set<String> scope) {
-            List<String> columns = new ArrayList<>();
-            List<Expression> expressions = new ArrayList<>();
-            if (p.all()) {
-                if (scope.isEmpty()) {
-                    throw new CypherRuntimeException("NoVariablesInScope", "RETURN * and WITH * need variables in scope");
-                }
-                for (String v : new java.util.TreeSet<>(scope)) {
-                    columns.add(v);
-                    expressions.add(new Expression.Variable(v, null));
-                }
-            }
-            for (Projection.ProjectionItem item : p.items()) {
-                if (columns.contains(item.name())) {
-                    throw new CypherRuntimeException("ColumnNameConflict", "the column '" + item.name() + "' is projected twice");
-                }
-                check(item.expression(), scope, null);
-                columns.add(item.name());
-                expressions.add(item.expression());
-            }
-            boolean aggregating = expressions.stream().anyMatch(Aggregation::contains);
-            List<Map<String, Object>> rows;
-            List<Map<String, Object>> scopes = null;
-            if (aggregating) {
-                rows = Aggregation.group(evaluator, columns, expressions, input, budget);
-            } else {
-                rows = new ArrayList<>(input.size());
-                scopes = new ArrayList<>(input.size());
-                for (Map<String, Object> in : input) {
-                    Map<String, Object> out = new LinkedHashMap<>();
-                    for (int i = 0; i < columns.size(); i++) {
-                        out.put(columns.get(i), evaluator.eval(expressions.get(i), in));
-                    }
-                    rows.add(out);
-                    Map<String, Object> merged = new LinkedHashMap<>(in);
-                    merged.putAll(out);
-                    scopes.add(merged);
-                }
-            }
-            if (p.distinct()) {
-                Set<Semantics.Key> seen = new LinkedHashSet<>();
-                List<Map<String, Object>> unique = new ArrayList<>();
-                for (int r = 0; r < rows.size(); r++) {
-                    if (seen.add(new Semantics.Key(new ArrayList<>(rows.get(r).values())))) {
-                        unique.add(rows.get(r));
-                    }
-                }
-                rows = unique;
-                scopes = null;
-            }
-            if (!p.orderBy().isEmpty()) {
-                Set<String> visible = new LinkedHashSet<>(columns);
-                if (scopes != null) {
-                    visible.addAll(scope);
-                }
-                List<Expression> keys = new ArrayList<>();
-                for (Projection.SortItem item : p.orderBy()) {
-                    int column = expressions.indexOf(item.expression());
-                    if (column >= 0) {
-                        // a key that repeats a projected expression reads its column (how ORDER BY count(*) works)
-                        keys.add(new Expression.Variable(columns.get(column), null));
-                        continue;
-                    }
-                    if (Aggregation.contains(item.expression())) {
-                        throw new CypherRuntimeException("InvalidAggregation", "ORDER BY can only use an aggregation that is also projected");
-                    }
-                    check(item.expression(), visible, "ORDER BY");
-                    keys.add(item.expression());
-                }
-                int[] order = order(p.orderBy(), keys, rows, scopes);
-                List<Map<String, Object>> sortedRows = new ArrayList<>(order.length);
-                List<Map<String, Object>> sortedScopes = scopes == null ? null : new ArrayList<>(order.length);
-                for (int i : order) {
-                    sortedRows.add(rows.get(i));
-                    if (sortedScopes != null) {
-                        sortedScopes.add(scopes.get(i));
-                    }
-                }
-                rows = sortedRows;
-                scopes = sortedScopes;
-            }
+        private Sink projection(Projection p, Expression where, Set<String> scope, Sink next) {
+            List<String> columns = Projections.columns(p, scope);
+            List<Expression> expressions = Projections.expressions(p, scope);
+            boolean aggregating = expressions.stream().anyMatch(Projections::aggregates);
+            // after DISTINCT or aggregation only the columns are left; a plain projection still sees the variables before it
+            boolean keepsScope = !aggregating && !p.distinct();
+            Expression filter = where == null ? null : Projections.substitute(where, columns, expressions);
+            List<Expression> keys = p.orderBy().stream().map(s -> Projections.substitute(s.expression(), columns, expressions)).toList();
             long skip = p.skip() == null ? 0 : count(p.skip(), "SKIP");
             long limit = p.limit() == null ? Long.MAX_VALUE : count(p.limit(), "LIMIT");
-            if (skip > 0 || limit < rows.size()) {
-                int from = (int) Math.min(rows.size(), skip);
-                int to = (int) Math.min(rows.size(), from + Math.min(limit, Integer.MAX_VALUE));
-                rows = rows.subList(from, to);
-                scopes = scopes == null ? null : scopes.subList(from, to);
-            }
-            return new Projected(columns, rows, scopes);
-        }
+            Set<Semantics.Key> seen = p.distinct() ? new HashSet<>() : null;
+            Aggregation aggregation = aggregating ? new Aggregation(evaluator, columns, expressions, budget) : null;
+            long kept = limit == Long.MAX_VALUE || skip + limit < 0 ? Long.MAX_VALUE : skip + limit;
+            Sorter sorter = keys.isEmpty() ? null : new Sorter(p.orderBy(), keys, kept);
+            return new Sink() {
+                private long skipped;
+                private long emitted;
+                private boolean done = limit == 0;
 
-        /** Every variable {@code e} reads must be in scope; aggregations may not appear in {@code clause} (a WHERE). */
-        private void check(Expression e, Set<String> scope, String clause) {
-            if (e == null) {
-                return;
-            }
-            for (String v : FreeVariables.of(e)) {
-                if (!scope.contains(v)) {
-                    throw new CypherRuntimeException("UndefinedVariable", "variable `" + v + "` not defined");
-                }
-            }
-            if ("WHERE".equals(clause) && Aggregation.contains(e)) {
-                throw new CypherRuntimeException("InvalidAggregation", "WHERE cannot use an aggregation");
-            }
-        }
-
-        /** The row order the sort keys give (a stable sort). */
-        private int[] order(List<Projection.SortItem> items, List<Expression> keys, List<Map<String, Object>> rows,
-                            List<Map<String, Object>> scopes) {
-            int n = rows.size();
-            Object[][] sortKeys = new Object[n][keys.size()];
-            for (int i = 0; i < n; i++) {
-                Map<String, Object> scope = scopes != null ? scopes.get(i) : rows.get(i);
-                for (int k = 0; k < keys.size(); k++) {
-                    sortKeys[i][k] = evaluator.eval(keys.get(k), scope);
-                }
-            }
-            Integer[] order = new Integer[n];
-            for (int i = 0; i < n; i++) {
-                order[i] = i;
-            }
-            Comparator<Integer> byKeys = (a, b) -> {
-                for (int k = 0; k < keys.size(); k++) {
-                    int c = Semantics.ORDER.compare(sortKeys[a][k], sortKeys[b][k]);
-                    if (c != 0) {
-                        return items.get(k).descending() ? -c : c;
+                @Override
+                public boolean push(Map<String, Object> row) {
+                    if (done) {
+                        return false;
                     }
+                    if (aggregation != null) {
+                        aggregation.add(row);
+                        return true;
+                    }
+                    Map<String, Object> out = new LinkedHashMap<>();
+                    for (int i = 0; i < columns.size(); i++) {
+                        out.put(columns.get(i), evaluator.eval(expressions.get(i), row));
+                    }
+                    if (seen != null) {
+                        if (!seen.add(new Semantics.Key(new ArrayList<>(out.values())))) {
+                            return true;
+                        }
+                        budget.hold(seen.size());
+                    }
+                    // what WHERE and ORDER BY read
+                    Map<String, Object> visible = keepsScope && (filter != null || sorter != null) ? merged(row, out) : out;
+                    if (sorter != null) {
+                        sorter.add(out, visible);
+                        return true;
+                    }
+                    return emit(out, visible);
                 }
-                return 0;
+
+                /** Skips, limits, filters and passes on one projected row; false once no more are wanted. */
+                private boolean emit(Map<String, Object> out, Map<String, Object> visible) {
+                    if (skipped < skip) {
+                        skipped++;
+                        return true;
+                    }
+                    emitted++;
+                    boolean more = filter == null || evaluator.test(filter, visible) ? next.push(out) : true;
+                    done = !more || emitted >= limit;
+                    return !done;
+                }
+
+                @Override
+                public void finish() {
+                    if (aggregation != null) {
+                        for (Map<String, Object> out : aggregation.result()) {
+                            if (seen != null && !seen.add(new Semantics.Key(new ArrayList<>(out.values())))) {
+                                continue;
+                            }
+                            if (sorter != null) {
+                                sorter.add(out, out);
+                            } else if (done || !emit(out, out)) {
+                                break;
+                            }
+                        }
+                    }
+                    if (sorter != null) {
+                        for (Sorter.Entry e : sorter.sorted()) {
+                            if (done || !emit(e.out(), e.visible())) {
+                                break;
+                            }
+                        }
+                    }
+                    next.finish();
+                }
             };
-            java.util.Arrays.sort(order, byKeys);
-            return java.util.Arrays.stream(order).mapToInt(Integer::intValue).toArray();
         }
 
-        private long count(Expression e, String clause) {
-            if (!FreeVariables.of(e).isEmpty()) {
-                throw new CypherRuntimeException("NonConstantExpression", clause + " must be a constant or a parameter, not read from the rows");
+        /**
+         * The rows of an ORDER BY, each with its sort keys evaluated once. With a bound (SKIP + LIMIT) only
+         * the first that many in order are kept, in a heap; ties keep the order the rows came in.
+         */
+        private final class Sorter {
+            record Entry(Object[] keys, Map<String, Object> out, Map<String, Object> visible, long seq) {
             }
+
+            private final List<Expression> keys;
+            private final long bound;
+            private final Comparator<Entry> order;
+            /** The first {@code bound} rows so far, the last of them on top; null without a bound. */
+            private final PriorityQueue<Entry> top;
+            /** Every row, without a bound. */
+            private final List<Entry> all;
+            private long seq;
+
+            Sorter(List<Projection.SortItem> items, List<Expression> keys, long bound) {
+                this.keys = keys;
+                this.bound = bound;
+                this.order = (a, b) -> {
+                    for (int k = 0; k < keys.size(); k++) {
+                        int c = Semantics.ORDER.compare(a.keys()[k], b.keys()[k]);
+                        if (c != 0) {
+                            return items.get(k).descending() ? -c : c;
+                        }
+                    }
+                    return Long.compare(a.seq(), b.seq());
+                };
+                this.top = bound == Long.MAX_VALUE ? null : new PriorityQueue<>(order.reversed());
+                this.all = top == null ? new ArrayList<>() : null;
+            }
+
+            void add(Map<String, Object> out, Map<String, Object> visible) {
+                Object[] values = new Object[keys.size()];
+                for (int k = 0; k < values.length; k++) {
+                    values[k] = evaluator.eval(keys.get(k), visible);
+                }
+                Entry e = new Entry(values, out, visible, seq++);
+                if (top == null) {
+                    all.add(e);
+                    budget.hold(all.size());
+                    return;
+                }
+                top.add(e);
+                if (top.size() > bound) {
+                    top.poll();
+                }
+                budget.hold(top.size());
+            }
+
+            List<Entry> sorted() {
+                List<Entry> out = new ArrayList<>(top == null ? all : top);
+                out.sort(order);
+                return out;
+            }
+        }
+
+        /**
+         * The value of a SKIP or LIMIT (the checker made sure it reads no rows): an integer; a negative one
+         * can only come from a parameter, and takes nothing away for SKIP and nothing at all for LIMIT.
+         */
+        private long count(Expression e, String clause) {
             Object v = evaluator.eval(e, Map.of());
             if (!(v instanceof Long l)) {
-                throw new CypherRuntimeException("InvalidArgumentType", clause + " needs an integer, not " + io.grapholap.cypher.eval.Values.typeName(v));
+                throw new CypherRuntimeException("InvalidArgumentType", clause + " needs an integer, not " + Values.typeName(v));
             }
-            if (l < 0) {
-                throw new CypherRuntimeException("NegativeIntegerArgument", clause + " needs 0 or more, not " + l);
+            return Math.max(0, l);
+        }
+    }
+
+    private static Map<String, Object> merged(Map<String, Object> row, Map<String, Object> out) {
+        Map<String, Object> merged = new LinkedHashMap<>(row);
+        merged.putAll(out);
+        return merged;
+    }
+
+    /** A clause that handles each row on its own and passes finish on; it stops asking once the next one wants no more. */
+    private abstract static class Stage implements Sink {
+        private final Sink next;
+        private boolean done;
+
+        Stage(Sink next) {
+            this.next = next;
+        }
+
+        abstract boolean accept(Map<String, Object> row);
+
+        @Override
+        public final boolean push(Map<String, Object> row) {
+            if (done) {
+                return false;
             }
-            return l;
+            done = !accept(row);
+            return !done;
+        }
+
+        @Override
+        public final void finish() {
+            next.finish();
+        }
+    }
+
+    /** The answer: the rows that reach the end, in the order of the columns. */
+    private static final class Answer implements Sink {
+        private final List<String> columns;
+        private final RowBudget budget;
+        private final List<List<Object>> rows = new ArrayList<>();
+
+        Answer(List<String> columns, RowBudget budget) {
+            this.columns = columns;
+            this.budget = budget;
+        }
+
+        @Override
+        public boolean push(Map<String, Object> row) {
+            List<Object> values = new ArrayList<>(columns.size());
+            for (String c : columns) {
+                values.add(row.get(c));
+            }
+            rows.add(values);
+            budget.hold(rows.size());
+            return true;
+        }
+
+        @Override
+        public void finish() {
+            // the rows are the answer
         }
     }
 }

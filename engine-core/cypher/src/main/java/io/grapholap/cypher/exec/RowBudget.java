@@ -27,15 +27,15 @@ public final class RowBudget {
         return maxRows;
     }
 
-    /** One step of work; every 4,096 steps the stop is looked at. */
-    void tick() {
+    /** One step of work; every 4,096 steps the stop is looked at, and a {@link CypherStoppedException} thrown when it fired. */
+    public void tick() {
         if ((++ticks & 0xFFF) == 0 && stopped.getAsBoolean()) {
             throw new CypherStoppedException();
         }
     }
 
-    /** A clause now holds {@code rows} rows. */
-    void hold(long rows) {
+    /** A clause (or a procedure) now holds {@code rows} rows: more than the budget is a {@link CypherLimitException}. */
+    public void hold(long rows) {
         if (rows > maxRows) {
             throw new CypherLimitException(maxRows);
         }

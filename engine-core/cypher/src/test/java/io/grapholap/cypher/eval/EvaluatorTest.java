@@ -129,7 +129,7 @@ class EvaluatorTest {
             [1][1.5]                        => ListElementAccessByNonInteger
             {a: 1}[1]                       => MapElementAccessByNonString
             (1).name                        => PropertyAccessOnNonMap
-            $missing                        => ParameterMissing
+            $missing                        => MissingParameter
             nope(1)                         => UnknownFunction
             size(1)                         => InvalidArgumentType
             left('a', -1)                   => NegativeIntegerArgument
