@@ -49,7 +49,8 @@ final class Report {
     static String speedups(List<RunResult> results, List<String> ours) {
         StringBuilder sb = new StringBuilder();
         for (RunResult mine : results) {
-            if (!ours.contains(mine.engine()) || !mine.ok() || mine.algorithm().equals("load") || mine.algorithm().startsWith("gremlin")) {
+            if (!ours.contains(mine.engine()) || !mine.ok() || mine.algorithm().equals("load") || mine.algorithm().startsWith("gremlin")
+                    || mine.algorithm().startsWith("cypher")) {
                 continue;
             }
             for (RunResult peer : results) {

@@ -16,9 +16,10 @@ import org.apache.arrow.memory.BufferAllocator;
 
 /**
  * Writes a generated graph as a snapshot with engine-cpu's Arrow writer, exactly as snapshot export and
- * uploads do: node table {@code vertex} (key {@code id} INT64 = the dense id, optionally a STRING property
- * {@code name = "v<id>"}), edge table {@code edge} ({@code from}, {@code to}). No edge properties, so
- * the loaded graph holds nothing but the adjacency.
+ * uploads do: node table {@code vertex} (key {@code id} INT64 = the dense id, optionally the properties
+ * {@code name = "v<id>"} (STRING), {@code score} (DOUBLE in [0, 1), {@link #score}) and {@code bucket}
+ * (INT64, {@code id % 10}) that the query benchmarks filter, group and sort by), edge table {@code edge}
+ * ({@code from}, {@code to}). No edge properties, so the loaded graph holds nothing but the adjacency.
  */
 final class Snapshots {
 
@@ -39,15 +40,26 @@ final class Snapshots {
         }
     }
 
+    /** A property spread evenly over [0, 1) and unrelated to degree: the fraction part of {@code v} times the golden ratio. */
+    static double score(int v) {
+        double x = v * 0.6180339887498949;
+        return x - Math.floor(x);
+    }
+
+    static int bucket(int v) {
+        return v % 10;
+    }
+
     static Path write(BufferAllocator allocator, GeneratedGraph graph, Path dir, boolean names) throws IOException {
         deleteQuietly(dir);
         Files.createDirectories(dir.getParent());
         try (SnapshotWriter writer = new ArrowSnapshotWriterFactory(allocator).create(dir, SnapshotSource.dataset(graph.name()))) {
-            List<ColumnSpec> properties = names ? List.of(ColumnSpec.of("name", ValueType.STRING)) : List.of();
+            List<ColumnSpec> properties = names ? List.of(ColumnSpec.of("name", ValueType.STRING),
+                    ColumnSpec.of("score", ValueType.DOUBLE), ColumnSpec.of("bucket", ValueType.INT64)) : List.of();
             try (TableWriter nodes = writer.beginNodes("vertex", ColumnSpec.of("id", ValueType.INT64), properties)) {
                 for (int v = 0; v < graph.vertexCount(); v++) {
                     if (names) {
-                        nodes.append((long) v, "v" + v);
+                        nodes.append((long) v, "v" + v, score(v), (long) bucket(v));
                     } else {
                         nodes.append((long) v);
                     }

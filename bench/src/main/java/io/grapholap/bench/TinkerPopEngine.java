@@ -55,7 +55,10 @@ final class TinkerPopEngine implements EngineUnderTest {
         return null;
     }
 
-    /** The generated graph as a TinkerGraph: label {@code vertex}, property {@code name = "v<id>"}, edge label {@code link}. */
+    /**
+     * The generated graph as a TinkerGraph: label {@code vertex}, properties {@code name = "v<id>"}, {@code score} and
+     * {@code bucket} as in {@link Snapshots}, edge label {@code link}.
+     */
     static TinkerGraph toTinkerGraph(GeneratedGraph generated, boolean indexNames) {
         TinkerGraph g = TinkerGraph.open();
         if (indexNames) {
@@ -64,7 +67,8 @@ final class TinkerPopEngine implements EngineUnderTest {
         int n = generated.vertexCount();
         Vertex[] vertices = new Vertex[n];
         for (int v = 0; v < n; v++) {
-            vertices[v] = g.addVertex(T.id, (long) v, T.label, "vertex", "name", "v" + v);
+            vertices[v] = g.addVertex(T.id, (long) v, T.label, "vertex", "name", "v" + v, "score", Snapshots.score(v),
+                    "bucket", (long) Snapshots.bucket(v));
         }
         int[] offsets = generated.offsets();
         int[] targets = generated.targets();

@@ -86,6 +86,8 @@ public final class WorkerMain {
             starting.accept("gremlin");
             try {
                 GremlinBench.run(graph, spec.scale(), context).forEach(sink);
+                starting.accept("cypher");
+                QueryBench.run(graph, spec.scale(), context).forEach(sink);
             } catch (Exception | OutOfMemoryError e) {
                 sink.accept(new RunResult("cpu", spec.graph(), spec.scale(), "gremlin", vertices, arcs, Double.NaN, Double.NaN, 0, Double.NaN,
                         -1, RunResult.FAILED, e.toString()));

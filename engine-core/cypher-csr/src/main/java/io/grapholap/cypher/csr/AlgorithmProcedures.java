@@ -4,7 +4,6 @@ import io.grapholap.application.graph.AlgorithmCalls;
 import io.grapholap.application.graph.AlgorithmResult;
 import io.grapholap.application.graph.CancellationToken;
 import io.grapholap.application.graph.Column;
-import io.grapholap.cypher.eval.CypherRuntimeException;
 import io.grapholap.cypher.eval.Values;
 import io.grapholap.cypher.exec.Procedures;
 import io.grapholap.cypher.exec.RowBudget;
@@ -13,10 +12,11 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
- * The algorithms of the catalog as the procedures {@code grapholap.<algorithm>}: one optional argument,
- * the map of parameters the algorithm endpoint takes; the fields are the algorithm's result columns
+ * The algorithms of the catalog as the procedures {@code grapholap.<algorithm>}: one argument,
+ * {@code config}, the map of parameters the algorithm endpoint takes ({@code {}} for the defaults); the fields are the algorithm's result columns
  * ({@code id}, {@code label}, {@code key}, then its values) and {@code node}, the node itself, to match
  * patterns from. A node given as a parameter value (a source vertex) is passed as its identity.
  */
@@ -28,6 +28,9 @@ final class AlgorithmProcedures implements Procedures {
     /** The extra field that holds a result row's node. */
     static final String NODE = "node";
 
+    /** The one input: the map of the algorithm's parameters ({@code {}} for its defaults). */
+    static final String CONFIG = "config";
+
     private final AlgorithmCalls calls;
     private final CsrCypherGraph graph;
     private final CancellationToken cancel;
@@ -38,45 +41,36 @@ final class AlgorithmProcedures implements Procedures {
         this.cancel = cancel;
     }
 
-    private String algorithm(String name) {
-        if (!name.startsWith(PREFIX)) {
-            throw new CypherRuntimeException("ProcedureNotFound", "there is no procedure " + name
-                    + "; the algorithms are procedures grapholap.<algorithm> (GET /api/algorithms lists them)");
-        }
-        return name.substring(PREFIX.length());
-    }
-
     @Override
-    public List<String> fields(String name) {
-        String algorithm = algorithm(name);
-        try {
-            List<String> fields = new ArrayList<>(calls.columns(algorithm));
-            if (fields.contains("id")) {
-                fields.add(NODE);
-            }
-            return fields;
-        } catch (NotFoundException e) {
-            throw new CypherRuntimeException("ProcedureNotFound", "there is no algorithm " + algorithm
-                    + " (GET /api/algorithms lists them)");
+    public Optional<Signature> signature(String name) {
+        if (!name.startsWith(PREFIX)) {
+            return Optional.empty();
         }
+        List<String> columns;
+        try {
+            columns = calls.columns(name.substring(PREFIX.length()));
+        } catch (NotFoundException e) {
+            return Optional.empty();
+        }
+        List<Field> outputs = new ArrayList<>();
+        for (String c : columns) {
+            outputs.add(new Field(c, c.equals("id") || c.equals("label") ? Type.STRING : Type.ANY));
+        }
+        if (columns.contains("id")) {
+            outputs.add(new Field(NODE, Type.NODE));
+        }
+        return Optional.of(Signature.of(List.of(new Field(CONFIG, Type.MAP)), outputs));
     }
 
     @Override
     public List<Map<String, Object>> call(String name, List<Object> arguments, RowBudget budget) {
-        String algorithm = algorithm(name);
-        if (arguments.size() > 1 || (arguments.size() == 1 && arguments.get(0) != null && !(arguments.get(0) instanceof Map<?, ?>))) {
-            throw new CypherRuntimeException("InvalidArgumentType", name + " takes one map of parameters, e.g. "
-                    + name + "({max_iterations: 20})");
-        }
+        String algorithm = name.substring(PREFIX.length());
         Map<String, Object> params = new LinkedHashMap<>();
-        if (arguments.size() == 1 && arguments.get(0) instanceof Map<?, ?> m) {
+        if (!arguments.isEmpty() && arguments.get(0) instanceof Map<?, ?> m) {
             m.forEach((k, v) -> params.put(String.valueOf(k), parameter(v)));
         }
         AlgorithmResult result = calls.call(algorithm, params, cancel);
-        if (result.rowCount() > budget.maxRows()) {
-            throw new CypherRuntimeException("RowLimitExceeded", name + " returned " + result.rowCount()
-                    + " rows, more than the " + budget.maxRows() + " a query may hold");
-        }
+        budget.hold(result.rowCount());
         List<String> columns = result.columns();
         List<Column> data = new ArrayList<>();
         for (String c : columns) {
@@ -84,7 +78,7 @@ final class AlgorithmProcedures implements Procedures {
         }
         boolean withNode = columns.contains("id");
         Column ids = withNode ? result.column("id") : null;
-        List<Map<String, Object>> records = new ArrayList<>((int) result.rowCount());
+        List<Map<String, Object>> records = new ArrayList<>(result.rowCount());
         for (int row = 0; row < result.rowCount(); row++) {
             Map<String, Object> record = new LinkedHashMap<>();
             for (int c = 0; c < columns.size(); c++) {

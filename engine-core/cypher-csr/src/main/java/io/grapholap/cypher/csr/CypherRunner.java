@@ -4,6 +4,7 @@ import io.grapholap.application.graph.AlgorithmCalls;
 import io.grapholap.application.graph.CancellationToken;
 import io.grapholap.application.graph.QueryLimits;
 import io.grapholap.application.graph.QueryResult;
+import io.grapholap.cypher.CypherSemanticException;
 import io.grapholap.cypher.CypherSyntaxException;
 import io.grapholap.cypher.eval.CypherRuntimeException;
 import io.grapholap.cypher.eval.Values;
@@ -40,9 +41,9 @@ import java.util.concurrent.TimeoutException;
  * {@code QUERY_ROW_LIMIT_EXCEEDED}.
  *
  * <p>Errors are {@link QueryException}s with field {@code query}: {@code QUERY_SYNTAX_ERROR} (line, column,
- * token), {@code READ_ONLY_QUERY} (the clause), and for semantic and run-time errors the openCypher error
- * name in upper snake case ({@code UNDEFINED_VARIABLE}, {@code INVALID_ARGUMENT_TYPE}, …) with the name
- * itself in {@code cypher_error}; {@code QUERY_TOO_DEEP} for a walk deeper than a thread's stack (an
+ * token), {@code READ_ONLY_QUERY} (the clause), and for semantic errors (found before the query runs,
+ * with line and column) and run-time errors the openCypher error name in upper snake case
+ * ({@code UNDEFINED_VARIABLE}, {@code INVALID_ARGUMENT_TYPE}, …) with the name itself in {@code cypher_error}; {@code QUERY_TOO_DEEP} for a walk deeper than a thread's stack (an
  * unbounded variable-length relationship along a long chain).
  */
 public final class CypherRunner {
@@ -115,6 +116,8 @@ public final class CypherRunner {
             case RowBudget.CypherLimitException e -> new QueryException("QUERY_ROW_LIMIT_EXCEEDED", e.getMessage(),
                     Map.of("field", "query", "limit", HELD_ROWS_SETTING, "max_rows", e.limit()));
             case RowBudget.CypherStoppedException e -> new OperationTimeoutException("cypher query", limits.timeout());
+            case CypherSemanticException e -> new QueryException(snake(e.code()), e.getMessage(), Map.of("field", "query",
+                    "cypher_error", e.code(), "line", e.line(), "column", e.column()));
             case CypherRuntimeException e -> new QueryException(snake(e.code()), e.getMessage(), Map.of("field", "query",
                     "cypher_error", e.code()));
             case ArithmeticException e -> new QueryException("ARITHMETIC_ERROR", "query failed: " + e.getMessage(),
