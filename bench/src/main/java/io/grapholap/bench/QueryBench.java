@@ -29,8 +29,9 @@ import org.apache.tinkerpop.gremlin.tinkergraph.structure.TinkerGraph;
  * {@code score}, {@code bucket}, see {@link Snapshots}): five questions, each asked in Cypher and in Gremlin
  * through our instance's query routes (query strings, as the HTTP route takes them), and in the same
  * Gremlin on TinkerGraph (parsed by the same gremlin-language grammar). Every engine's answers are
- * compared; a row's time is the mean of {@value #RUNS} runs after {@value #WARMUP} warm-up runs, a run of
- * a per-vertex question being one query for each of its keys.
+ * compared; a row's time is the mean of {@value #RUNS} runs after a warm-up of each engine and question
+ * (at least {@value #WARMUP} runs and two seconds, so that every engine's code is compiled by the JIT), a
+ * run of a per-vertex question being one query for each of its keys.
  *
  * <ul>
  *   <li>{@code cypher-lookup}: a vertex's property by its name;</li>
@@ -42,7 +43,10 @@ import org.apache.tinkerpop.gremlin.tinkergraph.structure.TinkerGraph;
  */
 final class QueryBench {
 
+    /** Warm-up: at least this many runs, and runs until {@link #WARMUP_NANOS} have passed (at most {@link #WARMUP_MAX}). */
     private static final int WARMUP = 3;
+    private static final long WARMUP_NANOS = 2_000_000_000L;
+    private static final int WARMUP_MAX = 500;
     private static final int RUNS = 10;
 
     /** One question: its name, keys per run, the Cypher text and the Gremlin text (both take {@code k}). */
@@ -189,7 +193,8 @@ final class QueryBench {
     }
 
     private static double time(String[] keys, Function<String, Object> query) {
-        for (int i = 0; i < WARMUP; i++) {
+        long warming = System.nanoTime();
+        for (int i = 0; i < WARMUP_MAX && (i < WARMUP || System.nanoTime() - warming < WARMUP_NANOS); i++) {
             for (String k : keys) {
                 query.apply(k);
             }

@@ -113,9 +113,12 @@ public final class CsrCypherGraph implements CypherGraph {
     }
 
     /**
-     * The nodes of {@code label} whose property {@code key} equals {@code value}, from the equality index;
-     * {@code null} when the property cannot be looked up that way and the label must be scanned.
+     * The nodes of {@code label} whose property {@code key} equals {@code value}, from the equality index
+     * (none when the label or property does not exist); {@code null} when the property cannot be looked
+     * up that way (its type has no index, or the value is of another numeric kind than the column, where
+     * Cypher's equality is wider than the index's) and the label must be scanned.
      */
+    @Override
     public long[] nodesWithProperty(String label, String key, Object value) {
         VertexLabel l = csr.label(label);
         if (l == null) {
@@ -124,6 +127,15 @@ public final class CsrCypherGraph implements CypherGraph {
         Column c = l.properties().get(key);
         if (c == null) {
             return new long[0];
+        }
+        boolean indexable = switch (c.type()) {
+            case INT32, INT64 -> value instanceof Long;
+            case DOUBLE -> value instanceof Double;
+            case STRING -> value instanceof String;
+            default -> false;
+        };
+        if (!indexable) {
+            return null;
         }
         int[] rows = indexes.rows(c, value);
         if (rows == null) {
@@ -136,9 +148,14 @@ public final class CsrCypherGraph implements CypherGraph {
         return nodes;
     }
 
-    /** The node whose identity ({@code "Label:key"}, docs/identity.md) is {@code identity}, or -1. */
+    /** The node whose identity ({@code "Label:key"}, docs/identity.md) is {@code identity}, through the key index; or -1. */
+    @Override
     public long nodeWithIdentity(Object identity) {
-        return identity instanceof String ? csr.find(identity).vertex() : -1;
+        if (!(identity instanceof String s)) {
+            return -1;
+        }
+        int v = csr.find(s).vertex();
+        return v >= 0 && csr.vertexIdentity(v).equals(s) ? v : -1;
     }
 
     // ---- relationships ----

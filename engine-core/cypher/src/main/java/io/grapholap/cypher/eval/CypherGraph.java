@@ -39,6 +39,26 @@ public interface CypherGraph {
     /** Every node that has {@code label}. */
     void forEachNodeWithLabel(String label, LongConsumer node);
 
+    /**
+     * The nodes with {@code label} whose property {@code key} equals {@code value}, when the graph can
+     * find them faster than a scan of the label (an index); {@code null} when it cannot and the label must
+     * be scanned. May return more nodes than match (callers test each), never fewer.
+     */
+    default long[] nodesWithProperty(String label, String key, Object value) {
+        return null;
+    }
+
+    /** The node whose {@link #nodeIdentity identity} equals {@code identity}, or -1 when there is none. */
+    default long nodeWithIdentity(Object identity) {
+        long[] found = {-1};
+        forEachNode(n -> {
+            if (found[0] < 0 && Boolean.TRUE.equals(Semantics.equal(nodeIdentity(n), identity))) {
+                found[0] = n;
+            }
+        });
+        return found[0];
+    }
+
     /** Receives a relationship and the node at its other end. */
     interface RelationshipConsumer {
         void accept(long relationship, long other);

@@ -124,6 +124,10 @@ public final class CypherExecutor {
 
         Result single(SingleQuery query) {
             List<Clause> clauses = query.clauses();
+            Result counted = Counts.answer(clauses, matcher);
+            if (counted != null) {
+                return counted;
+            }
             boolean standalone = clauses.size() == 1 && clauses.get(0) instanceof Clause.Call;
             // the variables in scope before each clause, in the order they were introduced
             List<Set<String>> scopes = new ArrayList<>();
@@ -194,12 +198,13 @@ public final class CypherExecutor {
         private Sink match(Clause.Match m, Set<String> scope, Sink next) {
             List<String> introduced = new ArrayList<>();
             m.pattern().forEach(part -> FreeVariables.patternVariables(part).stream().filter(v -> !scope.contains(v)).forEach(introduced::add));
+            StartHints hints = StartHints.of(m.where(), scope);
             return new Stage(next) {
                 @Override
                 boolean accept(Map<String, Object> row) {
                     boolean[] found = {false};
                     try {
-                        matcher.match(m.pattern(), row, match -> {
+                        matcher.match(m.pattern(), row, hints, match -> {
                             if (m.where() == null || evaluator.test(m.where(), match)) {
                                 found[0] = true;
                                 if (!next.push(match)) {

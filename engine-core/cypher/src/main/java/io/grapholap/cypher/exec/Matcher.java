@@ -20,7 +20,8 @@ import java.util.function.Consumer;
 
 /**
  * Finds the matches of path patterns by depth-first search from a start node: a bound variable is
- * checked, an unbound start node is found by a label scan (the first label) or a scan of all nodes,
+ * checked, an unbound start node is found by a lookup (identity or property index, {@link StartHints}
+ * and the node's property map), else by a label scan (the first label) or a scan of all nodes,
  * and each step expands the adjacency of the node reached. Within one {@code MATCH} a relationship is
  * used at most once (openCypher's relationship isomorphism). Variable-length steps bind their
  * variable to the list of relationships walked.
@@ -39,12 +40,148 @@ final class Matcher {
 
     /** Every extension of {@code row} that matches all {@code parts} together; each result is a new row. */
     void match(List<PatternPart> parts, Map<String, Object> row, Consumer<Map<String, Object>> out) {
-        matchPart(parts, 0, new LinkedHashMap<>(row), new HashSet<>(), out);
+        match(parts, row, StartHints.NONE, out);
+    }
+
+    /** {@link #match}, starting unbound nodes from the lookups {@code hints} name where the graph has them. */
+    void match(List<PatternPart> parts, Map<String, Object> row, StartHints hints, Consumer<Map<String, Object>> out) {
+        StartHints outer = this.hints;
+        long outerCount = counted;
+        this.hints = hints;
+        counted = -1;
+        try {
+            matchPart(parts, 0, new LinkedHashMap<>(row), new HashSet<>(), out);
+        } finally {
+            this.hints = outer;
+            counted = outerCount;
+        }
+    }
+
+    /** The hints of the match in progress (a pattern predicate matched inside it has its own, and gives them back). */
+    private StartHints hints = StartHints.NONE;
+
+    /** While {@link #count} runs: the matches counted so far; otherwise -1 and matches go to the consumer. */
+    private long counted = -1;
+
+    /**
+     * The number of matches of {@code parts}, without making them: the last single relationship of the
+     * last part is counted at the node before it instead of walked to, so a count costs the degrees of
+     * the nodes before the last hop, not one row per match.
+     */
+    long count(List<PatternPart> parts, StartHints hints) {
+        StartHints outer = this.hints;
+        this.hints = hints;
+        counted = 0;
+        try {
+            matchPart(parts, 0, new LinkedHashMap<>(), new HashSet<>(), row -> counted++);
+            return counted;
+        } finally {
+            counted = -1;
+            this.hints = outer;
+        }
+    }
+
+    /**
+     * The number of distinct end nodes of {@code (start)-[:T*min..max]->(end)} over every start node the
+     * pattern's start matches, found breadth first: for a directed relationship pattern with
+     * {@code min <= 1}, the nodes a trail of {@code min..max} relationships reaches are the nodes a walk of
+     * that many reaches (a shortest walk repeats no relationship; a node reached again closes a cycle,
+     * whose shortest walk is a trail), so each node is expanded once instead of each trail walked.
+     */
+    long countDistinctReachable(PatternPart part, StartHints hints) {
+        PatternPart.Step s = part.steps().get(0);
+        RelationshipPattern rel = s.relationship();
+        long min = rel.length().min() == null ? 1 : rel.length().min();
+        long max = rel.length().max() == null ? Long.MAX_VALUE : rel.length().max();
+        boolean outgoing = rel.direction() == Direction.OUTGOING;
+        Set<Long> found = new HashSet<>();
+        Map<String, Object> row = new LinkedHashMap<>();
+        StartHints outer = this.hints;
+        this.hints = hints;
+        try {
+            java.util.function.LongConsumer fromStart = start -> {
+                budget.tick();
+                if (!nodeMatches(start, part.start(), row)) {
+                    return;
+                }
+                if (min == 0 && nodeMatches(start, s.node(), row)) {
+                    found.add(start);
+                }
+                Set<Long> visited = new HashSet<>();
+                visited.add(start);
+                long[] frontier = {start};
+                for (long depth = 1; depth <= max && frontier.length > 0; depth++) {
+                    java.util.ArrayList<Long> next = new java.util.ArrayList<>();
+                    for (long node : frontier) {
+                        graph.forEachRelationship(node, outgoing, !outgoing, rel.types(), (r, other) -> {
+                            budget.tick();
+                            if (!found.contains(other) && nodeMatches(other, s.node(), row)) {
+                                found.add(other);
+                                budget.hold(found.size());
+                            }
+                            if (visited.add(other)) {
+                                next.add(other);
+                            }
+                        });
+                    }
+                    frontier = next.stream().mapToLong(Long::longValue).toArray();
+                }
+            };
+            long[] candidates = startCandidates(part.start(), row);
+            if (candidates != null) {
+                for (long node : candidates) {
+                    fromStart.accept(node);
+                }
+            } else if (part.start().labels().isEmpty()) {
+                graph.forEachNode(fromStart);
+            } else {
+                graph.forEachNodeWithLabel(part.start().labels().get(0), fromStart);
+            }
+        } finally {
+            this.hints = outer;
+        }
+        return found.size();
+    }
+
+    /**
+     * The candidates for an unbound start node, when a lookup finds them: by identity or property from a
+     * hint, else by the first property of its map that the graph indexes; {@code null} when the node's
+     * label (or every node) must be scanned. Candidates are still tested against the whole pattern.
+     */
+    private long[] startCandidates(NodePattern start, Map<String, Object> row) {
+        StartHints.Hint hint = hints.get(start.variable());
+        if (hint != null && hint.key() == null) {
+            long node = graph.nodeWithIdentity(evaluator.eval(hint.value(), row));
+            return node < 0 ? new long[0] : new long[] {node};
+        }
+        if (start.labels().isEmpty()) {
+            return null;
+        }
+        String label = start.labels().get(0);
+        if (hint != null) {
+            Object value = evaluator.eval(hint.value(), row);
+            long[] found = value == null ? new long[0] : graph.nodesWithProperty(label, hint.key(), value);
+            if (found != null) {
+                return found;
+            }
+        }
+        if (start.properties() != null && evaluator.eval(start.properties(), row) instanceof Map<?, ?> wanted) {
+            for (Map.Entry<?, ?> e : wanted.entrySet()) {
+                if (e.getValue() == null) {
+                    return new long[0];
+                }
+                long[] found = graph.nodesWithProperty(label, String.valueOf(e.getKey()), e.getValue());
+                if (found != null) {
+                    return found;
+                }
+            }
+        }
+        return null;
     }
 
     private void matchPart(List<PatternPart> parts, int index, Map<String, Object> row, Set<Long> used, Consumer<Map<String, Object>> out) {
         if (index == parts.size()) {
-            out.accept(new LinkedHashMap<>(row));
+            out.accept(counted >= 0 ? row : new LinkedHashMap<>(row));
             return;
         }
         PatternPart part = parts.get(index);
@@ -66,7 +203,12 @@ final class Matcher {
                 unbind(row, start.variable());
             }
         };
-        if (start.labels().isEmpty()) {
+        long[] candidates = startCandidates(start, row);
+        if (candidates != null) {
+            for (long node : candidates) {
+                visit.accept(node);
+            }
+        } else if (start.labels().isEmpty()) {
             graph.forEachNode(visit);
         } else {
             graph.forEachNodeWithLabel(start.labels().get(0), visit);
@@ -89,6 +231,11 @@ final class Matcher {
         }
         PatternPart.Step s = part.steps().get(step);
         RelationshipPattern rel = s.relationship();
+        if (rel.length() == null && counted >= 0 && index == parts.size() - 1 && step == part.steps().size() - 1
+                && part.variable() == null) {
+            countLastHop(node, s, row, used);
+            return;
+        }
         if (rel.length() == null) {
             for (long[] candidate : candidates(node, rel)) {
                 long r = candidate[0];
@@ -164,6 +311,26 @@ final class Matcher {
             walked.remove(walked.size() - 1);
             used.remove(r);
         }
+    }
+
+    /** Counts the matches that end with step {@code s} from {@code node}: the relationships a walk would take. */
+    private void countLastHop(long node, PatternPart.Step s, Map<String, Object> row, Set<Long> used) {
+        RelationshipPattern rel = s.relationship();
+        boolean outgoing = rel.direction() != Direction.INCOMING;
+        boolean incoming = rel.direction() != Direction.OUTGOING;
+        boolean plain = rel.properties() == null && (rel.variable() == null || !row.containsKey(rel.variable()))
+                && s.node().labels().isEmpty() && s.node().properties() == null
+                && (s.node().variable() == null || !row.containsKey(s.node().variable()));
+        graph.forEachRelationship(node, outgoing, incoming, rel.types(), (r, other) -> {
+            budget.tick();
+            if (used.contains(r)) {
+                return;
+            }
+            if (plain || relationshipMatches(r, rel, row) && boundMatches(row, rel.variable(), new Values.Relationship(r))
+                    && nodeAt(row, s.node(), other)) {
+                counted++;
+            }
+        });
     }
 
     private List<long[]> candidates(long node, RelationshipPattern rel) {
