@@ -44,6 +44,8 @@ class GraphApiTest {
                 gremlin: g.gremlin("g.V().hasLabel('city').values('name')"),
                 gremlin_bound: g.gremlin("g.V().has('name', city).values('name')", {city: 'Oslo'}),
                 gremlin_count: g.gremlin("g.E().count()"),
+                cypher: g.cypher("MATCH (p:person)-[:knows]->(f) WHERE p.age > $min RETURN id(f) AS name ORDER BY name", {min: 30}),
+                cypher_call: g.cypher("CALL grapholap.wcc({}) YIELD component RETURN count(DISTINCT component) AS n"),
                 nodes: g.nodes('person'),
                 edges: g.edges('knows'),
                 limited: g.nodes('person', 2).length,
@@ -87,6 +89,8 @@ class GraphApiTest {
                     'gremlin': g.gremlin("g.V().hasLabel('city').values('name')"),
                     'gremlin_bound': g.gremlin("g.V().has('name', city).values('name')", {'city': 'Oslo'}),
                     'gremlin_count': g.gremlin("g.E().count()"),
+                    'cypher': g.cypher("MATCH (p:person)-[:knows]->(f) WHERE p.age > $min RETURN id(f) AS name ORDER BY name", {'min': 30}),
+                    'cypher_call': g.cypher("CALL grapholap.wcc({}) YIELD component RETURN count(DISTINCT component) AS n"),
                     'nodes': g.nodes('person'),
                     'edges': g.edges('knows'),
                     'limited': len(g.nodes('person', 2)),
@@ -228,6 +232,8 @@ class GraphApiTest {
         assertThat(out.get("gremlin")).isEqualTo(List.of("Paris", "Oslo"));
         assertThat(out.get("gremlin_bound")).isEqualTo(List.of("Oslo"));
         assertThat(out.get("gremlin_count")).isEqualTo(List.of(7));
+        assertThat(out.get("cypher")).isEqualTo(List.of(Map.of("name", "person:bob"), Map.of("name", "person:cat"), Map.of("name", "person:cat")));
+        assertThat(out.get("cypher_call")).isEqualTo(List.of(Map.of("n", 1)));
         assertThat(out.get("nodes")).isEqualTo(List.of(Map.of("id", "person:ann", "key", "ann", "age", 31),
                 Map.of("id", "person:bob", "key", "bob", "age", 42), Map.of("id", "person:cat", "key", "cat", "age", 27),
                 nullAge("dan")));
