@@ -14,6 +14,7 @@ import io.grapholap.application.algorithm.ExecutionMode;
 import io.grapholap.application.algorithm.ExecutionStatus;
 import io.grapholap.application.algorithm.Executions;
 import io.grapholap.application.algorithm.InstanceRuns;
+import io.grapholap.application.algorithm.QueryAlgorithmCalls;
 import io.grapholap.application.algorithm.ReadExecutions;
 import io.grapholap.application.algorithm.StartExecution;
 import io.grapholap.application.dataplane.DataPlaneSettings;
@@ -191,7 +192,7 @@ class DataPlaneUseCasesTest {
 
     @Test
     void queryBindsParametersAndSaysWhichEngineRan() {
-        QueryUseCase queries = new QueryUseCase(instances, runs(), settings(100, Duration.ZERO, 10), QUERIES);
+        QueryUseCase queries = new QueryUseCase(instances, (user, instance) -> new QueryAlgorithmCalls(runs(), user, instance), settings(100, Duration.ZERO, 10), QUERIES);
         var outcome = queries.run(ANN, 7, new QueryUseCase.Command("g.V(who).out('knows').id()", Map.of("who", "ann"), null, null));
         assertThat(outcome.engine()).isEqualTo("cpu");
         assertThat(outcome.result().rows()).containsExactlyInAnyOrder(List.of("person:bob"), List.of("person:cat"));
@@ -200,7 +201,7 @@ class DataPlaneUseCasesTest {
 
     @Test
     void queryRowsStopAtTheLimitAndSayTruncated() {
-        QueryUseCase queries = new QueryUseCase(instances, runs(), settings(2, Duration.ZERO, 10), QUERIES);
+        QueryUseCase queries = new QueryUseCase(instances, (user, instance) -> new QueryAlgorithmCalls(runs(), user, instance), settings(2, Duration.ZERO, 10), QUERIES);
         var result = queries.run(ANN, 7, new QueryUseCase.Command("g.V()", null, null, null)).result();
         assertThat(result.rows()).hasSize(2);
         assertThat(result.truncated()).isTrue();
@@ -209,7 +210,7 @@ class DataPlaneUseCasesTest {
     @Test
     void aUserPastTheQueriesInProgressIsRefusedWith429AndTheOthersGoOn() {
         ConcurrencyLimit limit = new ConcurrencyLimit("queries", "user", 2, 1);
-        QueryUseCase queries = new QueryUseCase(instances, runs(), settings(100, Duration.ZERO, 10), limit);
+        QueryUseCase queries = new QueryUseCase(instances, (user, instance) -> new QueryAlgorithmCalls(runs(), user, instance), settings(100, Duration.ZERO, 10), limit);
         try (ConcurrencyLimit.Permit annsOther = limit.acquire(ANN.username())) {
             assertThatThrownBy(() -> queries.run(ANN, 7, new QueryUseCase.Command("g.V().count()", null, null, null)))
                     .isInstanceOf(RateLimitedException.class).hasMessageContaining("user ann")
@@ -227,7 +228,7 @@ class DataPlaneUseCasesTest {
 
     @Test
     void badQueryInputNamesTheField() {
-        QueryUseCase queries = new QueryUseCase(instances, runs(), settings(100, Duration.ZERO, 10), QUERIES);
+        QueryUseCase queries = new QueryUseCase(instances, (user, instance) -> new QueryAlgorithmCalls(runs(), user, instance), settings(100, Duration.ZERO, 10), QUERIES);
         assertThatThrownBy(() -> queries.run(ANN, 7, new QueryUseCase.Command("g.V()", null, 60_001L, null)))
                 .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.field()).isEqualTo("timeout_ms"));
         assertThatThrownBy(() -> new QueryUseCase.Command(" ", null, null, null))
@@ -296,7 +297,7 @@ class DataPlaneUseCasesTest {
         assertThat(e.status()).isEqualTo(ExecutionStatus.COMPLETED);
         assertThat(e.result().mutateProperty()).isEqualTo("pagerank");
         assertThat(e.result().verticesWritten()).isEqualTo(6);
-        QueryUseCase queries = new QueryUseCase(instances, runs(), settings(100, Duration.ZERO, 10), QUERIES);
+        QueryUseCase queries = new QueryUseCase(instances, (user, instance) -> new QueryAlgorithmCalls(runs(), user, instance), settings(100, Duration.ZERO, 10), QUERIES);
         assertThat(queries.run(ANN, 7, new QueryUseCase.Command("g.V().has('pagerank', gt(0.1)).count()", null, null, null))
                 .result().rows()).containsExactly(List.of(6L));
         assertThat(graph.nodes("person").columnNames()).containsExactly("id", "key", "age", "pagerank");
@@ -351,7 +352,7 @@ class DataPlaneUseCasesTest {
         var lock = algorithms.lock(BOB, 7);
         assertThat(lock.locked()).isTrue();
         assertThat(lock.executionId()).isEqualTo(first.executionId());
-        QueryUseCase queries = new QueryUseCase(instances, runs(), settings(100, Duration.ZERO, 10), QUERIES);
+        QueryUseCase queries = new QueryUseCase(instances, (user, instance) -> new QueryAlgorithmCalls(runs(), user, instance), settings(100, Duration.ZERO, 10), QUERIES);
         assertThat(queries.run(BOB, 7, new QueryUseCase.Command("g.V().count()", null, null, null)).result().rows())
                 .containsExactly(List.of(6L));
         assertThatThrownBy(() -> algorithms.result(ANN, 7, first.executionId()))

@@ -1,8 +1,7 @@
 package io.grapholap.application.dataplane;
 
-import io.grapholap.application.algorithm.InstanceRuns;
-import io.grapholap.application.algorithm.QueryAlgorithmCalls;
 import io.grapholap.application.common.ConcurrencyLimit;
+import io.grapholap.application.graph.AlgorithmCalls;
 import io.grapholap.application.graph.QueryLimits;
 import io.grapholap.application.graph.QueryResult;
 import io.grapholap.application.instance.LiveInstance;
@@ -20,7 +19,7 @@ import java.util.regex.Pattern;
  * limit, past which the result says {@code truncated}, and (Cypher) by the intermediate rows it may hold;
  * past the number of queries in progress allowed in total or per user the answer is 429
  * {@code CONCURRENCY_LIMIT_EXCEEDED}. A Cypher {@code CALL grapholap.<algorithm>} runs the algorithm
- * through {@link InstanceRuns}, as the caller.
+ * through the {@link CallsFor calls} given, as the caller.
  */
 public final class QueryUseCase {
 
@@ -35,14 +34,23 @@ public final class QueryUseCase {
     private static final Pattern GREMLIN_START = Pattern.compile("\\s*g\\s*\\..*", Pattern.DOTALL);
 
     private final LiveInstances instances;
-    private final InstanceRuns runs;
+    private final CallsFor calls;
     private final DataPlaneSettings settings;
     private final ConcurrencyLimit running;
 
-    /** {@code running} bounds the queries in progress (each holds a query thread), in total and per user. */
-    public QueryUseCase(LiveInstances instances, InstanceRuns runs, DataPlaneSettings settings, ConcurrencyLimit running) {
+    /** The algorithms a query of {@code user} on {@code instance} may call (runs through the instance's lock). */
+    @FunctionalInterface
+    public interface CallsFor {
+        AlgorithmCalls of(String user, LiveInstance instance);
+    }
+
+    /**
+     * {@code calls} gives each query its algorithm calls; {@code running} bounds the queries in progress
+     * (each holds a query thread), in total and per user.
+     */
+    public QueryUseCase(LiveInstances instances, CallsFor calls, DataPlaneSettings settings, ConcurrencyLimit running) {
         this.instances = Objects.requireNonNull(instances, "instances");
-        this.runs = Objects.requireNonNull(runs, "runs");
+        this.calls = Objects.requireNonNull(calls, "calls");
         this.settings = Objects.requireNonNull(settings, "settings");
         this.running = Objects.requireNonNull(running, "running");
     }
@@ -116,7 +124,7 @@ public final class QueryUseCase {
             QueryResult result = switch (command.language()) {
                 case GREMLIN -> instance.graph().gremlin(command.query(), command.parameters(), limits);
                 case CYPHER -> instance.graph().cypher(command.query(), command.parameters(), limits,
-                        new QueryAlgorithmCalls(runs, actor.username(), instance));
+                        calls.of(actor.username(), instance));
             };
             return new Outcome(instanceId, instance.graph().engine(), command.language(), result);
         }

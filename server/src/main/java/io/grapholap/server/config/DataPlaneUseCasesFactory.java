@@ -5,6 +5,7 @@ import io.grapholap.application.algorithm.CancelExecution;
 import io.grapholap.application.algorithm.Executions;
 import io.grapholap.application.algorithm.HostMemory;
 import io.grapholap.application.algorithm.InstanceRuns;
+import io.grapholap.application.algorithm.QueryAlgorithmCalls;
 import io.grapholap.application.algorithm.ListAlgorithms;
 import io.grapholap.application.algorithm.ReadExecutions;
 import io.grapholap.application.algorithm.StartExecution;
@@ -33,7 +34,7 @@ final class DataPlaneUseCasesFactory {
     /** Queries in progress, each on a query thread of its own, bounded in all and per user. */
     @Singleton
     QueryUseCase queryUseCase(LiveInstances instances, InstanceRuns runs, DataPlaneSettings settings, DataPlaneProperties properties) {
-        return new QueryUseCase(instances, runs, settings, new ConcurrencyLimit("queries", "user", properties.runningQueries(),
+        return new QueryUseCase(instances, (user, instance) -> new QueryAlgorithmCalls(runs, user, instance), settings, new ConcurrencyLimit("queries", "user", properties.runningQueries(),
                 properties.runningQueriesPerUser()));
     }
 
