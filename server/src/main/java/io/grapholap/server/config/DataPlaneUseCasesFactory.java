@@ -30,11 +30,20 @@ final class DataPlaneUseCasesFactory {
         return properties.settings();
     }
 
-    /** Queries in progress, each on a query thread of its own, bounded in all and per user. */
+    /**
+     * Queries in progress, each on a query thread of its own, bounded in all and per user: one count for
+     * HTTP queries and Gremlin driver requests together.
+     */
     @Singleton
-    QueryUseCase queryUseCase(LiveInstances instances, DataPlaneSettings settings, DataPlaneProperties properties) {
-        return new QueryUseCase(instances, settings, new ConcurrencyLimit("queries", "user", properties.runningQueries(),
-                properties.runningQueriesPerUser()));
+    @Named("running-queries")
+    ConcurrencyLimit runningQueries(DataPlaneProperties properties) {
+        return new ConcurrencyLimit("queries", "user", properties.runningQueries(), properties.runningQueriesPerUser());
+    }
+
+    @Singleton
+    QueryUseCase queryUseCase(LiveInstances instances, DataPlaneSettings settings,
+                              @Named("running-queries") ConcurrencyLimit running) {
+        return new QueryUseCase(instances, settings, running);
     }
 
     @Singleton
