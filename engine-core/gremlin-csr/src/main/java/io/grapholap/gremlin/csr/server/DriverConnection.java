@@ -208,6 +208,7 @@ final class DriverConnection implements DriverProtocol.Connection {
             account = access.authenticate(credentials[0], credentials[1]);
             problem = BAD_CREDENTIALS;
         } catch (IllegalArgumentException e) {
+            access.refused(null, Tokens.OPS_AUTHENTICATION, 401);
             account = Optional.empty();
             problem = e.getMessage();
         }

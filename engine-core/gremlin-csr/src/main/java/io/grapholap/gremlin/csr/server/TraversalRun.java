@@ -9,6 +9,7 @@ import io.grapholap.domain.error.RateLimitedException;
 import io.grapholap.gremlin.csr.CsrGraphInstance;
 import io.grapholap.gremlin.csr.CsrGremlinGraph;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -116,7 +117,7 @@ final class TraversalRun {
         } else {
             Object result = evaluate(g, parsed.script(), parsed.bindings());
             if (!(result instanceof Traversal<?, ?> t)) {
-                answer.last(ResponseStatusCode.SUCCESS, List.of(detach(result, parsed.referencesOnly())), null);
+                answer.last(ResponseStatusCode.SUCCESS, Collections.singletonList(detach(result, parsed.referencesOnly())), null);
                 return;
             }
             traversal = t.asAdmin();
