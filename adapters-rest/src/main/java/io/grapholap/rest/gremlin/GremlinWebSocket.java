@@ -20,9 +20,12 @@ import java.util.concurrent.ConcurrentHashMap;
  * authenticate inside the protocol (application.yml lets {@code /gremlin} through anonymously).
  * Absent when the Gremlin endpoint is disabled ({@code grapholap.gremlin-server.enabled=false}).
  */
-@ServerWebSocket("/gremlin")
+@ServerWebSocket(GremlinWebSocket.PATH)
 @Requires(beans = DriverProtocol.class)
 final class GremlinWebSocket {
+
+    /** Where the drivers connect (their default path). */
+    static final String PATH = "/gremlin";
 
     /** Largest request frame taken (Gremlin Server's default is 10 MiB; a query is at most 100 000 characters). */
     static final int MAX_FRAME_BYTES = 1 << 20;

@@ -11,6 +11,11 @@ import io.grapholap.it.support.Http;
 import io.grapholap.it.support.MetadataDatabase;
 import io.grapholap.it.support.RunningServer;
 import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -40,7 +45,8 @@ import org.junit.jupiter.api.TestInstance;
  * driver ({@code gremlin-driver}, the TinkerPop version we build with) with GraphBinary, GraphSON 3 and
  * GraphSON 2, and the official JavaScript driver from npm ({@code gremlin}, installed by {@code npm ci}
  * from {@code src/test/js/gremlin-driver}). The demo graph is loaded into a CPU instance of dora;
- * answers are compared with the HTTP query route's. The server keeps 3 000 rows per answer.
+ * answers are compared with the HTTP query route's. The server keeps 3 000 rows per answer and serves
+ * the endpoint on a dedicated port as well ({@code grapholap.gremlin-server.port}).
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 abstract class GremlinServerApiTest {
@@ -56,13 +62,18 @@ abstract class GremlinServerApiTest {
     private String admin;
     private String dora;
     private long instance;
+    private int gremlinPort;
     private final List<Cluster> clusters = new ArrayList<>();
 
     abstract MetadataDatabase database();
 
     @BeforeAll
     void start() throws Exception {
-        server = RunningServer.start(database(), Map.of(), Map.of("grapholap.dataplane.max-rows", MAX_ROWS));
+        try (ServerSocket free = new ServerSocket(0)) {
+            gremlinPort = free.getLocalPort();
+        }
+        server = RunningServer.start(database(), Map.of(), Map.of("grapholap.dataplane.max-rows", MAX_ROWS,
+                "grapholap.gremlin-server.port", gremlinPort));
         http = server.http();
         admin = http.adminToken();
         for (String user : List.of("dora", "olaf")) {
@@ -103,7 +114,11 @@ abstract class GremlinServerApiTest {
     }
 
     private Cluster cluster(String user, String password, Serializers serializer) {
-        Cluster cluster = Cluster.build(http.base().getHost()).port(http.base().getPort()).path("/gremlin")
+        return cluster(http.base().getPort(), user, password, serializer);
+    }
+
+    private Cluster cluster(int port, String user, String password, Serializers serializer) {
+        Cluster cluster = Cluster.build(http.base().getHost()).port(port).path("/gremlin")
                 .credentials(user, password).serializer(serializer).create();
         clusters.add(cluster);
         return cluster;
@@ -221,6 +236,18 @@ abstract class GremlinServerApiTest {
 
         Throwable unknown = catchThrowable(() -> g(cluster("dora", PASSWORD, Serializers.GRAPHBINARY_V1), 987_654).V().count().next());
         assertThat(responseException(unknown).getResponseStatusCode()).isEqualTo(ResponseStatusCode.REQUEST_ERROR_INVALID_REQUEST_ARGUMENTS);
+    }
+
+    @Test
+    void theDedicatedPortServesTheEndpointAndNothingElse() throws Exception {
+        GraphTraversalSource g = g(cluster(gremlinPort, "dora", PASSWORD, Serializers.GRAPHBINARY_V1), instance);
+        assertThat(g.V().hasLabel("Merchant").count().next()).isEqualTo(2000L);
+
+        HttpResponse<String> health = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                URI.create("http://" + http.base().getHost() + ":" + gremlinPort + "/health")).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(health.statusCode()).isEqualTo(404);
+        assertThat(http.get("/health", null).status()).as("the server's own port serves everything").isEqualTo(200);
     }
 
     @Test
