@@ -31,11 +31,21 @@ final class DataPlaneUseCasesFactory {
         return properties.settings();
     }
 
-    /** Queries in progress, each on a query thread of its own, bounded in all and per user. */
+    /**
+     * Queries in progress, each on a query thread of its own, bounded in all and per user: one count for
+     * HTTP queries and Gremlin driver requests together.
+     */
     @Singleton
-    QueryUseCase queryUseCase(LiveInstances instances, InstanceRuns runs, DataPlaneSettings settings, DataPlaneProperties properties) {
-        return new QueryUseCase(instances, (user, instance) -> new QueryAlgorithmCalls(runs, user, instance), settings, new ConcurrencyLimit("queries", "user", properties.runningQueries(),
-                properties.runningQueriesPerUser()));
+    @Named("running-queries")
+    ConcurrencyLimit runningQueries(DataPlaneProperties properties) {
+        return new ConcurrencyLimit("queries", "user", properties.runningQueries(), properties.runningQueriesPerUser());
+    }
+
+    /** Cypher's CALL grapholap.<algorithm> runs through the instance runs, as the user who queries. */
+    @Singleton
+    QueryUseCase queryUseCase(LiveInstances instances, InstanceRuns runs, DataPlaneSettings settings,
+                              @Named("running-queries") ConcurrencyLimit running) {
+        return new QueryUseCase(instances, (user, instance) -> new QueryAlgorithmCalls(runs, user, instance), settings, running);
     }
 
     @Singleton

@@ -137,6 +137,19 @@ public abstract class CsrGraphInstance implements GraphInstance, CsrBacked {
 
     @Override
     public QueryResult gremlin(String query, Map<String, Object> bindings, QueryLimits limits) {
+        return executor().execute(query, bindings == null ? Map.of() : bindings,
+                limits == null ? QueryLimits.defaults() : limits);
+    }
+
+    /**
+     * The TinkerPop graph over the current view, the one HTTP queries read too (so both share its
+     * equality indexes); Gremlin driver requests traverse it on {@link #threads()}.
+     */
+    public CsrGremlinGraph gremlinGraph() {
+        return executor().graph();
+    }
+
+    private GremlinExecutor executor() {
         GremlinExecutor executor = open().gremlin();
         if (executor == null) {
             synchronized (this) {
@@ -148,8 +161,7 @@ public abstract class CsrGraphInstance implements GraphInstance, CsrBacked {
                 }
             }
         }
-        return executor.execute(query, bindings == null ? Map.of() : bindings,
-                limits == null ? QueryLimits.defaults() : limits);
+        return executor;
     }
 
     @Override

@@ -65,6 +65,11 @@ public final class GremlinExecutor {
         this.threads = Objects.requireNonNull(threads, "threads");
     }
 
+    /** The graph this executor queries. */
+    public CsrGremlinGraph graph() {
+        return graph;
+    }
+
     public QueryResult execute(String query, Map<String, Object> bindings, QueryLimits limits) {
         if (query == null || query.isBlank()) {
             throw new ValidationException("query", "query must not be empty");
