@@ -46,7 +46,7 @@ class DriverAccessTest {
     private final FindCurrentAccount accounts = new FindCurrentAccount(store, cache);
     private final List<AuditEntry> audit = new ArrayList<>();
     private final ConcurrencyLimit running = new ConcurrencyLimit("queries", "user", 10, 1);
-    private final DataPlaneSettings settings = new DataPlaneSettings(Duration.ofSeconds(60), Duration.ofMinutes(10), 500,
+    private final DataPlaneSettings settings = new DataPlaneSettings(Duration.ofSeconds(60), Duration.ofMinutes(10), 500, 10_000,
             Duration.ofMinutes(30), Duration.ofHours(2), Duration.ofSeconds(30), 100, Duration.ofHours(1));
     /** A graph the rules never touch: the work given to {@link DriverAccess#run} is the test's own. */
     private final GraphInstance untouched = (GraphInstance) Proxy.newProxyInstance(getClass().getClassLoader(),

@@ -128,7 +128,7 @@ class GremlinDriverProtocolTest {
                 return new Page<>(List.copyOf(audit), audit.size(), 0, audit.size());
             }
         };
-        DataPlaneSettings settings = new DataPlaneSettings(Duration.ofSeconds(30), Duration.ofMinutes(1), 5,
+        DataPlaneSettings settings = new DataPlaneSettings(Duration.ofSeconds(30), Duration.ofMinutes(1), 5, 10_000,
                 Duration.ofMinutes(1), Duration.ofMinutes(2), Duration.ofSeconds(1), 10, Duration.ofMinutes(5));
         DriverAccess access = new DriverAccess(new AuthenticateWithPassword(store, hasher, cache, accounts),
                 new AuthenticateApiKey(store, cache, accounts), instances, settings,

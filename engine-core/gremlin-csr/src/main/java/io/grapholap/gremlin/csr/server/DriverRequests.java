@@ -117,7 +117,7 @@ final class DriverRequests {
         Map<String, Object> bindings = bindings(args.get(Tokens.ARGS_BINDINGS));
         QueryUseCase.Command checked;
         try {
-            checked = new QueryUseCase.Command(script, bindings, null);
+            checked = new QueryUseCase.Command(script, bindings, null, QueryUseCase.Language.GREMLIN);
         } catch (ValidationException e) {
             throw DriverFailure.invalidArguments(e.getMessage());
         }
