@@ -204,7 +204,7 @@ public final class CypherExecutor {
                 boolean accept(Map<String, Object> row) {
                     boolean[] found = {false};
                     try {
-                        matcher.match(m.pattern(), row, hints, match -> {
+                        matcher.matchLive(m.pattern(), row, hints, match -> {
                             if (m.where() == null || evaluator.test(m.where(), match)) {
                                 found[0] = true;
                                 if (!next.push(match)) {

@@ -45,20 +45,39 @@ final class Matcher {
 
     /** {@link #match}, starting unbound nodes from the lookups {@code hints} name where the graph has them. */
     void match(List<PatternPart> parts, Map<String, Object> row, StartHints hints, Consumer<Map<String, Object>> out) {
+        run(parts, row, hints, out, true);
+    }
+
+    /**
+     * {@link #match}, handing the consumer the matcher's own row, which changes once the consumer returns:
+     * for a consumer that keeps nothing of it (the executor's next clause copies what it keeps).
+     */
+    void matchLive(List<PatternPart> parts, Map<String, Object> row, StartHints hints, Consumer<Map<String, Object>> out) {
+        run(parts, row, hints, out, false);
+    }
+
+    /** One match; a match started inside it (a pattern predicate) has its own settings, and gives them back. */
+    private void run(List<PatternPart> parts, Map<String, Object> row, StartHints hints, Consumer<Map<String, Object>> out, boolean copy) {
         StartHints outer = this.hints;
         long outerCount = counted;
+        boolean outerCopy = copyMatches;
         this.hints = hints;
         counted = -1;
+        copyMatches = copy;
         try {
             matchPart(parts, 0, new LinkedHashMap<>(row), new HashSet<>(), out);
         } finally {
             this.hints = outer;
             counted = outerCount;
+            copyMatches = outerCopy;
         }
     }
 
     /** The hints of the match in progress (a pattern predicate matched inside it has its own, and gives them back). */
     private StartHints hints = StartHints.NONE;
+
+    /** Whether each match is a new row (false: the consumer reads the live row and keeps nothing of it). */
+    private boolean copyMatches = true;
 
     /** While {@link #count} runs: the matches counted so far; otherwise -1 and matches go to the consumer. */
     private long counted = -1;
@@ -181,7 +200,7 @@ final class Matcher {
 
     private void matchPart(List<PatternPart> parts, int index, Map<String, Object> row, Set<Long> used, Consumer<Map<String, Object>> out) {
         if (index == parts.size()) {
-            out.accept(counted >= 0 ? row : new LinkedHashMap<>(row));
+            out.accept(counted >= 0 || !copyMatches ? row : new LinkedHashMap<>(row));
             return;
         }
         PatternPart part = parts.get(index);
@@ -189,7 +208,7 @@ final class Matcher {
         Object bound = start.variable() == null ? null : row.get(start.variable());
         if (start.variable() != null && row.containsKey(start.variable())) {
             if (bound instanceof Values.Node n && nodeMatches(n.id(), start, row)) {
-                walk(parts, index, part, 0, n.id(), row, used, new long[] {n.id()}, new long[0], out);
+                walk(parts, index, part, 0, n.id(), row, used, pathStart(part, n.id()), NO_RELATIONSHIPS, out);
             } else if (bound != null && !(bound instanceof Values.Node)) {
                 throw new CypherRuntimeException("VariableTypeConflict", "`" + start.variable() + "` is a " + Values.typeName(bound) + ", not a node");
             }
@@ -199,7 +218,7 @@ final class Matcher {
             budget.tick();
             if (nodeMatches(node, start, row)) {
                 bind(row, start.variable(), new Values.Node(node));
-                walk(parts, index, part, 0, node, row, used, new long[] {node}, new long[0], out);
+                walk(parts, index, part, 0, node, row, used, pathStart(part, node), NO_RELATIONSHIPS, out);
                 unbind(row, start.variable());
             }
         };
@@ -392,7 +411,18 @@ final class Matcher {
         }
     }
 
+    private static final long[] NO_RELATIONSHIPS = new long[0];
+
+    /** The path so far at the start of {@code part}: kept only when the part is a named path ({@code p = …}), else null. */
+    private static long[] pathStart(PatternPart part, long node) {
+        return part.variable() == null ? null : new long[] {node};
+    }
+
+    /** {@code a} with {@code v} appended; nothing is kept (null) for a part whose path is not named. */
     private static long[] append(long[] a, long v) {
+        if (a == null) {
+            return null;
+        }
         long[] b = java.util.Arrays.copyOf(a, a.length + 1);
         b[a.length] = v;
         return b;

@@ -38,8 +38,42 @@ public final class ComputePool implements AutoCloseable {
         }, null, false);
         ThreadFactory factory = Thread.ofPlatform().daemon().name(name + "-query-", 0).factory();
         this.queries = new ThreadPoolExecutor(threads, threads, 60, TimeUnit.SECONDS,
-                new ArrayBlockingQueue<>(threads * QUEUED_QUERIES_PER_THREAD), factory);
+                new SpinningQueue(threads * QUEUED_QUERIES_PER_THREAD), factory);
         this.queries.allowCoreThreadTimeOut(true);
+    }
+
+    /**
+     * The queries' queue: an idle query thread looks for the next query for up to {@link #SPIN_NANOS}
+     * before it parks, so a burst of point queries (a notebook's loop, a service's lookups) is not paid
+     * for with a thread wake-up each, which costs more than such a query.
+     */
+    private static final class SpinningQueue extends ArrayBlockingQueue<Runnable> {
+        private static final long SPIN_NANOS = 50_000;
+
+        SpinningQueue(int capacity) {
+            super(capacity);
+        }
+
+        private Runnable spin() {
+            long until = System.nanoTime() + SPIN_NANOS;
+            Runnable next;
+            while ((next = poll()) == null && System.nanoTime() - until < 0) {
+                Thread.onSpinWait();
+            }
+            return next;
+        }
+
+        @Override
+        public Runnable take() throws InterruptedException {
+            Runnable next = spin();
+            return next != null ? next : super.take();
+        }
+
+        @Override
+        public Runnable poll(long timeout, TimeUnit unit) throws InterruptedException {
+            Runnable next = spin();
+            return next != null ? next : super.poll(timeout, unit);
+        }
     }
 
     /** A pool of {@code threads} threads for one graph, its threads named after {@code owner}. */
