@@ -148,6 +148,72 @@ public final class CsrCypherGraph implements CypherGraph {
         return nodes;
     }
 
+    /**
+     * Scans a numeric property column of {@code label} with a primitive comparison (INT32, INT64, DOUBLE
+     * and FLOAT columns against a number): null rows and rows that fail are skipped; NaN fails every
+     * comparison, as in Cypher. Other columns and values are left to the caller's scan.
+     */
+    @Override
+    public boolean forEachNodeWithLabelWhere(String label, String key, Comparison op, Object value, LongConsumer node) {
+        VertexLabel l = csr.label(label);
+        if (l == null || !(value instanceof Number number)) {
+            return false;
+        }
+        Column c = l.properties().get(key);
+        double bound = number.doubleValue();
+        int start = l.start();
+        switch (c) {
+            case Column.Float64 d -> {
+                double[] values = d.values();
+                for (int row = 0; row < values.length; row++) {
+                    if (passes(values[row], op, bound) && !d.isNull(row)) {
+                        node.accept(start + row);
+                    }
+                }
+            }
+            case Column.Int64 i when value instanceof Long && i.type() == ValueType.INT64 -> {
+                long[] values = i.values();
+                long exact = (Long) value;
+                for (int row = 0; row < values.length; row++) {
+                    if (passes(Long.compare(values[row], exact), op) && !i.isNull(row)) {
+                        node.accept(start + row);
+                    }
+                }
+            }
+            case Column.Int32 i when value instanceof Long && (i.type() == ValueType.INT32) -> {
+                int[] values = i.values();
+                long exact = (Long) value;
+                for (int row = 0; row < values.length; row++) {
+                    if (passes(Long.compare(values[row], exact), op) && !i.isNull(row)) {
+                        node.accept(start + row);
+                    }
+                }
+            }
+            case null, default -> {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean passes(double v, Comparison op, double bound) {
+        return switch (op) {
+            case LT -> v < bound;
+            case LTE -> v <= bound;
+            case GT -> v > bound;
+            case GTE -> v >= bound;
+        };
+    }
+
+    private static boolean passes(int compared, Comparison op) {
+        return switch (op) {
+            case LT -> compared < 0;
+            case LTE -> compared <= 0;
+            case GT -> compared > 0;
+            case GTE -> compared >= 0;
+        };
+    }
+
     /** The node whose identity ({@code "Label:key"}, docs/identity.md) is {@code identity}, through the key index; or -1. */
     @Override
     public long nodeWithIdentity(Object identity) {

@@ -48,6 +48,18 @@ public interface CypherGraph {
         return null;
     }
 
+    /** The comparisons a scan may apply to a property column. */
+    enum Comparison { LT, LTE, GT, GTE }
+
+    /**
+     * Every node with {@code label} whose property {@code key} may satisfy {@code key op value}, when the
+     * graph can skip the others by reading the column itself; returns false, having visited nothing, when
+     * it cannot (the caller scans the label). Must not skip a node for which the comparison is true.
+     */
+    default boolean forEachNodeWithLabelWhere(String label, String key, Comparison op, Object value, LongConsumer node) {
+        return false;
+    }
+
     /** The node whose {@link #nodeIdentity identity} equals {@code identity}, or -1 when there is none. */
     default long nodeWithIdentity(Object identity) {
         long[] found = {-1};

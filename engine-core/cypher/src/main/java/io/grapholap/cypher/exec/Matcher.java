@@ -198,6 +198,16 @@ final class Matcher {
         return null;
     }
 
+    /** A label scan that skips, on the property column, the nodes a range hint rules out; false when there is none. */
+    private boolean scanWhere(NodePattern start, Map<String, Object> row, java.util.function.LongConsumer visit) {
+        StartHints.Range range = hints.range(start.variable());
+        if (range == null) {
+            return false;
+        }
+        Object value = evaluator.eval(range.value(), row);
+        return value instanceof Number && graph.forEachNodeWithLabelWhere(start.labels().get(0), range.key(), range.op(), value, visit);
+    }
+
     private void matchPart(List<PatternPart> parts, int index, Map<String, Object> row, Set<Long> used, Consumer<Map<String, Object>> out) {
         if (index == parts.size()) {
             out.accept(counted >= 0 || !copyMatches ? row : new LinkedHashMap<>(row));
@@ -229,7 +239,7 @@ final class Matcher {
             }
         } else if (start.labels().isEmpty()) {
             graph.forEachNode(visit);
-        } else {
+        } else if (!scanWhere(start, row, visit)) {
             graph.forEachNodeWithLabel(start.labels().get(0), visit);
         }
     }

@@ -1,11 +1,12 @@
 package io.grapholap.graph.csr;
 
-import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -43,24 +44,39 @@ public final class ComputePool implements AutoCloseable {
     }
 
     /**
-     * The queries' queue: an idle query thread looks for the next query for up to {@link #SPIN_NANOS}
-     * before it parks, so a burst of point queries (a notebook's loop, a service's lookups) is not paid
-     * for with a thread wake-up each, which costs more than such a query.
+     * The queries' queue: one idle query thread at a time looks for the next query for up to
+     * {@link #SPIN_NANOS} before it parks (the others park at once, so spinning never takes a core from a
+     * running query), so a burst of point queries (a notebook's loop, a service's lookups) is not paid for
+     * with a thread wake-up each, which costs more than such a query. The spin reads the queue's size,
+     * which takes no lock.
      */
-    private static final class SpinningQueue extends ArrayBlockingQueue<Runnable> {
+    private static final class SpinningQueue extends LinkedBlockingQueue<Runnable> {
         private static final long SPIN_NANOS = 50_000;
+
+        private final AtomicBoolean spinning = new AtomicBoolean();
 
         SpinningQueue(int capacity) {
             super(capacity);
         }
 
         private Runnable spin() {
-            long until = System.nanoTime() + SPIN_NANOS;
-            Runnable next;
-            while ((next = poll()) == null && System.nanoTime() - until < 0) {
-                Thread.onSpinWait();
+            if (!isEmpty() || !spinning.compareAndSet(false, true)) {
+                return poll();
             }
-            return next;
+            try {
+                long until = System.nanoTime() + SPIN_NANOS;
+                while (isEmpty() && System.nanoTime() - until < 0) {
+                    Thread.onSpinWait();
+                }
+                return poll();
+            } finally {
+                spinning.set(false);
+            }
+        }
+
+        @Override
+        public boolean isEmpty() {
+            return size() == 0;
         }
 
         @Override

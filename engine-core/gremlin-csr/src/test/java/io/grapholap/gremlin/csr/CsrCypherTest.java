@@ -81,6 +81,17 @@ class CsrCypherTest {
     }
 
     @Test
+    void rangeConditionsOnAPropertyNarrowTheScanNotTheAnswer() {
+        assertThat(rows("MATCH (n:person) WHERE n.age >= 29 AND n.age < 35 RETURN n.name AS name ORDER BY name"))
+                .containsExactly(List.of("josh"), List.of("marko"));
+        assertThat(rows("MATCH (n:person) WHERE 30 < n.age RETURN n.name AS name ORDER BY name"))
+                .containsExactly(List.of("josh"), List.of("peter"));
+        assertThat(rows("MATCH (n:person) WHERE n.age > 29.5 RETURN n.name AS name ORDER BY name"))
+                .containsExactly(List.of("josh"), List.of("peter"));
+        assertThat(rows("MATCH (n:software) WHERE n.age > 1 RETURN count(*) AS n")).containsExactly(List.of(0L));
+    }
+
+    @Test
     void takesParametersAndCutsAtTheRowLimit() {
         QueryResult r = MODERN.execute("MATCH (n:person) WHERE n.age > $age RETURN n.name AS name",
                 Map.of("age", 28), new QueryLimits(Duration.ofSeconds(30), 2), AlgorithmCalls.NONE);
