@@ -27,8 +27,10 @@ import org.apache.tinkerpop.gremlin.tinkergraph.structure.TinkerGraph;
 /**
  * Cypher against Gremlin on the same Kronecker graph (label {@code vertex}; properties {@code name},
  * {@code score}, {@code bucket}, see {@link Snapshots}): five questions, each asked in Cypher and in Gremlin
- * through our instance's query routes (query strings, as the HTTP route takes them), and in the same
- * Gremlin on TinkerGraph (parsed by the same gremlin-language grammar). Every engine's answers are
+ * through our instance's query routes (query strings, as the HTTP route takes them, each run on one of the
+ * instance's query threads), and in the same Gremlin on TinkerGraph (parsed by the same gremlin-language
+ * grammar), once on a worker thread as a server runs it and once on the caller's thread as an embedded
+ * library. Every engine's answers are
  * compared; a row's time is the mean of {@value #RUNS} runs after a warm-up of each engine and question
  * (at least {@value #WARMUP} runs and two seconds, so that every engine's code is compiled by the JIT), a
  * run of a per-vertex question being one query for each of its keys.
@@ -100,11 +102,13 @@ final class QueryBench {
         TinkerGraph tinker = TinkerPopEngine.toTinkerGraph(graph, true);
         double tinkerLoad = (System.nanoTime() - t0) / 1e9;
         GraphTraversalSource g = tinker.traversal();
+        java.util.concurrent.ExecutorService worker = java.util.concurrent.Executors.newFixedThreadPool(context.threads());
         for (int q = 0; q < QUESTIONS.size(); q++) {
             Question question = QUESTIONS.get(q);
             String[] keys = keys(question, graph);
             String theirAnswers = answers(keys, k -> tinkerAnswer(g, question.gremlin(), k));
-            double theirs = time(keys, k -> tinkerAnswer(g, question.gremlin(), k));
+            double inline = time(keys, k -> tinkerAnswer(g, question.gremlin(), k));
+            double theirs = time(keys, k -> onWorker(worker, () -> tinkerAnswer(g, question.gremlin(), k)));
             String name = question.name();
             rows.add(new RunResult("cpu-cypher", "kronecker", scale, name, vertices, arcs, load, cypher[q], RUNS, arcs / cypher[q], -1,
                     RunResult.OK, String.format(Locale.ROOT, "%d keys/run; cypher/gremlin %.2f; %s; answers %s gremlin's",
@@ -113,9 +117,14 @@ final class QueryBench {
             rows.add(new RunResult("cpu", "kronecker", scale, name, vertices, arcs, load, gremlin[q], RUNS, arcs / gremlin[q], -1,
                     RunResult.OK, "the same question in Gremlin through the instance: " + question.gremlin()));
             rows.add(new RunResult("tinkergraph+index", "kronecker", scale, name, vertices, arcs, tinkerLoad, theirs, RUNS, arcs / theirs,
-                    -1, RunResult.OK, "Gremlin (gremlin-language) on TinkerGraph with an index on name; answers "
+                    -1, RunResult.OK, "Gremlin (gremlin-language) on TinkerGraph with an index on name, each query on a worker "
+                            + "thread as a server runs it (ours run on the instance's query threads); answers "
                             + same(theirAnswers, gremlinAnswers[q]) + " ours"));
+            rows.add(new RunResult("tinkergraph-inline", "kronecker", scale, name, vertices, arcs, tinkerLoad, inline, RUNS, arcs / inline,
+                    -1, RunResult.OK, String.format(Locale.ROOT, "the same on the caller's thread (no hand-over, as an embedded "
+                            + "library); cypher %s", GremlinBench.ratio(inline / cypher[q]).replace("cpu is ", ""))));
         }
+        worker.shutdownNow();
         tinker.close();
         return rows;
     }
@@ -190,6 +199,18 @@ final class QueryBench {
         Map<String, Object> out = new java.util.TreeMap<>();
         m.forEach((key, v) -> out.put(String.valueOf(key), v));
         return out;
+    }
+
+    /** Runs {@code query} on {@code worker} and waits for its answer, as a server hands a query to a worker thread. */
+    private static Object onWorker(java.util.concurrent.ExecutorService worker, java.util.concurrent.Callable<Object> query) {
+        try {
+            return worker.submit(query).get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw new IllegalStateException(e.getCause());
+        }
     }
 
     private static double time(String[] keys, Function<String, Object> query) {

@@ -91,18 +91,27 @@ public final class CypherRunner {
     }
 
     /**
-     * Spins up to {@link #SPIN_NANOS} for the query to end before the caller parks: a point query ends
-     * within that, and waking a parked thread costs more than the query itself; longer queries park.
+     * Waits up to {@link #SPIN_NANOS} for the query to end before the caller parks, busily for the first
+     * {@link #BUSY_NANOS} and then yielding its core each time round (so a query thread on the same core
+     * runs): a point query ends within that, and waking a parked thread costs more than the query itself;
+     * longer queries park.
      */
     private static void awaitBriefly(FutureTask<?> task) {
-        long until = System.nanoTime() + SPIN_NANOS;
-        while (!task.isDone() && System.nanoTime() - until < 0) {
-            Thread.onSpinWait();
+        long from = System.nanoTime();
+        while (!task.isDone() && System.nanoTime() - from < SPIN_NANOS) {
+            if (System.nanoTime() - from < BUSY_NANOS) {
+                Thread.onSpinWait();
+            } else {
+                Thread.yield();
+            }
         }
     }
 
     /** The most a caller spins for its query's answer before it parks. */
     static final long SPIN_NANOS = 50_000;
+
+    /** The first part of the wait, spent busily. */
+    static final long BUSY_NANOS = 5_000;
 
     private QueryResult run(String query, Map<String, Object> params, QueryLimits limits, AlgorithmCalls calls,
                             CancellationToken cancel, long started) {

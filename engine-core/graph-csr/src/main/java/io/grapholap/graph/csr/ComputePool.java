@@ -48,10 +48,12 @@ public final class ComputePool implements AutoCloseable {
      * {@link #SPIN_NANOS} before it parks (the others park at once, so spinning never takes a core from a
      * running query), so a burst of point queries (a notebook's loop, a service's lookups) is not paid for
      * with a thread wake-up each, which costs more than such a query. The spin reads the queue's size,
-     * which takes no lock.
+     * which takes no lock: busily for a few microseconds, then yielding the core each time round (so a
+     * runnable thread on the same core, the caller for one, goes first).
      */
     private static final class SpinningQueue extends LinkedBlockingQueue<Runnable> {
         private static final long SPIN_NANOS = 50_000;
+        private static final long BUSY_NANOS = 5_000;
 
         private final AtomicBoolean spinning = new AtomicBoolean();
 
@@ -64,9 +66,9 @@ public final class ComputePool implements AutoCloseable {
                 return poll();
             }
             try {
-                long until = System.nanoTime() + SPIN_NANOS;
-                while (isEmpty() && System.nanoTime() - until < 0) {
-                    Thread.onSpinWait();
+                long from = System.nanoTime();
+                while (isEmpty() && System.nanoTime() - from < SPIN_NANOS) {
+                    pause(from);
                 }
                 return poll();
             } finally {
@@ -77,6 +79,15 @@ public final class ComputePool implements AutoCloseable {
         @Override
         public boolean isEmpty() {
             return size() == 0;
+        }
+
+        /** Waits a moment: busily for the first microseconds, then yielding the core each time round. */
+        private static void pause(long from) {
+            if (System.nanoTime() - from < BUSY_NANOS) {
+                Thread.onSpinWait();
+            } else {
+                Thread.yield();
+            }
         }
 
         @Override
