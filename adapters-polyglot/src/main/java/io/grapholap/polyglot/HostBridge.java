@@ -13,10 +13,7 @@ import io.grapholap.application.graph.QueryLimits;
 import io.grapholap.application.graph.QueryResult;
 import io.grapholap.application.graph.Table;
 import io.grapholap.application.graph.ValueType;
-import io.grapholap.application.graph.algo.AlgorithmDefinition;
-import io.grapholap.application.graph.algo.AlgorithmRegistry;
 import io.grapholap.domain.error.DomainException;
-import io.grapholap.domain.error.NotFoundException;
 import io.grapholap.domain.error.ValidationException;
 import java.io.IOException;
 import java.io.StringWriter;
@@ -182,18 +179,7 @@ final class HostBridge implements ProxyExecutable {
         if (session == null) {
             return AlgorithmCalls.NONE;
         }
-        return new AlgorithmCalls() {
-            @Override
-            public List<String> columns(String algorithm) {
-                return AlgorithmRegistry.find(algorithm).map(AlgorithmDefinition::resultColumns)
-                        .orElseThrow(() -> new NotFoundException("algorithm", algorithm));
-            }
-
-            @Override
-            public AlgorithmResult call(String algorithm, Map<String, Object> params, CancellationToken token) {
-                return session.runAlgorithm(g, algorithm, params, cancel);
-            }
-        };
+        return (algorithm, params, token) -> session.runAlgorithm(g, algorithm, params, cancel);
     }
 
     private Duration remaining() {

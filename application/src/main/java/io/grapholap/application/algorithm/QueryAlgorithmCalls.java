@@ -3,11 +3,7 @@ package io.grapholap.application.algorithm;
 import io.grapholap.application.graph.AlgorithmCalls;
 import io.grapholap.application.graph.AlgorithmResult;
 import io.grapholap.application.graph.CancellationToken;
-import io.grapholap.application.graph.algo.AlgorithmDefinition;
-import io.grapholap.application.graph.algo.AlgorithmRegistry;
 import io.grapholap.application.instance.LiveInstance;
-import io.grapholap.domain.error.NotFoundException;
-import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
@@ -26,12 +22,6 @@ public final class QueryAlgorithmCalls implements AlgorithmCalls {
         this.runs = Objects.requireNonNull(runs, "runs");
         this.user = Objects.requireNonNull(user, "user");
         this.instance = Objects.requireNonNull(instance, "instance");
-    }
-
-    @Override
-    public List<String> columns(String algorithm) {
-        return AlgorithmRegistry.find(algorithm).map(AlgorithmDefinition::resultColumns)
-                .orElseThrow(() -> new NotFoundException("algorithm", algorithm));
     }
 
     @Override

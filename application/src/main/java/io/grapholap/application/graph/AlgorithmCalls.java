@@ -1,5 +1,7 @@
 package io.grapholap.application.graph;
 
+import io.grapholap.application.graph.algo.AlgorithmDefinition;
+import io.grapholap.application.graph.algo.AlgorithmRegistry;
 import io.grapholap.domain.error.NotFoundException;
 import java.util.List;
 import java.util.Map;
@@ -12,11 +14,14 @@ import java.util.Map;
 public interface AlgorithmCalls {
 
     /**
-     * The result columns of {@code algorithm}, in order.
+     * The result columns of {@code algorithm}, in order: the catalog's.
      *
      * @throws NotFoundException when the catalog has no such algorithm
      */
-    List<String> columns(String algorithm);
+    default List<String> columns(String algorithm) {
+        return AlgorithmRegistry.find(algorithm).map(AlgorithmDefinition::resultColumns)
+                .orElseThrow(() -> new NotFoundException("algorithm", algorithm));
+    }
 
     /**
      * Runs {@code algorithm} with {@code params} (the same names and values as the algorithm endpoint's

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.grapholap.it.support.DemoInstance;
 import io.grapholap.it.support.Http;
 import io.grapholap.it.support.MetadataDatabase;
 import io.grapholap.it.support.RunningServer;
@@ -12,14 +12,11 @@ import java.io.ByteArrayInputStream;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.memory.RootAllocator;
 import org.apache.arrow.vector.ipc.ArrowStreamReader;
@@ -59,35 +56,12 @@ abstract class CypherApiTest {
                 "roles", List.of("analyst")), admin);
         assertThat(user.status()).as(user.body()).isIn(200, 201);
         analyst = http.login("cyra", "analyst-password-123");
-        ObjectNode demo = (ObjectNode) JSON.readTree(Files.readString(Path.of("../docs/demo-mapping.json")));
-        demo.put("name", "demo " + UUID.randomUUID());
-        var mapping = http.post("/api/mappings", demo, analyst);
-        assertThat(mapping.status()).as(mapping.body()).isEqualTo(201);
-        var snapshot = http.post("/api/snapshots", Map.of("mapping_id", mapping.data().get("id").asLong(),
-                "name", "demo for cypher"), analyst);
-        assertThat(snapshot.status()).as(snapshot.body()).isEqualTo(202);
-        long snapshotId = snapshot.data().get("id").asLong();
-        assertThat(await("/api/snapshots/" + snapshotId).get("status").asText()).isEqualTo("ready");
-        var created = http.post("/api/instances", Map.of("snapshot_id", snapshotId, "name", "cypher"), analyst);
-        assertThat(created.status()).as(created.body()).isEqualTo(202);
-        instance = created.data().get("id").asLong();
-        assertThat(await("/api/instances/" + instance).get("status").asText()).isEqualTo("running");
+        instance = DemoInstance.start(http, analyst, "demo for cypher");
     }
 
     @AfterAll
     void stop() {
         server.close();
-    }
-
-    private JsonNode await(String path) throws InterruptedException {
-        for (int i = 0; i < 1200; i++) {
-            JsonNode s = http.get(path, admin).data();
-            if (List.of("ready", "running", "failed", "terminated").contains(s.get("status").asText())) {
-                return s;
-            }
-            Thread.sleep(100);
-        }
-        throw new AssertionError(path + " did not finish within 120 s");
     }
 
     private String base() {

@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.grapholap.it.support.DemoInstance;
 import io.grapholap.it.support.Http;
 import io.grapholap.it.support.MetadataDatabase;
 import io.grapholap.it.support.RunningServer;
@@ -22,7 +22,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import org.apache.tinkerpop.gremlin.driver.Client;
 import org.apache.tinkerpop.gremlin.driver.Cluster;
@@ -81,36 +80,13 @@ abstract class GremlinServerApiTest {
             assertThat(r.status()).as(r.body()).isIn(200, 201);
         }
         dora = http.login("dora", PASSWORD);
-        ObjectNode demo = (ObjectNode) JSON.readTree(Files.readString(Path.of("../docs/demo-mapping.json")));
-        demo.put("name", "demo " + UUID.randomUUID());
-        var mapping = http.post("/api/mappings", demo, dora);
-        assertThat(mapping.status()).as(mapping.body()).isEqualTo(201);
-        var snapshot = http.post("/api/snapshots", Map.of("mapping_id", mapping.data().get("id").asLong(),
-                "name", "demo for the Gremlin endpoint"), dora);
-        assertThat(snapshot.status()).as(snapshot.body()).isEqualTo(202);
-        long snapshotId = snapshot.data().get("id").asLong();
-        assertThat(await("/api/snapshots/" + snapshotId).get("status").asText()).isEqualTo("ready");
-        var created = http.post("/api/instances", Map.of("snapshot_id", snapshotId, "name", "gremlin endpoint"), dora);
-        assertThat(created.status()).as(created.body()).isEqualTo(202);
-        instance = created.data().get("id").asLong();
-        assertThat(await("/api/instances/" + instance).get("status").asText()).isEqualTo("running");
+        instance = DemoInstance.start(http, dora, "demo for the Gremlin endpoint");
     }
 
     @AfterAll
     void stop() {
         clusters.forEach(Cluster::close);
         server.close();
-    }
-
-    private JsonNode await(String path) throws InterruptedException {
-        for (int i = 0; i < 1200; i++) {
-            JsonNode s = http.get(path, admin).data();
-            if (List.of("ready", "running", "failed", "terminated").contains(s.get("status").asText())) {
-                return s;
-            }
-            Thread.sleep(100);
-        }
-        throw new AssertionError(path + " did not finish within 120 s");
     }
 
     private Cluster cluster(String user, String password, Serializers serializer) {
