@@ -72,10 +72,7 @@ final class AlgorithmProcedures implements Procedures {
         AlgorithmResult result = calls.call(algorithm, params, cancel);
         budget.hold(result.rowCount());
         List<String> columns = result.columns();
-        List<Column> data = new ArrayList<>();
-        for (String c : columns) {
-            data.add(result.column(c));
-        }
+        List<Column> data = result.data();
         boolean withNode = columns.contains("id");
         Column ids = withNode ? result.column("id") : null;
         List<Map<String, Object>> records = new ArrayList<>(result.rowCount());

@@ -12,30 +12,25 @@ import io.grapholap.cypher.exec.CypherExecutor;
 import io.grapholap.cypher.exec.CypherQueries;
 import io.grapholap.cypher.exec.ReadOnlyQueryException;
 import io.grapholap.cypher.exec.RowBudget;
-import io.grapholap.domain.error.CancelledException;
 import io.grapholap.domain.error.DomainException;
 import io.grapholap.domain.error.OperationTimeoutException;
 import io.grapholap.domain.error.QueryException;
-import io.grapholap.domain.error.RateLimitedException;
 import io.grapholap.graph.csr.CsrGraph;
 import io.grapholap.graph.csr.PropertyIndexes;
+import io.grapholap.graph.csr.QueryThreads;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
-import java.util.concurrent.FutureTask;
-import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 /**
- * Runs Cypher queries on one loaded graph, each on a thread of the instance's query executor (queue time
- * counts against the timeout; a full queue is a 429 {@code QUERY_QUEUE_FULL}). Past its timeout a query's
- * thread is interrupted, the matcher sees it within a few thousand steps and stops, and the caller gets
- * an {@link OperationTimeoutException}; an algorithm the query called stops through its cancellation
+ * Runs Cypher queries on one loaded graph, each on a thread of the instance's query executor
+ * ({@link QueryThreads}: queue time counts against the timeout, a full queue is a 429). Past its timeout a
+ * query's thread is interrupted, the matcher sees it within a few thousand steps and stops, and the caller
+ * gets an {@link OperationTimeoutException}; an algorithm the query called stops through its cancellation
  * token. At most {@link QueryLimits#maxRows()} rows come back ({@code truncated} when there were more);
  * an intermediate result past {@link QueryLimits#maxHeldRows()} rows is a 400
  * {@code QUERY_ROW_LIMIT_EXCEEDED}.
@@ -65,53 +60,10 @@ public final class CypherRunner {
         (parameters == null ? Map.<String, Object>of() : parameters).forEach((k, v) -> params.put(k, Values.of(v)));
         CancellationToken cancel = CancellationToken.withTimeout(bounds.timeout());
         long started = System.nanoTime();
-        FutureTask<QueryResult> task = new FutureTask<>(() -> run(query, params, bounds, calls == null ? AlgorithmCalls.NONE : calls,
-                cancel, started));
-        try {
-            threads.execute(task);
-        } catch (RejectedExecutionException e) {
-            throw new RateLimitedException("QUERY_QUEUE_FULL", "too many queries are waiting for this instance's "
-                    + "threads; try again shortly", 1);
-        }
-        awaitBriefly(task);
-        try {
-            return task.get(bounds.timeout().toNanos(), TimeUnit.NANOSECONDS);
-        } catch (TimeoutException e) {
-            cancel.cancel("the query's time ran out");
-            task.cancel(true);
-            throw new OperationTimeoutException("cypher query", bounds.timeout());
-        } catch (InterruptedException e) {
-            cancel.cancel("the query was cancelled");
-            task.cancel(true);
-            Thread.currentThread().interrupt();
-            throw new CancelledException("cypher query was cancelled");
-        } catch (ExecutionException e) {
-            throw translate(e.getCause(), bounds);
-        }
+        AlgorithmCalls reached = calls == null ? AlgorithmCalls.NONE : calls;
+        return QueryThreads.run(threads, () -> run(query, params, bounds, reached, cancel, started), bounds.timeout(),
+                "cypher query", () -> cancel.cancel("the query stopped"), failure -> translate(failure, bounds));
     }
-
-    /**
-     * Waits up to {@link #SPIN_NANOS} for the query to end before the caller parks, busily for the first
-     * {@link #BUSY_NANOS} and then yielding its core each time round (so a query thread on the same core
-     * runs): a point query ends within that, and waking a parked thread costs more than the query itself;
-     * longer queries park.
-     */
-    private static void awaitBriefly(FutureTask<?> task) {
-        long from = System.nanoTime();
-        while (!task.isDone() && System.nanoTime() - from < SPIN_NANOS) {
-            if (System.nanoTime() - from < BUSY_NANOS) {
-                Thread.onSpinWait();
-            } else {
-                Thread.yield();
-            }
-        }
-    }
-
-    /** The most a caller spins for its query's answer before it parks. */
-    static final long SPIN_NANOS = 50_000;
-
-    /** The first part of the wait, spent busily. */
-    static final long BUSY_NANOS = 5_000;
 
     private QueryResult run(String query, Map<String, Object> params, QueryLimits limits, AlgorithmCalls calls,
                             CancellationToken cancel, long started) {

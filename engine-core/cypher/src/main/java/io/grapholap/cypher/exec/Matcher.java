@@ -146,16 +146,7 @@ final class Matcher {
                     frontier = next.stream().mapToLong(Long::longValue).toArray();
                 }
             };
-            long[] candidates = startCandidates(part.start(), row);
-            if (candidates != null) {
-                for (long node : candidates) {
-                    fromStart.accept(node);
-                }
-            } else if (part.start().labels().isEmpty()) {
-                graph.forEachNode(fromStart);
-            } else {
-                graph.forEachNodeWithLabel(part.start().labels().get(0), fromStart);
-            }
+            forEachStart(part.start(), row, fromStart);
         } finally {
             this.hints = outer;
         }
@@ -198,6 +189,23 @@ final class Matcher {
         return null;
     }
 
+    /**
+     * Every candidate for the unbound start node {@code start}: from a lookup ({@link #startCandidates}),
+     * else a scan of its label (narrowed on the column by a range hint) or of all nodes.
+     */
+    private void forEachStart(NodePattern start, Map<String, Object> row, java.util.function.LongConsumer visit) {
+        long[] candidates = startCandidates(start, row);
+        if (candidates != null) {
+            for (long node : candidates) {
+                visit.accept(node);
+            }
+        } else if (start.labels().isEmpty()) {
+            graph.forEachNode(visit);
+        } else if (!scanWhere(start, row, visit)) {
+            graph.forEachNodeWithLabel(start.labels().get(0), visit);
+        }
+    }
+
     /** A label scan that skips, on the property column, the nodes a range hint rules out; false when there is none. */
     private boolean scanWhere(NodePattern start, Map<String, Object> row, java.util.function.LongConsumer visit) {
         StartHints.Range range = hints.range(start.variable());
@@ -232,16 +240,7 @@ final class Matcher {
                 unbind(row, start.variable());
             }
         };
-        long[] candidates = startCandidates(start, row);
-        if (candidates != null) {
-            for (long node : candidates) {
-                visit.accept(node);
-            }
-        } else if (start.labels().isEmpty()) {
-            graph.forEachNode(visit);
-        } else if (!scanWhere(start, row, visit)) {
-            graph.forEachNodeWithLabel(start.labels().get(0), visit);
-        }
+        forEachStart(start, row, visit);
     }
 
     /** Extends the path of {@code part} from {@code node} at {@code step}; {@code nodes}/{@code rels} is the path so far. */

@@ -45,16 +45,12 @@ public final class ComputePool implements AutoCloseable {
 
     /**
      * The queries' queue: one idle query thread at a time looks for the next query for up to
-     * {@link #SPIN_NANOS} before it parks (the others park at once, so spinning never takes a core from a
+     * {@link QueryThreads#SPIN_NANOS} before it parks (the others park at once, so spinning never takes a core from a
      * running query), so a burst of point queries (a notebook's loop, a service's lookups) is not paid for
      * with a thread wake-up each, which costs more than such a query. The spin reads the queue's size,
-     * which takes no lock: busily for a few microseconds, then yielding the core each time round (so a
-     * runnable thread on the same core, the caller for one, goes first).
+     * which takes no lock, waiting as {@link QueryThreads#pause} does.
      */
     private static final class SpinningQueue extends LinkedBlockingQueue<Runnable> {
-        private static final long SPIN_NANOS = 50_000;
-        private static final long BUSY_NANOS = 5_000;
-
         private final AtomicBoolean spinning = new AtomicBoolean();
 
         SpinningQueue(int capacity) {
@@ -67,8 +63,8 @@ public final class ComputePool implements AutoCloseable {
             }
             try {
                 long from = System.nanoTime();
-                while (isEmpty() && System.nanoTime() - from < SPIN_NANOS) {
-                    pause(from);
+                while (isEmpty() && System.nanoTime() - from < QueryThreads.SPIN_NANOS) {
+                    QueryThreads.pause(from);
                 }
                 return poll();
             } finally {
@@ -79,15 +75,6 @@ public final class ComputePool implements AutoCloseable {
         @Override
         public boolean isEmpty() {
             return size() == 0;
-        }
-
-        /** Waits a moment: busily for the first microseconds, then yielding the core each time round. */
-        private static void pause(long from) {
-            if (System.nanoTime() - from < BUSY_NANOS) {
-                Thread.onSpinWait();
-            } else {
-                Thread.yield();
-            }
         }
 
         @Override

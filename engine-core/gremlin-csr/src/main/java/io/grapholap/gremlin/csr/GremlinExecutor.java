@@ -2,24 +2,19 @@ package io.grapholap.gremlin.csr;
 
 import io.grapholap.application.graph.QueryLimits;
 import io.grapholap.application.graph.QueryResult;
-import io.grapholap.domain.error.CancelledException;
 import io.grapholap.domain.error.DomainException;
 import io.grapholap.domain.error.OperationTimeoutException;
-import io.grapholap.domain.error.RateLimitedException;
 import io.grapholap.domain.error.ValidationException;
 import io.grapholap.graph.csr.CsrGraph;
+import io.grapholap.graph.csr.QueryThreads;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Objects;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
-import java.util.concurrent.FutureTask;
-import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 import org.apache.tinkerpop.gremlin.language.grammar.GremlinAntlrToJava;
 import org.apache.tinkerpop.gremlin.language.grammar.GremlinParserException;
@@ -77,26 +72,8 @@ public final class GremlinExecutor {
         Map<String, Object> variables = bindings == null ? Map.of() : bindings;
         QueryLimits bounds = limits == null ? QueryLimits.defaults() : limits;
         long started = System.nanoTime();
-        FutureTask<Rows> task = new FutureTask<>(() -> run(query, variables, bounds.maxRows()));
-        try {
-            threads.execute(task);
-        } catch (RejectedExecutionException e) {
-            throw new RateLimitedException("QUERY_QUEUE_FULL", "too many Gremlin queries are waiting for this instance's "
-                    + "threads; try again shortly", 1);
-        }
-        Rows rows;
-        try {
-            rows = task.get(bounds.timeout().toNanos(), TimeUnit.NANOSECONDS);
-        } catch (TimeoutException e) {
-            task.cancel(true);
-            throw new OperationTimeoutException("gremlin query", bounds.timeout());
-        } catch (InterruptedException e) {
-            task.cancel(true);
-            Thread.currentThread().interrupt();
-            throw new CancelledException("gremlin query was cancelled");
-        } catch (ExecutionException e) {
-            throw translate(e.getCause(), bounds);
-        }
+        Rows rows = QueryThreads.run(threads, () -> run(query, variables, bounds.maxRows()), bounds.timeout(), "gremlin query",
+                () -> { }, failure -> translate(failure, bounds));
         long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
         return new QueryResult(List.of(RESULT_COLUMN), rows.values(), rows.truncated(), millis);
     }
