@@ -3,7 +3,6 @@ package io.grapholap.gremlin.csr.server;
 import io.grapholap.application.dataplane.DriverAccess;
 import io.grapholap.application.dataplane.QueryUseCase;
 import io.grapholap.application.security.Actor;
-import io.grapholap.domain.error.CancelledException;
 import io.grapholap.domain.error.ConflictException;
 import io.grapholap.domain.error.DomainException;
 import io.grapholap.domain.error.NotFoundException;
@@ -186,57 +185,31 @@ final class DriverRequests {
 
     /** The answer to a failed request: its TinkerPop status, a message for the client, the error code as an attribute. */
     static ResponseMessage errorFor(DriverConnection.Request request, Throwable failure) {
-        ResponseStatusCode status;
-        String code;
         Map<String, Object> attributes = new LinkedHashMap<>();
         String message = failure.getMessage();
-        switch (failure) {
+        ResponseStatusCode status = switch (failure) {
             case DriverFailure f -> {
-                status = f.status();
-                code = f.code();
                 attributes.putAll(f.attributes());
+                yield f.status();
             }
-            case ValidationException v -> {
-                status = "query".equals(v.field()) ? ResponseStatusCode.SERVER_ERROR_EVALUATION
-                        : ResponseStatusCode.REQUEST_ERROR_INVALID_REQUEST_ARGUMENTS;
-                code = v.code();
-            }
-            case PermissionDeniedException p -> {
-                status = ResponseStatusCode.FORBIDDEN;
-                code = p.code();
-            }
+            case ValidationException v -> "query".equals(v.field()) ? ResponseStatusCode.SERVER_ERROR_EVALUATION
+                    : ResponseStatusCode.REQUEST_ERROR_INVALID_REQUEST_ARGUMENTS;
+            case PermissionDeniedException p -> ResponseStatusCode.FORBIDDEN;
             case NotFoundException n -> {
-                status = ResponseStatusCode.REQUEST_ERROR_INVALID_REQUEST_ARGUMENTS;
-                code = n.code();
                 message = "the traversal source is not configured on this server: " + n.getMessage();
+                yield ResponseStatusCode.REQUEST_ERROR_INVALID_REQUEST_ARGUMENTS;
             }
-            case ConflictException c -> {
-                status = ResponseStatusCode.REQUEST_ERROR_INVALID_REQUEST_ARGUMENTS;
-                code = c.code();
-            }
-            case RateLimitedException r -> {
-                status = ResponseStatusCode.TOO_MANY_REQUESTS;
-                code = r.code();
-            }
-            case OperationTimeoutException t -> {
-                status = ResponseStatusCode.SERVER_ERROR_TIMEOUT;
-                code = t.code();
-            }
-            case CancelledException c -> {
-                status = ResponseStatusCode.SERVER_ERROR;
-                code = c.code();
-            }
-            case DomainException d -> {
-                status = ResponseStatusCode.SERVER_ERROR;
-                code = d.code();
-            }
+            case ConflictException c -> ResponseStatusCode.REQUEST_ERROR_INVALID_REQUEST_ARGUMENTS;
+            case RateLimitedException r -> ResponseStatusCode.TOO_MANY_REQUESTS;
+            case OperationTimeoutException t -> ResponseStatusCode.SERVER_ERROR_TIMEOUT;
+            case DomainException d -> ResponseStatusCode.SERVER_ERROR;
             default -> {
                 LOG.log(System.Logger.Level.ERROR, "Gremlin request " + request.id() + " failed", failure);
-                status = ResponseStatusCode.SERVER_ERROR;
-                code = "INTERNAL_ERROR";
                 message = "the request failed on the server (" + failure.getClass().getSimpleName() + "); the server log has the details";
+                yield ResponseStatusCode.SERVER_ERROR;
             }
-        }
+        };
+        String code = failure instanceof DomainException d ? d.code() : "INTERNAL_ERROR";
         attributes.put("code", code);
         return ResponseMessage.build(request.message()).code(status)
                 .statusMessage(message == null ? status.name() : message).statusAttributes(attributes).create();
