@@ -117,12 +117,12 @@ public final class DatasetUseCases implements DatasetCatalog {
         Optional<Long> snapshotId = snapshotId(datasetId);
         if (snapshotId.isPresent()) {
             Snapshot s = readySnapshot(datasetId, snapshotId.get());
-            return new DatasetRef(DatasetName.SNAPSHOT_PREFIX + s.id(), 1, snapshotDirectories.of(s.id()), s.id());
+            return new DatasetRef(DatasetName.SNAPSHOT_PREFIX + s.id(), 1, snapshotDirectories.localCopy(s.id()), s.id());
         }
         Dataset d = uploaded(datasetId);
         DatasetVersion current = datasets.version(d.id(), d.currentVersion())
                 .orElseThrow(() -> new NotFoundException("dataset", datasetId));
-        return new DatasetRef(d.name().value(), current.version(), directories.of(d.id(), current.directory()), null);
+        return new DatasetRef(d.name().value(), current.version(), directories.localCopy(d.id(), current.directory()), null);
     }
 
     /** Newest first, at most 100; a dataset deleted while the list is built is left out. */

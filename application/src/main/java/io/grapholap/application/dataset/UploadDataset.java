@@ -215,7 +215,7 @@ public final class UploadDataset {
                 if (v.version() >= oldestKept) {
                     break;
                 }
-                if (!inUse.contains(directories.of(datasetId, v.directory()).toString())
+                if (!inUse.contains(directories.staging(datasetId, v.directory()).toString())
                         && datasets.deleteVersion(datasetId, v.version())) {
                     directories.remove(datasetId, v.directory());
                 }
@@ -229,16 +229,22 @@ public final class UploadDataset {
         DatasetVersion current = datasets.version(dataset.id(), dataset.currentVersion())
                 .orElseThrow(() -> new IllegalStateException("dataset " + dataset.name() + " has no row for its current version "
                         + dataset.currentVersion()));
-        return directories.of(dataset.id(), current.directory());
+        return directories.localCopy(dataset.id(), current.directory());
     }
 
     private DatasetVersion write(Actor actor, Dataset dataset, GraphTables tables) {
         int next = dataset.currentVersion() + 1;
         String directory = DatasetDirectories.newName(next);
         SnapshotSummary summary;
-        try (SnapshotWriter writer = writers.create(directories.of(dataset.id(), directory),
+        try (SnapshotWriter writer = writers.create(directories.staging(dataset.id(), directory),
                 SnapshotSource.dataset(dataset.name().value()))) {
             summary = tables.writeTo(writer);
+        }
+        try {
+            directories.publish(dataset.id(), directory);
+        } catch (RuntimeException e) {
+            directories.remove(dataset.id(), directory);
+            throw e;
         }
         DatasetVersion version = new DatasetVersion(dataset.id(), next, directory, summary.nodeCounts(), summary.edgeCounts(),
                 summary.sizeBytes(), actor.username(), clock.instant());

@@ -7,11 +7,6 @@ import io.grapholap.domain.instance.Instance;
 import io.grapholap.domain.instance.InstanceStatus;
 import io.grapholap.domain.snapshot.Snapshot;
 import io.grapholap.domain.snapshot.SnapshotStatus;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.DirectoryStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -93,7 +88,7 @@ public final class ReconciliationJob implements BackgroundJob {
         }
         List<Long> missing = new ArrayList<>();
         for (Snapshot s : snapshots.withStatus(EnumSet.of(SnapshotStatus.READY))) {
-            if (!Files.isDirectory(directories.of(s.id()))) {
+            if (!directories.exists(s.id())) {
                 missing.add(s.id());
             }
         }
@@ -104,25 +99,16 @@ public final class ReconciliationJob implements BackgroundJob {
 
     /** Published snapshot folders (named by the snapshot id) whose snapshot row is gone. */
     private int removeOrphans(Instant cutoff) {
-        Path root = directories.root();
-        if (!Files.isDirectory(root)) {
-            return 0;
-        }
         int removed = 0;
-        try (DirectoryStream<Path> entries = Files.newDirectoryStream(root)) {
-            for (Path entry : entries) {
-                String name = entry.getFileName().toString();
-                if (!name.matches("\\d{1,18}") || !Files.isDirectory(entry)) {
-                    continue;
-                }
-                long id = Long.parseLong(name);
-                if (snapshots.find(id).isEmpty() && Files.getLastModifiedTime(entry).toInstant().isBefore(cutoff)) {
-                    directories.removeAll(id);
-                    removed++;
-                }
+        for (long id : directories.ids()) {
+            if (snapshots.find(id).isPresent()) {
+                continue;
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot list " + root, e);
+            Instant modified = directories.modifiedAt(id);
+            if (modified != null && modified.isBefore(cutoff)) {
+                directories.removeAll(id);
+                removed++;
+            }
         }
         return removed;
     }

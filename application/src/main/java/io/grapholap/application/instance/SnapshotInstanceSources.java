@@ -33,6 +33,6 @@ public final class SnapshotInstanceSources implements InstanceSources {
 
     @Override
     public Path directory(long snapshotId) {
-        return directories.of(snapshotId);
+        return directories.localCopy(snapshotId);
     }
 }

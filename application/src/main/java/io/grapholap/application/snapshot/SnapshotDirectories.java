@@ -1,54 +1,63 @@
 package io.grapholap.application.snapshot;
 
-import io.grapholap.application.common.FileTrees;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.DirectoryStream;
-import java.nio.file.Files;
+import io.grapholap.application.graph.snapshot.SnapshotStore;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
 
 /**
- * Where snapshot files live: {@code {root}/{id}} for a published snapshot; a writer's temporary
- * directory sits beside it as {@code .{id}.tmp-*} until it is published or discarded.
+ * Where exported snapshots live: key {@code {id}} in the snapshot store. A writer publishes into
+ * {@link #staging}, then {@link #publish} makes the snapshot visible in the store; engines load from
+ * {@link #localCopy}.
  */
 public final class SnapshotDirectories {
 
-    private final Path root;
+    private final SnapshotStore store;
 
+    /** Snapshots in the local directory {@code root} ({@code {root}/{id}}). */
     public SnapshotDirectories(Path root) {
-        this.root = root.toAbsolutePath().normalize();
+        this(new DirectorySnapshotStore(root));
     }
 
-    public Path root() {
-        return root;
+    public SnapshotDirectories(SnapshotStore store) {
+        this.store = store;
     }
 
-    public Path of(long id) {
-        return root.resolve(Long.toString(id));
+    public SnapshotStore store() {
+        return store;
     }
 
-    /** Removes the published directory of {@code id}, if any. */
-    public void removePublished(long id) {
-        FileTrees.delete(of(id));
+    /** The node-local directory the export of {@code id} publishes into before {@link #publish}. */
+    public Path staging(long id) {
+        return store.staging(Long.toString(id));
     }
 
-    /** Removes every temporary directory a writer left for {@code id} (a crashed or cancelled export). */
-    public void removeTemporary(long id) {
-        if (!Files.isDirectory(root)) {
-            return;
-        }
-        try (DirectoryStream<Path> dirs = Files.newDirectoryStream(root, "." + id + ".tmp-*")) {
-            for (Path dir : dirs) {
-                FileTrees.delete(dir);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot list " + root, e);
-        }
+    /** Makes the snapshot a writer finished at {@link #staging} visible in the store. */
+    public void publish(long id) {
+        store.publish(Long.toString(id));
+    }
+
+    /** A node-local, verified directory of the published snapshot {@code id}. */
+    public Path localCopy(long id) {
+        return store.localCopy(Long.toString(id));
+    }
+
+    public boolean exists(long id) {
+        return store.exists(Long.toString(id));
+    }
+
+    /** The snapshot ids that have anything in the store, published or not (other names are ignored). */
+    public List<Long> ids() {
+        return store.list("").stream().filter(n -> n.matches("[0-9]{1,18}")).map(Long::parseLong).toList();
+    }
+
+    /** When the files of {@code id} last changed, or null when there are none. */
+    public Instant modifiedAt(long id) {
+        return store.modifiedAt(Long.toString(id));
     }
 
     /** Removes published and temporary files of {@code id}. */
     public void removeAll(long id) {
-        removeTemporary(id);
-        removePublished(id);
+        store.delete(Long.toString(id));
     }
 }

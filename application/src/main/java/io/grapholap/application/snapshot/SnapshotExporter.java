@@ -94,8 +94,7 @@ public final class SnapshotExporter {
         LOG.log(System.Logger.Level.INFO, "export of snapshot {0} (mapping {1} version {2}) started",
                 Long.toString(id), Long.toString(snapshot.mappingId()), Integer.toString(snapshot.mappingVersion()));
         try {
-            directories.removeTemporary(id);
-            directories.removePublished(id);
+            directories.removeAll(id);
             MappingVersion version = mappings.version(new MappingId(snapshot.mappingId()), snapshot.mappingVersion())
                     .orElseThrow(() -> new ExportFailure("mapping " + snapshot.mappingId() + " version "
                             + snapshot.mappingVersion() + " no longer exists"));
@@ -137,7 +136,7 @@ public final class SnapshotExporter {
         definition.edges().forEach(e -> steps.add(new Step("edge:" + e.type(), StepStatus.PENDING, 0)));
         Tracker tracker = new Tracker(id, new ExportProgress(steps, started), deadline, limit);
         tracker.save();
-        try (SnapshotWriter writer = writers.create(directories.of(id),
+        try (SnapshotWriter writer = writers.create(directories.staging(id),
                 SnapshotSource.mapping(Long.toString(snapshot.mappingId()), snapshot.mappingVersion()))) {
             int index = 0;
             for (NodeDefinition node : definition.nodes()) {
@@ -159,7 +158,9 @@ public final class SnapshotExporter {
                                 spec(columns.get(1)), specs(edge.properties())));
             }
             tracker.check();
-            return writer.finish();
+            SnapshotSummary summary = writer.finish();
+            directories.publish(id);
+            return summary;
         }
     }
 

@@ -67,6 +67,7 @@ class SnapshotExportTest {
     private final Map<String, RuntimeException> failing = new HashMap<>();
     private final List<List<SourceRows.Column>> asked = new java.util.ArrayList<>();
     private Duration perRow = Duration.ZERO;
+    private Path snapshotRoot;
     private SnapshotDirectories directories;
     private SnapshotUseCases useCases;
     private SnapshotExporter exporter;
@@ -77,7 +78,8 @@ class SnapshotExportTest {
         tables.put("SELECT id FROM city", List.of(new Object[] {10L}, new Object[] {20L}));
         tables.put("SELECT person_id, city_id, since FROM lives_in", List.of(new Object[] {1L, 10L, LocalDate.of(2020, 1, 1)},
                 new Object[] {2L, 10L, null}, new Object[] {3L, 20L, LocalDate.of(2021, 5, 6)}));
-        directories = new SnapshotDirectories(root.resolve("snapshots"));
+        snapshotRoot = root.resolve("snapshots");
+        directories = new SnapshotDirectories(snapshotRoot);
         build(ExportSettings.DEFAULTS);
     }
 
@@ -123,10 +125,10 @@ class SnapshotExportTest {
     }
 
     private List<Path> files() throws IOException {
-        if (!Files.exists(directories.root())) {
+        if (!Files.exists(snapshotRoot)) {
             return List.of();
         }
-        try (Stream<Path> paths = Files.list(directories.root())) {
+        try (Stream<Path> paths = Files.list(snapshotRoot)) {
             return paths.toList();
         }
     }
@@ -143,7 +145,7 @@ class SnapshotExportTest {
         assertThat(ready.status()).isEqualTo(SnapshotStatus.READY);
         assertThat(ready.nodeCounts()).containsExactly(Map.entry("Person", 3L), Map.entry("City", 2L));
         assertThat(ready.edgeCounts()).containsExactly(Map.entry("LIVES_IN", 3L));
-        assertThat(files()).containsExactly(directories.of(created.id()));
+        assertThat(files()).containsExactly(snapshotRoot.resolve(Long.toString(created.id())));
         // edge key columns take the types of the endpoint labels' primary keys
         assertThat(asked.get(2)).containsExactly(new SourceRows.Column("person_id", PropertyType.INT64),
                 new SourceRows.Column("city_id", PropertyType.INT64), new SourceRows.Column("since", PropertyType.DATE));
@@ -253,7 +255,7 @@ class SnapshotExportTest {
         Snapshot created = create();
         jobs.clear(); // the server stopped before the job ran
         snapshots.transition(created.id(), SnapshotStatus.PENDING, SnapshotStatus.CREATING, null, clock.instant());
-        Path leftover = directories.root().resolve("." + created.id() + ".tmp-crashed");
+        Path leftover = snapshotRoot.resolve("." + created.id() + ".tmp-crashed");
         Files.createDirectories(leftover);
         Files.writeString(leftover.resolve("Person.arrow"), "half");
 
@@ -264,7 +266,7 @@ class SnapshotExportTest {
 
         runJobs();
         assertThat(useCases.get(created.id()).status()).isEqualTo(SnapshotStatus.READY);
-        assertThat(files()).containsExactly(directories.of(created.id()));
+        assertThat(files()).containsExactly(snapshotRoot.resolve(Long.toString(created.id())));
     }
 
     @Test
@@ -274,7 +276,7 @@ class SnapshotExportTest {
         Snapshot creating = create();
         jobs.clear();
         snapshots.transition(creating.id(), SnapshotStatus.PENDING, SnapshotStatus.CREATING, null, clock.instant());
-        Files.createDirectories(directories.root().resolve("." + creating.id() + ".tmp-crashed"));
+        Files.createDirectories(snapshotRoot.resolve("." + creating.id() + ".tmp-crashed"));
 
         var outcome = new ReconcileSnapshots(snapshots, exporter, directories, clock).reconcile();
 
