@@ -42,6 +42,7 @@ public final class GraphOlapServer {
         long started = System.nanoTime();
         ServerSettings settings = ServerSettings.fromEnvironment(environment);
         Map<String, Object> properties = new HashMap<>(settings.toProperties());
+        properties.putAll(ServerSettings.storeProperties(environment));
         properties.putAll(overrides);
         ApplicationContext context = ApplicationContext.builder()
                 .properties(properties)

@@ -89,6 +89,27 @@ public record ServerSettings(
         return p;
     }
 
+    /**
+     * The snapshot store settings among {@code env}: {@code GRAPHOLAP_SNAPSHOT_STORE} (a directory, or
+     * {@code s3://bucket/prefix}) and {@code GRAPHOLAP_S3_ENDPOINT}, {@code _REGION}, {@code _ACCESS_KEY},
+     * {@code _SECRET_KEY}, {@code _PATH_STYLE_ACCESS}, {@code _CREATE_BUCKET}; only those given.
+     */
+    public static Map<String, Object> storeProperties(Map<String, String> env) {
+        Map<String, Object> p = new LinkedHashMap<>();
+        Map.of("GRAPHOLAP_SNAPSHOT_STORE", "grapholap.snapshot-store",
+                "GRAPHOLAP_S3_ENDPOINT", "grapholap.s3.endpoint",
+                "GRAPHOLAP_S3_REGION", "grapholap.s3.region",
+                "GRAPHOLAP_S3_ACCESS_KEY", "grapholap.s3.access-key",
+                "GRAPHOLAP_S3_SECRET_KEY", "grapholap.s3.secret-key",
+                "GRAPHOLAP_S3_PATH_STYLE_ACCESS", "grapholap.s3.path-style-access",
+                "GRAPHOLAP_S3_CREATE_BUCKET", "grapholap.s3.create-bucket").forEach((variable, key) -> {
+                    if (env.get(variable) != null) {
+                        p.put(key, env.get(variable));
+                    }
+                });
+        return p;
+    }
+
     private static String storedSecret(Path file) {
         try {
             if (Files.exists(file)) {

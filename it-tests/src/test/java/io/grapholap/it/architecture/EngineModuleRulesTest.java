@@ -12,7 +12,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Engines are modules a deployment may leave out: no engine uses another, and the shared engine
- * modules (snapshot format, host graph, Gremlin provider) use no engine and no adapter
+ * modules (snapshot format, snapshot store on S3, host graph, Gremlin provider) use no engine and no adapter; only
+ * the S3 snapshot store uses the AWS SDK
  * ({@link ModuleRulesTest} keeps engines off the adapters). Main
  * classes only: an engine's tests may compare its results with another engine's.
  */
@@ -47,10 +48,19 @@ class EngineModuleRulesTest {
     }
 
     @Test
+    void onlyTheS3SnapshotStoreTalksToTheAwsSdk() {
+        noClasses().that().resideOutsideOfPackage("io.grapholap.snapshot.s3..")
+                .should().dependOnClassesThat().resideInAPackage("software.amazon..")
+                .because("the object store is reached through the SnapshotStore port; snapshot-s3 is its one client")
+                .check(classes);
+    }
+
+    @Test
     void theRulesSeeTheEngines() {
         // guards the rules above against passing vacuously on an empty import
         assertThat(classes.contain("io.grapholap.engine.cpu.CpuGraphEngine")).isTrue();
         assertThat(classes.contain("io.grapholap.engine.gpu.GpuGraphEngine")).isTrue();
         assertThat(classes.contain("io.grapholap.graph.csr.CsrGraph")).isTrue();
+        assertThat(classes.contain("io.grapholap.snapshot.s3.S3SnapshotStore")).isTrue();
     }
 }

@@ -46,7 +46,8 @@ class LayerRulesTest {
         noClasses().that().resideInAPackage("io.grapholap.application..")
                 .should().dependOnClassesThat().resideInAnyPackage(
                         "io.micronaut..", "jakarta..", "java.sql..", "javax.sql..", "org.graalvm..", "jcuda..",
-                        "org.apache.arrow..", "org.apache.tinkerpop..", "com.fasterxml.jackson..", "tools.jackson..")
+                        "org.apache.arrow..", "org.apache.tinkerpop..", "com.fasterxml.jackson..", "tools.jackson..",
+                        "software.amazon..")
                 .because("use cases talk to the world only through their ports")
                 .check(classes);
     }

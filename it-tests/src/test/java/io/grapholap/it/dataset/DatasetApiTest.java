@@ -18,6 +18,7 @@ import io.grapholap.domain.user.Role;
 import io.grapholap.it.support.Http;
 import io.grapholap.it.support.MetadataDatabase;
 import io.grapholap.it.support.RunningServer;
+import io.grapholap.snapshot.s3.S3ProxyServer;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.URI;
@@ -65,9 +66,17 @@ abstract class DatasetApiTest {
 
     abstract MetadataDatabase database();
 
+    /** GRAPHOLAP_* variables that choose the dataset store (none: the data directory). */
+    Map<String, String> storeEnvironment() throws Exception {
+        return Map.of();
+    }
+
+    void stopStore() throws Exception {
+    }
+
     @BeforeAll
-    void start() {
-        server = RunningServer.start(database(), Map.of(), Map.of("grapholap.datasets.max-body-bytes", 4096,
+    void start() throws Exception {
+        server = RunningServer.start(database(), storeEnvironment(), Map.of("grapholap.datasets.max-body-bytes", 4096,
                 "grapholap.datasets.max-vertices-per-call", 20, "grapholap.datasets.keep-versions", 3));
         http = server.http();
         admin = http.adminToken();
@@ -78,8 +87,12 @@ abstract class DatasetApiTest {
     }
 
     @AfterAll
-    void stop() {
-        server.close();
+    void stop() throws Exception {
+        try {
+            server.close();
+        } finally {
+            stopStore();
+        }
     }
 
     private Http.Response upsert(String dataset, String json, String token) {
@@ -421,6 +434,29 @@ abstract class DatasetApiTest {
         @Override
         MetadataDatabase database() {
             return MetadataDatabase.POSTGRES;
+        }
+    }
+
+    /** The same, with dataset versions in an S3 bucket on a real S3-compatible server (S3Proxy) the test starts. */
+    static final class OnS3 extends DatasetApiTest {
+        private S3ProxyServer s3;
+
+        @Override
+        MetadataDatabase database() {
+            return MetadataDatabase.H2;
+        }
+
+        @Override
+        Map<String, String> storeEnvironment() throws Exception {
+            s3 = S3ProxyServer.start(null);
+            return s3.serverEnvironment("dataset-api", "it");
+        }
+
+        @Override
+        void stopStore() throws Exception {
+            if (s3 != null) {
+                s3.close();
+            }
         }
     }
 }

@@ -13,7 +13,6 @@ import io.grapholap.application.graph.snapshot.SnapshotWriterFactory;
 import io.grapholap.application.snapshot.SnapshotDirectories;
 import io.grapholap.application.snapshot.SnapshotRepository;
 import io.grapholap.server.settings.DatasetsProperties;
-import io.grapholap.server.settings.ServerProperties;
 import io.micronaut.context.annotation.Factory;
 import jakarta.inject.Singleton;
 import java.time.Clock;
@@ -21,17 +20,12 @@ import java.time.Clock;
 /**
  * Wires the dataset use cases; {@link DatasetUseCases} is also the {@code DatasetCatalog} bean that
  * instances and UDFs resolve datasets through. Settings in {@link DatasetsProperties}; files live
- * under {@code ${grapholap.data-dir}/datasets}.
+ * in the dataset store ({@link SnapshotStoreFactory}).
  */
 @Factory
 final class DatasetUseCasesFactory {
 
     private static final Clock CLOCK = Clock.systemUTC();
-
-    @Singleton
-    DatasetDirectories datasetDirectories(ServerProperties server) {
-        return new DatasetDirectories(server.dir("datasets"));
-    }
 
     @Singleton
     UploadSettings uploadSettings(DatasetsProperties properties) {

@@ -18,7 +18,6 @@ import io.grapholap.application.snapshot.SnapshotRepository;
 import io.grapholap.application.snapshot.SnapshotUseCases;
 import io.grapholap.application.snapshot.SourceRows;
 import io.grapholap.server.settings.ExportProperties;
-import io.grapholap.server.settings.ServerProperties;
 import io.micronaut.context.annotation.Bean;
 import io.micronaut.context.annotation.Factory;
 import jakarta.inject.Named;
@@ -30,8 +29,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 
 /**
- * Wires the snapshot use cases; settings in {@link ExportProperties}. Files live under
- * {@code ${grapholap.data-dir}/snapshots}.
+ * Wires the snapshot use cases; settings in {@link ExportProperties}. Files live in the snapshot
+ * store ({@link SnapshotStoreFactory}).
  */
 @Factory
 final class SnapshotUseCasesFactory {
@@ -41,11 +40,6 @@ final class SnapshotUseCasesFactory {
     @Singleton
     ListMappingSnapshots listMappingSnapshots(MappingRepository mappings, SnapshotRepository snapshots) {
         return new ListMappingSnapshots(mappings, snapshots);
-    }
-
-    @Singleton
-    SnapshotDirectories snapshotDirectories(ServerProperties server) {
-        return new SnapshotDirectories(server.dir("snapshots"));
     }
 
     @Singleton

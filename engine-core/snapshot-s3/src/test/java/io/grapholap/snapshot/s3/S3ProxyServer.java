@@ -5,12 +5,18 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.CountDownLatch;
 import org.gaul.s3proxy.AuthenticationType;
 import org.gaul.s3proxy.S3Proxy;
 import org.jclouds.ContextBuilder;
 import org.jclouds.blobstore.BlobStoreContext;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.s3.S3Client;
 
 /**
  * A real S3-compatible server for tests: S3Proxy on a free loopback port, over an in-memory
@@ -74,6 +80,27 @@ public final class S3ProxyServer implements AutoCloseable {
     /** Settings for a store in {@code bucket} under {@code prefix} on this server. */
     public S3Settings settings(String bucket, String prefix, boolean createBucket) {
         return new S3Settings(bucket, prefix, endpoint(), "us-east-1", ACCESS_KEY, SECRET_KEY, true, createBucket);
+    }
+
+    /**
+     * The {@code GRAPHOLAP_*} variables that point a server's snapshot store at {@code bucket}/{@code prefix}
+     * on this S3Proxy (the bucket is created at start when missing).
+     */
+    public Map<String, String> serverEnvironment(String bucket, String prefix) {
+        return Map.of("GRAPHOLAP_SNAPSHOT_STORE", "s3://" + bucket + "/" + prefix,
+                "GRAPHOLAP_S3_ENDPOINT", endpoint().toString(),
+                "GRAPHOLAP_S3_ACCESS_KEY", ACCESS_KEY,
+                "GRAPHOLAP_S3_SECRET_KEY", SECRET_KEY,
+                "GRAPHOLAP_S3_PATH_STYLE_ACCESS", "true",
+                "GRAPHOLAP_S3_CREATE_BUCKET", "true");
+    }
+
+    /** A plain SDK client of this server, for tests that look at or tamper with the bucket; close it. */
+    public S3Client client() {
+        return S3Client.builder().endpointOverride(endpoint()).region(Region.US_EAST_1).forcePathStyle(true)
+                .requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(ACCESS_KEY, SECRET_KEY)))
+                .build();
     }
 
     @Override
