@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.grapholap.it.support.MetadataDatabase;
 import io.grapholap.it.support.ServerProcess;
+import io.grapholap.snapshot.s3.S3ProxyServer;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -11,7 +12,7 @@ import org.junit.jupiter.api.Test;
  * A bad setting stops the server before it serves anything: the process (started as
  * {@code ./grapholap serve} starts it) exits with status 1 and its log names the setting, the rule
  * and the value given. Out-of-range numbers, durations that do not parse and default engines the
- * server does not have are each refused.
+ * server does not have are each refused, and so is a snapshot store that cannot be used.
  */
 class StartupSettingsTest {
 
@@ -40,5 +41,22 @@ class StartupSettingsTest {
     void aDefaultEngineTheServerDoesNotHaveStopsStartUp() {
         assertThat(failureOf(Map.of("grapholap.engine", "tpu")))
                 .contains("grapholap.engine names 'tpu', but this server's engines are [cpu, gpu]");
+    }
+
+    @Test
+    void aSnapshotStoreThatIsNeitherADirectoryNorAnS3UrlStopsStartUp() {
+        assertThat(failureOf(Map.of("grapholap.snapshot-store", "gs://bucket/prefix")))
+                .contains("grapholap.snapshot-store must be a directory path or s3://bucket/prefix, got 'gs://bucket/prefix'");
+    }
+
+    @Test
+    void aMissingBucketStopsStartUpNamingTheSettingAndTheEndpoint() throws Exception {
+        try (S3ProxyServer s3 = S3ProxyServer.start(null)) {
+            Map<String, String> properties = Map.of("grapholap.snapshot-store", "s3://no-such-bucket/x",
+                    "grapholap.s3.endpoint", s3.endpoint().toString(), "grapholap.s3.path-style-access", "true",
+                    "grapholap.s3.access-key", S3ProxyServer.ACCESS_KEY, "grapholap.s3.secret-key", S3ProxyServer.SECRET_KEY);
+            assertThat(failureOf(properties)).contains("grapholap.snapshot-store (s3://no-such-bucket/x)",
+                    "bucket no-such-bucket does not exist at " + s3.endpoint());
+        }
     }
 }
