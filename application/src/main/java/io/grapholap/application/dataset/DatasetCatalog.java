@@ -16,6 +16,9 @@ public interface DatasetCatalog {
      */
     DatasetRef resolve(String datasetId, Actor actor);
 
-    /** The datasets {@code actor} may load, newest first, at most {@code limit}. */
+    /**
+     * The datasets {@code actor} may load, newest first, at most {@code limit}; their directories
+     * need not be on this node yet ({@link #resolve} gives a loadable one).
+     */
     List<DatasetRef> list(Actor actor, int limit);
 }

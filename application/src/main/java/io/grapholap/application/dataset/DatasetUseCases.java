@@ -14,6 +14,7 @@ import io.grapholap.domain.error.NotFoundException;
 import io.grapholap.domain.error.ValidationException;
 import io.grapholap.domain.snapshot.Snapshot;
 import io.grapholap.domain.snapshot.SnapshotStatus;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -114,25 +115,38 @@ public final class DatasetUseCases implements DatasetCatalog {
 
     @Override
     public DatasetRef resolve(String datasetId, Actor actor) {
+        return ref(datasetId, true);
+    }
+
+    /**
+     * The current version of {@code datasetId}; with {@code copy}, its directory is a verified node-local
+     * copy (downloaded from an object store when need be), else only where that copy lives.
+     */
+    private DatasetRef ref(String datasetId, boolean copy) {
         Optional<Long> snapshotId = snapshotId(datasetId);
         if (snapshotId.isPresent()) {
             Snapshot s = readySnapshot(datasetId, snapshotId.get());
-            return new DatasetRef(DatasetName.SNAPSHOT_PREFIX + s.id(), 1, snapshotDirectories.localCopy(s.id()), s.id());
+            Path dir = copy ? snapshotDirectories.localCopy(s.id()) : snapshotDirectories.staging(s.id());
+            return new DatasetRef(DatasetName.SNAPSHOT_PREFIX + s.id(), 1, dir, s.id());
         }
         Dataset d = uploaded(datasetId);
         DatasetVersion current = datasets.version(d.id(), d.currentVersion())
                 .orElseThrow(() -> new NotFoundException("dataset", datasetId));
-        return new DatasetRef(d.name().value(), current.version(), directories.localCopy(d.id(), current.directory()), null);
+        Path dir = copy ? directories.localCopy(d.id(), current.directory()) : directories.staging(d.id(), current.directory());
+        return new DatasetRef(d.name().value(), current.version(), dir, null);
     }
 
-    /** Newest first, at most 100; a dataset deleted while the list is built is left out. */
+    /**
+     * Newest first, at most 100; a dataset deleted while the list is built is left out. Nothing is
+     * fetched from the store: resolve a listed dataset to load it.
+     */
     @Override
     public List<DatasetRef> list(Actor actor, int limit) {
         int bounded = Math.max(1, Math.min(limit, PageRequest.MAX_LIMIT));
         List<DatasetRef> refs = new ArrayList<>();
         for (DatasetView v : list(new PageRequest(0, bounded, "created_at", true)).items()) {
             try {
-                refs.add(resolve(v.id(), actor));
+                refs.add(ref(v.id(), false));
             } catch (NotFoundException deletedMeanwhile) {
                 // listed a moment ago, gone now: not loadable, so not in the list
             }

@@ -87,7 +87,13 @@ public final class DirectorySnapshotStore implements SnapshotStore {
             }
             return newest;
         } catch (NoSuchFileException e) {
+            // removed while walked: someone is changing it right now, so it is young
             return Instant.now();
+        } catch (UncheckedIOException e) {
+            if (e.getCause() instanceof NoSuchFileException) {
+                return Instant.now();
+            }
+            throw e;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + dir, e);
         }

@@ -68,8 +68,9 @@ final class SnapshotStoreFactory {
         try {
             storage = S3Storage.open(settings);
         } catch (IllegalStateException e) {
+            // No cause: the start-up failure shows the innermost message, which must be this one.
             throw new ConfigurationException(SnapshotStoreProperties.KEY + " (" + location + "): " + e.getMessage()
-                    + " [settings: grapholap.s3.endpoint, region, access-key, secret-key, path-style-access, create-bucket]", e);
+                    + " [settings: grapholap.s3.endpoint, region, access-key, secret-key, path-style-access, create-bucket]");
         }
         Path cache = server.dir("store-cache");
         return new SnapshotStores(storage.store("snapshots", cache.resolve("snapshots")),
