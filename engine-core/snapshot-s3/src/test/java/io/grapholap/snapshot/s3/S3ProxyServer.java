@@ -24,7 +24,7 @@ import software.amazon.awssdk.services.s3.S3Client;
  * against {@link #ACCESS_KEY}/{@link #SECRET_KEY}. Close it to stop it.
  *
  * <p>{@link #main} runs one as a process of its own for scripts and multi-server tests:
- * {@code java -cp "engine-core/snapshot-s3/target/test-classes:$(cat engine-core/snapshot-s3/target/s3proxy.classpath)"
+ * {@code java -cp "engine-core/snapshot-s3/target/classes:engine-core/snapshot-s3/target/test-classes:$(cat engine-core/snapshot-s3/target/s3proxy.classpath)"
  * io.grapholap.snapshot.s3.S3ProxyServer [directory] [endpoint-file]} prints {@code S3PROXY_ENDPOINT=http://127.0.0.1:PORT}
  * (and writes the endpoint to {@code endpoint-file} when given) once it listens, and runs until killed.
  */
