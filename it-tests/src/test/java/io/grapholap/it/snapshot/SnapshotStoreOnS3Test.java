@@ -3,6 +3,7 @@ package io.grapholap.it.snapshot;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.grapholap.application.instance.ReconciliationJob;
 import io.grapholap.it.support.Http;
 import io.grapholap.it.support.MetadataDatabase;
 import io.grapholap.it.support.RunningServer;
@@ -26,7 +27,8 @@ import software.amazon.awssdk.services.s3.model.S3Object;
  * The server with its snapshot store in S3 ({@code GRAPHOLAP_SNAPSHOT_STORE=s3://…}) on a real
  * S3-compatible server (S3Proxy) the test starts: an export lands in the bucket with its manifest,
  * an instance loads it, a corrupt or missing object refuses the instance with SNAPSHOT_INVALID naming
- * the file, and a delete leaves nothing in the bucket. A small mapping keeps it to seconds;
+ * the file, a delete leaves nothing in the bucket, and reconciliation removes a snapshot published
+ * without its manifest. A small mapping keeps it to seconds;
  * {@code DatasetApiTest.OnS3} runs the dataset uploads against the same kind of store.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -46,7 +48,8 @@ class SnapshotStoreOnS3Test {
     void start() throws Exception {
         s3 = S3ProxyServer.start(null);
         bucket = s3.client();
-        server = RunningServer.start(MetadataDatabase.H2, s3.serverEnvironment(BUCKET, "grapholap"), Map.of());
+        server = RunningServer.start(MetadataDatabase.H2, s3.serverEnvironment(BUCKET, "grapholap"),
+                Map.of("grapholap.jobs.reconciliation-grace", "0s"));
         http = server.http();
         admin = http.adminToken();
         var created = http.post("/api/mappings", Map.of("name", "small " + UUID.randomUUID(),
@@ -119,6 +122,21 @@ class SnapshotStoreOnS3Test {
         assertThat(gone.status()).as(gone.body()).isBetween(400, 499);
         assertThat(gone.errorCode()).isEqualTo("SNAPSHOT_INVALID");
         assertThat(gone.json().path("error").path("details").path("file").asText()).isEqualTo("edges-0.arrow");
+    }
+
+    @Test
+    void aHalfPublishedSnapshotInTheBucketIsRemovedByReconciliation() throws Exception {
+        String orphan = PREFIX + "987654/";
+        bucket.putObject(b -> b.bucket(BUCKET).key(orphan + "nodes-0.arrow"), RequestBody.fromBytes(new byte[] {1, 2, 3}));
+        assertThat(objects(987654)).containsExactly("nodes-0.arrow");
+
+        var triggered = http.post("/api/ops/jobs/trigger", Map.of("job_name", ReconciliationJob.NAME, "reason", "it-test"), admin);
+        assertThat(triggered.status()).as(triggered.body()).isEqualTo(202);
+        long deadline = System.nanoTime() + 30_000_000_000L;
+        while (!objects(987654).isEmpty()) {
+            assertThat(System.nanoTime()).as("the orphan removed within 30 s").isLessThan(deadline);
+            Thread.sleep(50);
+        }
     }
 
     private long readySnapshot(String name) throws InterruptedException {
