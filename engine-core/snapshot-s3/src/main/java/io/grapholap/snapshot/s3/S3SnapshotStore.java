@@ -265,6 +265,7 @@ public final class S3SnapshotStore implements SnapshotStore {
         return files;
     }
 
+    /** The cached manifest's bytes; one that cannot be read matches nothing, so the copy is fetched again. */
     private static byte[] read(Path file) {
         try {
             return Files.readAllBytes(file);
