@@ -81,11 +81,11 @@ final class OpsStateController {
 
     @Introspected
     record ExportJobWebModel(String id, long snapshotId, String snapshotName, String entityType, String entityName,
-                             String status, long rows, int attempts, Instant createdAt, Instant startedAt, Instant updatedAt,
-                             String errorMessage) {
+                             String status, long rows, int attempts, String claimedBy, Instant leaseExpiresAt,
+                             Instant createdAt, Instant startedAt, Instant updatedAt, String errorMessage) {
         static ExportJobWebModel from(ExportJobRows.ExportJob j) {
             return new ExportJobWebModel(j.id(), j.snapshotId(), j.snapshotName(), j.entityType(), j.entityName(), j.status(),
-                    j.rows(), j.attempts(), j.createdAt(), j.startedAt(), j.updatedAt(), j.errorMessage());
+                    j.rows(), j.attempts(), j.claimedBy(), j.leaseExpiresAt(), j.createdAt(), j.startedAt(), j.updatedAt(), j.errorMessage());
         }
     }
 }

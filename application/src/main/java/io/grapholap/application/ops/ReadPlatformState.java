@@ -5,6 +5,7 @@ import io.grapholap.application.mapping.MappingQuery;
 import io.grapholap.application.mapping.MappingRepository;
 import io.grapholap.application.security.Actor;
 import io.grapholap.application.snapshot.SnapshotQuery;
+import io.grapholap.application.snapshot.ExportClaims;
 import io.grapholap.application.snapshot.SnapshotRepository;
 import io.grapholap.domain.error.ValidationException;
 import io.grapholap.domain.instance.InstanceStatus;
@@ -31,11 +32,12 @@ public final class ReadPlatformState {
     private final Optional<InstanceCensus> census;
     private final ExportJobRows exportJobs;
 
-    public ReadPlatformState(MappingRepository mappings, SnapshotRepository snapshots, Optional<InstanceCensus> census) {
+    public ReadPlatformState(MappingRepository mappings, SnapshotRepository snapshots, ExportClaims claims,
+                             Optional<InstanceCensus> census) {
         this.mappings = Objects.requireNonNull(mappings);
         this.snapshots = Objects.requireNonNull(snapshots);
         this.census = Objects.requireNonNull(census);
-        this.exportJobs = new ExportJobRows(snapshots, mappings);
+        this.exportJobs = new ExportJobRows(snapshots, mappings, claims);
     }
 
     /**

@@ -18,7 +18,9 @@ import io.grapholap.application.ops.InstanceCensus;
 import io.grapholap.application.ops.JobRecords;
 import io.grapholap.application.ops.ReadClusterStatus;
 import io.grapholap.application.ops.ReadPlatformState;
-import io.grapholap.application.snapshot.ReconcileSnapshots;
+import io.grapholap.application.snapshot.ClaimedExports;
+import io.grapholap.application.snapshot.ExportClaims;
+import io.grapholap.application.snapshot.SnapshotExporter;
 import io.grapholap.application.snapshot.SnapshotBulkDeletable;
 import io.grapholap.application.snapshot.SnapshotRepository;
 import io.grapholap.application.snapshot.SnapshotUseCases;
@@ -51,8 +53,6 @@ import java.util.concurrent.ScheduledExecutorService;
 final class OpsUseCasesFactory {
 
     private static final Clock CLOCK = Clock.systemUTC();
-    /** How old an unfinished snapshot must be before the periodic pass may call it abandoned. */
-    private static final Duration ABANDONED_AFTER = Duration.ofMinutes(1);
 
     @Singleton
     PlatformDefaults platformDefaults(Environment env, ConversionService conversion, ConcurrencyProperties concurrency,
@@ -117,12 +117,12 @@ final class OpsUseCasesFactory {
     }
 
     /**
-     * {@code export_reconciliation}: unfinished snapshots that this server neither queued nor runs
-     * (and that have not changed for a minute) are exported again or failed, as at start-up.
+     * {@code export_reconciliation}: claims unclaimed snapshots and those whose export claim ran out
+     * (a node stopped) while this node has free export slots, and exports them again or fails them,
+     * as the {@code export-claims} thread does every second; here on demand and on its own schedule.
      */
     @Singleton
-    BackgroundJob exportReconciliation(ReconcileSnapshots reconcile,
-                                       SnapshotUseCasesFactory.ExecutorExportJobs exports, JobsProperties jobs) {
+    BackgroundJob exportReconciliation(ClaimedExports exports, SnapshotExporter exporter, JobsProperties jobs) {
         Duration interval = jobs.exportReconciliationInterval();
         return new BackgroundJob() {
             @Override
@@ -132,7 +132,7 @@ final class OpsUseCasesFactory {
 
             @Override
             public String description() {
-                return "resumes or fails snapshot exports that no export thread holds";
+                return "claims snapshot exports that no node holds and resumes or fails them";
             }
 
             @Override
@@ -142,17 +142,16 @@ final class OpsUseCasesFactory {
 
             @Override
             public String run() {
-                var cutoff = CLOCK.instant().minus(ABANDONED_AFTER);
-                ReconcileSnapshots.Outcome outcome = reconcile.reconcile(
-                        s -> !exports.holds(s.id()) && s.updatedAt().isBefore(cutoff));
+                ClaimedExports.Outcome outcome = exports.poll(id -> () -> exporter.run(id));
                 return outcome.resumed() + " export(s) resumed, " + outcome.failed() + " marked failed";
             }
         };
     }
 
     @Singleton
-    ReadPlatformState readPlatformState(MappingRepository mappings, SnapshotRepository snapshots, Optional<InstanceCensus> census) {
-        return new ReadPlatformState(mappings, snapshots, census);
+    ReadPlatformState readPlatformState(MappingRepository mappings, SnapshotRepository snapshots, ExportClaims claims,
+                                        Optional<InstanceCensus> census) {
+        return new ReadPlatformState(mappings, snapshots, claims, census);
     }
 
     @Singleton

@@ -62,6 +62,14 @@ final class ServerExecutors {
         return pool("snapshot-export-", export.workers());
     }
 
+    /** Export claims: renews this node's leases and claims work, every {@code grapholap.export.claim-interval}. */
+    @Singleton
+    @Named("export-claims")
+    @Bean(preDestroy = "shutdownNow")
+    ScheduledExecutorService exportClaims() {
+        return scheduled("export-claims-", 1);
+    }
+
     /** The background jobs' schedule. */
     @Singleton
     @Named("background-jobs")
