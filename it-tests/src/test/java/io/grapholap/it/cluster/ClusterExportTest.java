@@ -1,0 +1,187 @@
+package io.grapholap.it.cluster;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.grapholap.application.graph.CancellationToken;
+import io.grapholap.it.support.Http;
+import io.grapholap.it.support.MetadataDatabase;
+import io.grapholap.it.support.ServerProcess;
+import io.grapholap.it.support.SourcePostgres;
+import io.grapholap.snapshot.arrow.SnapshotFiles;
+import io.grapholap.snapshot.arrow.SnapshotManifest;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+/**
+ * Two server nodes (child processes) on one PostgreSQL metadata schema and one data directory, with
+ * a 5 s export lease. A snapshot created through node A is exported by whichever node claims it;
+ * that node gets {@code kill -9} in the middle of the export, and the other node takes the claim
+ * over when the lease runs out and exports the snapshot again from scratch: ready within the lease
+ * + 30 s, every row counted, the files' checksums intact, attempts 2 and the survivor as the
+ * claiming node in the export-job view, and an instance of it loads.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class ClusterExportTest {
+
+    private static final long NODES = 100_000;
+    private static final long EDGES = 2_000_000;
+    private static final Duration LEASE = Duration.ofSeconds(5);
+    private static final Duration WAIT = Duration.ofSeconds(120);
+
+    private SourcePostgres source;
+
+    @BeforeAll
+    void fillSource() {
+        source = SourcePostgres.create();
+        source.execute(
+                "CREATE TABLE cluster_nodes_src AS SELECT g::bigint AS id FROM generate_series(1, " + NODES + ") g",
+                "CREATE TABLE cluster_edges_src AS SELECT (g::bigint % " + NODES + " + 1) AS src, (g::bigint * 7919 % " + NODES
+                        + " + 1) AS dst FROM generate_series(1, " + EDGES + ") g",
+                "ANALYZE cluster_nodes_src",
+                "ANALYZE cluster_edges_src");
+    }
+
+    @AfterAll
+    void dropSource() {
+        if (source != null) {
+            source.close();
+        }
+    }
+
+    private static Map<String, String> node(String id) {
+        return Map.of("grapholap.node.id", id, "grapholap.export.lease", LEASE.toString(),
+                "grapholap.export.claim-interval", "PT1S");
+    }
+
+    @Test
+    void theOtherNodeFinishesTheExportOfAKilledNode() throws Exception {
+        try (ServerProcess a = ServerProcess.create(MetadataDatabase.POSTGRES, source.environment());
+             ServerProcess b = a.sibling(Map.of())) {
+            a.start(node("node-a"));
+            b.start(node("node-b"));
+            String admin = a.http().adminToken();
+            long id = createSnapshot(a.http(), admin);
+
+            JsonNode claim = awaitJob(a.http(), admin, id, j -> j.get("status").asText().equals("claimed"));
+            String claimer = claim.get("claimed_by").asText();
+            assertThat(claimer).isIn("node-a", "node-b");
+            assertThat(claim.get("attempts").asInt()).isEqualTo(1);
+            ServerProcess victim = claimer.equals("node-a") ? a : b;
+            ServerProcess survivor = victim == a ? b : a;
+            String survivorId = victim == a ? "node-b" : "node-a";
+            System.out.printf("[cluster] snapshot %d claimed by %s; killing it mid-export%n", id, claimer);
+
+            awaitEdgeRows(survivor.http(), admin, id);
+            victim.kill();
+            long killed = System.nanoTime();
+
+            JsonNode ready = awaitReady(survivor, admin, id, LEASE.plusSeconds(30));
+            System.out.printf("[cluster] %s finished snapshot %d %d ms after the kill%n", survivorId, id,
+                    (System.nanoTime() - killed) / 1_000_000);
+            assertThat(ready.get("node_counts").get("V").asLong()).isEqualTo(NODES);
+            assertThat(ready.get("edge_counts").get("E").asLong()).isEqualTo(EDGES);
+            JsonNode done = awaitJob(survivor.http(), admin, id, j -> j.get("status").asText().equals("completed"));
+            assertThat(done.get("claimed_by").asText()).isEqualTo(survivorId);
+            assertThat(done.get("attempts").asInt()).as("the killed attempt and the survivor's").isEqualTo(2);
+
+            Http http = survivor.http();
+            var instance = http.post("/api/instances", Map.of("snapshot_id", id, "name", "after takeover"), admin);
+            assertThat(instance.status()).as(instance.body()).isEqualTo(202);
+            JsonNode running = awaitInstance(http, admin, instance.data().get("id").asLong());
+            assertThat(running.get("status").asText()).as(running.toString()).isEqualTo("running");
+        }
+    }
+
+    private static long createSnapshot(Http http, String admin) {
+        Map<String, Object> mapping = Map.of(
+                "name", "cluster",
+                "node_definitions", List.of(Map.of("label", "V", "sql", "SELECT id FROM cluster_nodes_src",
+                        "primary_key", Map.of("name", "id", "type", "INT64"))),
+                "edge_definitions", List.of(Map.of("type", "E", "from_node", "V", "to_node", "V",
+                        "sql", "SELECT src, dst FROM cluster_edges_src", "from_key", "src", "to_key", "dst")));
+        var created = http.post("/api/mappings", mapping, admin);
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        var snapshot = http.post("/api/snapshots", Map.of("mapping_id", created.data().get("id").asLong(), "name", "cluster"), admin);
+        assertThat(snapshot.status()).as(snapshot.body()).isEqualTo(202);
+        return snapshot.data().get("id").asLong();
+    }
+
+    /** The first export job of snapshot {@code id} that {@code wanted} accepts, polled on {@code http}. */
+    private static JsonNode awaitJob(Http http, String admin, long id, java.util.function.Predicate<JsonNode> wanted)
+            throws InterruptedException {
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        JsonNode last = null;
+        while (System.nanoTime() < deadline) {
+            var jobs = http.get("/api/ops/export-jobs?limit=100", admin);
+            assertThat(jobs.status()).as(jobs.body()).isEqualTo(200);
+            for (JsonNode job : jobs.data()) {
+                if (job.get("snapshot_id").asLong() == id) {
+                    last = job;
+                    if (wanted.test(job)) {
+                        return job;
+                    }
+                }
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("no export job of snapshot " + id + " as wanted; last seen " + last);
+    }
+
+    /** Waits until the export has written some edge rows (asked through the node that will survive). */
+    private static void awaitEdgeRows(Http http, String admin, long id) throws InterruptedException {
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        JsonNode progress = null;
+        while (System.nanoTime() < deadline) {
+            progress = http.get("/api/snapshots/" + id + "/progress", admin).data();
+            assertThat(progress.get("status").asText()).as("the export ended before it could be killed: " + progress)
+                    .isIn("pending", "creating");
+            if (progress.get("steps").path(1).path("rows").asLong() > 0) {
+                return;
+            }
+            Thread.sleep(20);
+        }
+        throw new AssertionError("the export wrote no edge rows within " + WAIT + ": " + progress);
+    }
+
+    /** Polls on {@code server} until the snapshot is ready, then checks its files against their manifest. */
+    private static JsonNode awaitReady(ServerProcess server, String admin, long id, Duration limit) throws Exception {
+        long deadline = System.nanoTime() + limit.toNanos();
+        JsonNode s = null;
+        while (System.nanoTime() < deadline) {
+            s = server.http().get("/api/snapshots/" + id, admin).data();
+            String status = s.get("status").asText();
+            if (status.equals("ready")) {
+                Path dir = server.dataDir().resolve("snapshots").resolve(Long.toString(id));
+                SnapshotManifest manifest = SnapshotManifest.read(dir);
+                assertThat(manifest.vertexRows()).isEqualTo(NODES);
+                assertThat(manifest.edgeRows()).isEqualTo(EDGES);
+                SnapshotFiles.verify(dir, manifest, true, null, CancellationToken.create());
+                return s;
+            }
+            assertThat(status).as(s.toString()).isIn("pending", "creating");
+            Thread.sleep(100);
+        }
+        throw new AssertionError("snapshot " + id + " not ready within " + limit + ": " + s + "\nsurvivor log tail:\n"
+                + server.logTail(30));
+    }
+
+    private static JsonNode awaitInstance(Http http, String admin, long id) throws InterruptedException {
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        JsonNode i = null;
+        while (System.nanoTime() < deadline) {
+            i = http.get("/api/instances/" + id, admin).data();
+            if (!i.get("status").asText().equals("starting")) {
+                return i;
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("instance " + id + " still starting after " + WAIT + ": " + i);
+    }
+}
