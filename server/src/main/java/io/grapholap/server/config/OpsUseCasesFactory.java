@@ -3,6 +3,7 @@ package io.grapholap.server.config;
 import io.grapholap.application.admin.BulkDeletable;
 import io.grapholap.application.admin.BulkDelete;
 import io.grapholap.application.audit.AuditLog;
+import io.grapholap.application.cluster.NodeRegistry;
 import io.grapholap.application.config.ExportConfig;
 import io.grapholap.application.config.LifecycleConfig;
 import io.grapholap.application.config.ManagePlatformConfig;
@@ -15,6 +16,7 @@ import io.grapholap.application.mapping.MappingRepository;
 import io.grapholap.application.ops.BackgroundJob;
 import io.grapholap.application.ops.BackgroundJobs;
 import io.grapholap.application.ops.InstanceCensus;
+import io.grapholap.application.ops.JobLocks;
 import io.grapholap.application.ops.JobRecords;
 import io.grapholap.application.ops.ReadClusterStatus;
 import io.grapholap.application.ops.ReadPlatformState;
@@ -27,6 +29,7 @@ import io.grapholap.application.snapshot.SnapshotUseCases;
 import io.grapholap.server.settings.ConcurrencyProperties;
 import io.grapholap.server.settings.ExportProperties;
 import io.grapholap.server.settings.JobsProperties;
+import io.grapholap.server.settings.NodeProperties;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.env.Environment;
 import io.micronaut.core.convert.ConversionService;
@@ -97,8 +100,8 @@ final class OpsUseCasesFactory {
 
     @Singleton
     BackgroundJobs backgroundJobs(List<BackgroundJob> jobs, @Named("background-jobs") ScheduledExecutorService threads,
-                                  JobRecords records) {
-        return new BackgroundJobs(jobs, threads, records, CLOCK);
+                                  JobRecords records, JobLocks locks, NodeProperties node) {
+        return new BackgroundJobs(jobs, threads, records, locks, node.id(), CLOCK);
     }
 
     /** Starts the job schedule once the server is up (after the start-up export reconciliation was queued). */
@@ -150,14 +153,14 @@ final class OpsUseCasesFactory {
 
     @Singleton
     ReadPlatformState readPlatformState(MappingRepository mappings, SnapshotRepository snapshots, ExportClaims claims,
-                                        Optional<InstanceCensus> census) {
-        return new ReadPlatformState(mappings, snapshots, claims, census);
+                                        NodeRegistry nodes, Optional<InstanceCensus> census) {
+        return new ReadPlatformState(mappings, snapshots, claims, nodes, census);
     }
 
     @Singleton
     ReadClusterStatus readClusterStatus(CheckReadiness readiness, BackgroundJobs jobs, PlatformConfig config,
-                                        Optional<InstanceCensus> census) {
-        return new ReadClusterStatus(readiness, jobs, config, census, CLOCK);
+                                        Optional<InstanceCensus> census, NodeRegistry nodes) {
+        return new ReadClusterStatus(readiness, jobs, config, census, nodes, CLOCK);
     }
 
     @Singleton

@@ -62,12 +62,16 @@ final class ServerExecutors {
         return pool("snapshot-export-", export.workers());
     }
 
-    /** Export claims: renews this node's leases and claims work, every {@code grapholap.export.claim-interval}. */
+    /**
+     * Cluster coordination: renews this node's export claims and claims work (every
+     * {@code grapholap.export.claim-interval}) and its node registration (every
+     * {@code grapholap.node.heartbeat-interval}); short database writes only.
+     */
     @Singleton
-    @Named("export-claims")
+    @Named("cluster")
     @Bean(preDestroy = "shutdownNow")
-    ScheduledExecutorService exportClaims() {
-        return scheduled("export-claims-", 1);
+    ScheduledExecutorService cluster() {
+        return scheduled("cluster-", 1);
     }
 
     /** The background jobs' schedule. */

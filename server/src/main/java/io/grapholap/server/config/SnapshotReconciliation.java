@@ -20,7 +20,7 @@ import org.slf4j.LoggerFactory;
 /**
  * Once the server is up: a node alone on its metadata database (embedded H2, which one process
  * holds) ends its predecessor's export claims and resumes or fails those exports at once; then,
- * on any database, the {@code export-claims} thread renews this node's claims and claims work
+ * on any database, the {@code cluster} thread renews this node's claims and claims work
  * every {@code grapholap.export.claim-interval} (on a shared PostgreSQL database, the exports of a
  * node that stopped are taken over when their lease runs out). When the server begins to stop
  * (before any bean, such as the source pool, is closed), running exports are told so, so that
@@ -41,7 +41,7 @@ final class SnapshotReconciliation implements ApplicationEventListener<ServerSta
     private final boolean alone;
 
     SnapshotReconciliation(ReconcileSnapshots reconcile, ExportClaims claims, ClaimedExports exports, SnapshotExporter exporter,
-                           @Named("export-claims") ScheduledExecutorService thread, ExportProperties settings,
+                           @Named("cluster") ScheduledExecutorService thread, ExportProperties settings,
                            @Value("${datasources.default.url}") String metadataUrl) {
         this.reconcile = reconcile;
         this.claims = claims;
