@@ -16,18 +16,24 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
 
 /**
  * Two server nodes (child processes) on one PostgreSQL metadata schema and one data directory, with
- * a 5 s export lease. A snapshot created through node A is exported by whichever node claims it;
- * that node gets {@code kill -9} in the middle of the export, and the other node takes the claim
- * over when the lease runs out and exports the snapshot again from scratch: ready within the lease
- * + 30 s, every row counted, the files' checksums intact, attempts 2 and the survivor as the
- * claiming node in the export-job view, and an instance of it loads.
+ * a 5 s export lease and a 3 s dead-after. Both nodes list each other alive; an API key revoked on
+ * one is refused on the other within a second; the cluster-wide jobs record the node that ran them.
+ * Last, a snapshot created through node A is exported by whichever node claims it; that node gets
+ * {@code kill -9} in the middle of the export, and the other node takes the claim over when the
+ * lease runs out and exports the snapshot again from scratch: ready within the lease + 30 s, every
+ * row counted, the files' checksums intact, attempts 2 and the survivor as the claiming node in the
+ * export-job view, the killed node shown dead, and an instance of the snapshot loads.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ClusterExportTest {
 
     private static final long NODES = 100_000;
@@ -36,9 +42,12 @@ class ClusterExportTest {
     private static final Duration WAIT = Duration.ofSeconds(120);
 
     private SourcePostgres source;
+    private ServerProcess a;
+    private ServerProcess b;
+    private String admin;
 
     @BeforeAll
-    void fillSource() {
+    void startCluster() {
         source = SourcePostgres.create();
         source.execute(
                 "CREATE TABLE cluster_nodes_src AS SELECT g::bigint AS id FROM generate_series(1, " + NODES + ") g",
@@ -46,56 +55,142 @@ class ClusterExportTest {
                         + " + 1) AS dst FROM generate_series(1, " + EDGES + ") g",
                 "ANALYZE cluster_nodes_src",
                 "ANALYZE cluster_edges_src");
+        a = ServerProcess.create(MetadataDatabase.POSTGRES, source.environment());
+        b = a.sibling(Map.of());
+        a.start(node("node-a"));
+        b.start(node("node-b"));
+        admin = a.http().adminToken();
     }
 
     @AfterAll
-    void dropSource() {
-        if (source != null) {
-            source.close();
+    void stopCluster() {
+        for (AutoCloseable resource : new AutoCloseable[] {b, a, source}) {
+            try {
+                if (resource != null) {
+                    resource.close();
+                }
+            } catch (Exception e) {
+                System.out.println("[cluster] could not close " + resource + ": " + e);
+            }
         }
     }
 
     private static Map<String, String> node(String id) {
         return Map.of("grapholap.node.id", id, "grapholap.export.lease", LEASE.toString(),
-                "grapholap.export.claim-interval", "PT1S");
+                "grapholap.export.claim-interval", "PT1S", "grapholap.node.heartbeat-interval", "PT1S",
+                "grapholap.node.dead-after", "PT3S");
     }
 
     @Test
+    @Order(1)
+    void eachNodeListsEveryNodeAliveWithItsUrl() {
+        for (ServerProcess node : List.of(a, b)) {
+            var nodes = node.http().get("/api/cluster/nodes", admin);
+            assertThat(nodes.status()).as(nodes.body()).isEqualTo(200);
+            assertThat(nodes.data().findValuesAsText("id")).containsExactly("node-a", "node-b");
+            assertThat(nodes.data().findValuesAsText("status")).containsOnly("alive");
+            for (JsonNode n : nodes.data()) {
+                ServerProcess which = n.get("id").asText().equals("node-a") ? a : b;
+                assertThat(n.get("url").asText()).endsWith(":" + which.http().base().getPort());
+                assertThat(n.get("self").asBoolean()).isEqualTo(which == node);
+                assertThat(n.get("engines")).isNotEmpty();
+                assertThat(n.get("memory_budget_bytes").asLong()).isPositive();
+            }
+            var state = node.http().get("/api/ops/state", admin);
+            assertThat(state.data().get("nodes").findValuesAsText("id")).containsExactly("node-a", "node-b");
+        }
+    }
+
+    @Test
+    @Order(2)
+    void aKeyRevokedOnOneNodeIsRefusedOnTheOtherWithinASecond() throws InterruptedException {
+        var created = a.http().post("/api/auth/api-keys", Map.of("name", "cluster"), admin);
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        String key = created.data().get("key").asText();
+        String id = created.data().get("id").asText();
+        assertThat(b.http().get("/api/auth/me", key).status()).as("accepted, and now in node B's cache").isEqualTo(200);
+        assertThat(b.http().get("/api/auth/me", key).status()).isEqualTo(200);
+
+        assertThat(a.http().delete("/api/auth/api-keys/" + id, admin).status()).isEqualTo(204);
+        long revoked = System.nanoTime();
+        int status = 200;
+        while (status == 200 && System.nanoTime() - revoked < Duration.ofSeconds(1).toNanos()) {
+            status = b.http().get("/api/auth/me", key).status();
+        }
+        long millis = (System.nanoTime() - revoked) / 1_000_000;
+        System.out.printf("[cluster] key revoked on node-a refused on node-b after %d ms%n", millis);
+        assertThat(status).as("node B after " + millis + " ms").isEqualTo(401);
+    }
+
+    @Test
+    @Order(3)
+    void theClusterWideJobsRecordTheNodeThatRanThem() throws InterruptedException {
+        for (ServerProcess node : List.of(a, b)) {
+            var triggered = node.http().post("/api/ops/jobs/trigger", Map.of("job_name", "lifecycle"), admin);
+            assertThat(triggered.status()).as(triggered.body()).isIn(202, 429);
+        }
+        for (ServerProcess node : List.of(a, b)) {
+            JsonNode lifecycle = null;
+            long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+            while (System.nanoTime() < deadline) {
+                lifecycle = job(node, "lifecycle");
+                if (lifecycle.get("runs").asLong() > 0 && !lifecycle.get("running").asBoolean()) {
+                    break;
+                }
+                Thread.sleep(100);
+            }
+            assertThat(lifecycle.get("one_per_cluster").asBoolean()).isTrue();
+            assertThat(lifecycle.get("last_node").asText()).as(lifecycle.toString()).isIn("node-a", "node-b");
+            assertThat(job(node, "schema_cache").get("one_per_cluster").asBoolean()).isFalse();
+        }
+    }
+
+    private JsonNode job(ServerProcess node, String name) {
+        for (JsonNode j : node.http().get("/api/ops/jobs/status", admin).data().get("jobs")) {
+            if (j.get("name").asText().equals(name)) {
+                return j;
+            }
+        }
+        throw new AssertionError("no job " + name);
+    }
+
+    @Test
+    @Order(4)
     void theOtherNodeFinishesTheExportOfAKilledNode() throws Exception {
-        try (ServerProcess a = ServerProcess.create(MetadataDatabase.POSTGRES, source.environment());
-             ServerProcess b = a.sibling(Map.of())) {
-            a.start(node("node-a"));
-            b.start(node("node-b"));
-            String admin = a.http().adminToken();
-            long id = createSnapshot(a.http(), admin);
+        long id = createSnapshot(a.http(), admin);
 
-            JsonNode claim = awaitJob(a.http(), admin, id, j -> j.get("status").asText().equals("claimed"));
-            String claimer = claim.get("claimed_by").asText();
-            assertThat(claimer).isIn("node-a", "node-b");
-            assertThat(claim.get("attempts").asInt()).isEqualTo(1);
-            ServerProcess victim = claimer.equals("node-a") ? a : b;
-            ServerProcess survivor = victim == a ? b : a;
-            String survivorId = victim == a ? "node-b" : "node-a";
-            System.out.printf("[cluster] snapshot %d claimed by %s; killing it mid-export%n", id, claimer);
+        JsonNode claim = awaitJob(a.http(), admin, id, j -> j.get("status").asText().equals("claimed"));
+        String claimer = claim.get("claimed_by").asText();
+        assertThat(claimer).isIn("node-a", "node-b");
+        assertThat(claim.get("attempts").asInt()).isEqualTo(1);
+        ServerProcess victim = claimer.equals("node-a") ? a : b;
+        ServerProcess survivor = victim == a ? b : a;
+        String survivorId = victim == a ? "node-b" : "node-a";
+        System.out.printf("[cluster] snapshot %d claimed by %s; killing it mid-export%n", id, claimer);
 
-            awaitEdgeRows(survivor.http(), admin, id);
-            victim.kill();
-            long killed = System.nanoTime();
+        awaitEdgeRows(survivor.http(), admin, id);
+        victim.kill();
+        long killed = System.nanoTime();
 
-            JsonNode ready = awaitReady(survivor, admin, id, LEASE.plusSeconds(30));
-            System.out.printf("[cluster] %s finished snapshot %d %d ms after the kill%n", survivorId, id,
-                    (System.nanoTime() - killed) / 1_000_000);
-            assertThat(ready.get("node_counts").get("V").asLong()).isEqualTo(NODES);
-            assertThat(ready.get("edge_counts").get("E").asLong()).isEqualTo(EDGES);
-            JsonNode done = awaitJob(survivor.http(), admin, id, j -> j.get("status").asText().equals("completed"));
-            assertThat(done.get("claimed_by").asText()).isEqualTo(survivorId);
-            assertThat(done.get("attempts").asInt()).as("the killed attempt and the survivor's").isEqualTo(2);
+        JsonNode ready = awaitReady(survivor, admin, id, LEASE.plusSeconds(30));
+        System.out.printf("[cluster] %s finished snapshot %d %d ms after the kill%n", survivorId, id,
+                (System.nanoTime() - killed) / 1_000_000);
+        assertThat(ready.get("node_counts").get("V").asLong()).isEqualTo(NODES);
+        assertThat(ready.get("edge_counts").get("E").asLong()).isEqualTo(EDGES);
+        JsonNode done = awaitJob(survivor.http(), admin, id, j -> j.get("status").asText().equals("completed"));
+        assertThat(done.get("claimed_by").asText()).isEqualTo(survivorId);
+        assertThat(done.get("attempts").asInt()).as("the killed attempt and the survivor's").isEqualTo(2);
 
-            Http http = survivor.http();
-            var instance = http.post("/api/instances", Map.of("snapshot_id", id, "name", "after takeover"), admin);
-            assertThat(instance.status()).as(instance.body()).isEqualTo(202);
-            JsonNode running = awaitInstance(http, admin, instance.data().get("id").asLong());
-            assertThat(running.get("status").asText()).as(running.toString()).isEqualTo("running");
+        Http http = survivor.http();
+        var instance = http.post("/api/instances", Map.of("snapshot_id", id, "name", "after takeover"), admin);
+        assertThat(instance.status()).as(instance.body()).isEqualTo(202);
+        JsonNode running = awaitInstance(http, admin, instance.data().get("id").asLong());
+        assertThat(running.get("status").asText()).as(running.toString()).isEqualTo("running");
+
+        JsonNode nodes = http.get("/api/cluster/nodes", admin).data();
+        for (JsonNode n : nodes) {
+            String expected = n.get("id").asText().equals(survivorId) ? "alive" : "dead";
+            assertThat(n.get("status").asText()).as(n.toString()).isEqualTo(expected);
         }
     }
 
