@@ -10,7 +10,11 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -111,17 +115,25 @@ final class JdbcExportClaims implements ExportClaims {
     }
 
     @Override
-    public Optional<ClaimState> state(long snapshotId) {
+    public Map<Long, ClaimState> states(Collection<Long> snapshotIds) {
+        if (snapshotIds.isEmpty()) {
+            return Map.of();
+        }
+        String marks = String.join(", ", Collections.nCopies(snapshotIds.size(), "?"));
         return transactions.executeRead(status -> jdbc.prepareStatement(
-                "SELECT claimed_by, lease_expires_at, attempts FROM snapshots WHERE id = ?", s -> {
-            s.setLong(1, snapshotId);
-            try (ResultSet rs = s.executeQuery()) {
-                if (!rs.next()) {
-                    return Optional.<ClaimState>empty();
-                }
-                OffsetDateTime lease = rs.getObject(2, OffsetDateTime.class);
-                return Optional.of(new ClaimState(rs.getString(1), lease == null ? null : lease.toInstant(), rs.getInt(3)));
+                "SELECT id, claimed_by, lease_expires_at, attempts FROM snapshots WHERE id IN (" + marks + ")", s -> {
+            int i = 1;
+            for (long id : snapshotIds) {
+                s.setLong(i++, id);
             }
+            Map<Long, ClaimState> states = new HashMap<>();
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    OffsetDateTime lease = rs.getObject(3, OffsetDateTime.class);
+                    states.put(rs.getLong(1), new ClaimState(rs.getString(2), lease == null ? null : lease.toInstant(), rs.getInt(4)));
+                }
+            }
+            return states;
         }));
     }
 

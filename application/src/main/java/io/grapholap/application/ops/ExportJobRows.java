@@ -70,8 +70,10 @@ public final class ExportJobRows {
         for (int offset = 0; offset < WINDOW && jobs.size() < limit; offset += PageRequest.MAX_LIMIT) {
             List<Snapshot> page = snapshots.list(new SnapshotQuery(null, null, null, null, null, null, null),
                     new PageRequest(offset, PageRequest.MAX_LIMIT, "created_at", true)).items();
+            Map<Long, ExportClaims.ClaimState> claimed = claims.states(page.stream().map(Snapshot::id).toList());
             for (Snapshot snapshot : page) {
-                for (ExportJob job : jobsOf(snapshot)) {
+                ExportClaims.ClaimState claim = claimed.getOrDefault(snapshot.id(), new ExportClaims.ClaimState(null, null, 0));
+                for (ExportJob job : jobsOf(snapshot, claim)) {
                     if ((status == null || job.status().equals(status)) && jobs.size() < limit) {
                         jobs.add(job);
                     }
@@ -92,11 +94,10 @@ public final class ExportJobRows {
         return counts;
     }
 
-    private List<ExportJob> jobsOf(Snapshot snapshot) {
+    private List<ExportJob> jobsOf(Snapshot snapshot, ExportClaims.ClaimState claim) {
         Optional<ExportProgress> progress = snapshots.progress(snapshot.id());
         List<ExportProgress.Step> steps = progress.map(ExportProgress::steps).orElseGet(() -> plannedSteps(snapshot));
         Instant startedAt = progress.map(ExportProgress::startedAt).orElse(null);
-        ExportClaims.ClaimState claim = claims.state(snapshot.id()).orElse(new ExportClaims.ClaimState(null, null, 0));
         List<ExportJob> jobs = new ArrayList<>();
         for (ExportProgress.Step step : steps) {
             String status = status(snapshot.status(), step.status());

@@ -1,6 +1,9 @@
 package io.grapholap.application.snapshot;
 
 import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -44,5 +47,10 @@ public interface ExportClaims {
      */
     int expireAll(Instant now);
 
-    Optional<ClaimState> state(long snapshotId);
+    /** The claims of those of {@code snapshotIds} that exist, by id (at most a page of ids at a time). */
+    Map<Long, ClaimState> states(Collection<Long> snapshotIds);
+
+    default Optional<ClaimState> state(long snapshotId) {
+        return Optional.ofNullable(states(List.of(snapshotId)).get(snapshotId));
+    }
 }

@@ -72,6 +72,9 @@ public abstract class ExportClaimsContract {
         assertThat(claims.renew(Set.of(id), "node-a", T0.plusSeconds(60))).containsExactly(id);
         assertThat(claims.state(id).orElseThrow().leaseExpiresAt()).isEqualTo(T0.plusSeconds(60));
         assertThat(claims.state(-1)).isEmpty();
+        long other = pending("unclaimed");
+        assertThat(claims.states(List.of(id, other, -1L))).containsOnlyKeys(id, other)
+                .containsEntry(other, new ExportClaims.ClaimState(null, null, 0));
     }
 
     @Test

@@ -3,6 +3,7 @@ package io.grapholap.application.snapshot;
 import io.grapholap.domain.snapshot.Snapshot;
 import io.grapholap.domain.snapshot.SnapshotStatus;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.HashMap;
@@ -86,7 +87,13 @@ final class InMemoryExportClaims implements ExportClaims {
     }
 
     @Override
-    public synchronized Optional<ClaimState> state(long snapshotId) {
-        return snapshots.find(snapshotId).map(s -> claims.getOrDefault(snapshotId, new ClaimState(null, null, 0)));
+    public synchronized Map<Long, ClaimState> states(Collection<Long> snapshotIds) {
+        Map<Long, ClaimState> states = new HashMap<>();
+        for (long id : snapshotIds) {
+            if (snapshots.find(id).isPresent()) {
+                states.put(id, claims.getOrDefault(id, new ClaimState(null, null, 0)));
+            }
+        }
+        return states;
     }
 }
