@@ -25,6 +25,7 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 public final class CredentialCache {
 
+    private static final System.Logger LOG = System.getLogger(CredentialCache.class.getName());
     private static final int MAX_ENTRIES = 10_000;
     private static final String KEY = "key:";
     private static final String ACCOUNT = "account:";
@@ -116,7 +117,7 @@ public final class CredentialCache {
     /** A key was revoked: it stands for nobody from now on, here and, once notified, on the other nodes. */
     public void forgetKey(String keyId) {
         dropKey(keyId);
-        others.publish(KEY + keyId);
+        tellOthers(KEY + keyId);
     }
 
     /**
@@ -125,7 +126,20 @@ public final class CredentialCache {
      */
     public void accountChanged(String username) {
         dropAccount(username);
-        others.publish(ACCOUNT + username);
+        tellOthers(ACCOUNT + username);
+    }
+
+    /**
+     * The change is committed and in force here; a failed notification must not fail the request, so
+     * it is logged, and the other nodes see the change when their entries expire ({@link #ttl()}).
+     */
+    private void tellOthers(String change) {
+        try {
+            others.publish(change);
+        } catch (RuntimeException e) {
+            LOG.log(System.Logger.Level.WARNING, "could not tell the other nodes of credential change {0}: {1}", change,
+                    e.getMessage());
+        }
     }
 
     /** A change another node published ({@link #forgetKey}, {@link #accountChanged}); anything unknown drops everything. */

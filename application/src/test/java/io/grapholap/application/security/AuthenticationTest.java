@@ -126,6 +126,27 @@ class AuthenticationTest {
     }
 
     @Test
+    void aRevocationStandsWhenTheOtherNodesCannotBeTold() {
+        CredentialChanges down = new CredentialChanges() {
+            @Override
+            public void publish(String change) {
+                throw new IllegalStateException("database connection lost");
+            }
+
+            @Override
+            public java.util.Optional<Subscription> subscribe() {
+                return java.util.Optional.empty();
+            }
+        };
+        CredentialCache here = new CredentialCache(clock, Duration.ofSeconds(5), down);
+        AuthenticateApiKey keys = new AuthenticateApiKey(store, here, new FindCurrentAccount(store, here));
+        String secret = createKey.create(bob, new CreateApiKey.Command("k")).secret();
+        assertThat(keys.authenticate(secret)).contains(bob);
+        new RevokeApiKey(store, here, clock).revoke(bob, store.listByOwner("bob").getFirst().id());
+        assertThat(keys.authenticate(secret)).isEmpty();
+    }
+
+    @Test
     void cachedAnswersExpire() {
         String secret = createKey.create(bob, new CreateApiKey.Command("k")).secret();
         apiKey.authenticate(secret);
