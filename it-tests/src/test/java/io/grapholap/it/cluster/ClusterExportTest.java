@@ -30,7 +30,8 @@ import org.junit.jupiter.api.TestMethodOrder;
  * {@code kill -9} in the middle of the export, and the other node takes the claim over when the
  * lease runs out and exports the snapshot again from scratch: ready within the lease + 30 s, every
  * row counted, the files' checksums intact, attempts 2 and the survivor as the claiming node in the
- * export-job view, the killed node shown dead, and an instance of the snapshot loads.
+ * export-job view, the killed node shown dead, and an instance of the snapshot created through the
+ * survivor loads there and answers at its {@code instance_url}.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -186,6 +187,10 @@ class ClusterExportTest {
         assertThat(instance.status()).as(instance.body()).isEqualTo(202);
         JsonNode running = awaitInstance(http, admin, instance.data().get("id").asLong());
         assertThat(running.get("status").asText()).as(running.toString()).isEqualTo("running");
+        String instanceUrl = running.get("instance_url").asText();
+        assertThat(instanceUrl).as("the node it was created through, which loaded it").startsWith(http.base().toString());
+        var health = http.get(java.net.URI.create(instanceUrl).getPath() + "/health", admin);
+        assertThat(health.status()).as(health.body()).isEqualTo(200);
 
         JsonNode nodes = http.get("/api/cluster/nodes", admin).data();
         for (JsonNode n : nodes) {
