@@ -34,7 +34,8 @@ final class JdbcJobRecords implements JobRecords {
             Map<String, JobRecord> all = new HashMap<>();
             rows.findAll().forEach(r -> all.put(r.jobName(), new JobRecord(r.jobName(), r.lastRunAt(),
                     r.lastDurationMs() == null ? null : Duration.ofMillis(r.lastDurationMs()), r.lastResult(), r.lastError(),
-                    r.lastSuccessAt(), r.lastFailureAt(), r.consecutiveFailures(), r.runs(), r.failures(), r.lastTriggerAt())));
+                    r.lastSuccessAt(), r.lastFailureAt(), r.consecutiveFailures(), r.runs(), r.failures(), r.lastTriggerAt(),
+                    r.lastNode())));
             return all;
         });
     }
@@ -43,7 +44,7 @@ final class JdbcJobRecords implements JobRecords {
     public void save(JobRecord r) {
         JobRow row = new JobRow(r.name(), micros(r.lastRunAt()), r.lastDuration() == null ? null : r.lastDuration().toMillis(),
                 clip(r.lastResult()), clip(r.lastError()), micros(r.lastSuccessAt()), micros(r.lastFailureAt()),
-                r.consecutiveFailures(), r.runs(), r.failures(), micros(r.lastTriggerAt()));
+                r.consecutiveFailures(), r.runs(), r.failures(), micros(r.lastTriggerAt()), r.lastNode());
         try {
             upsert(row);
         } catch (RuntimeException e) {

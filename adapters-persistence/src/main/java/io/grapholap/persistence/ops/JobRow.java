@@ -9,5 +9,6 @@ import java.time.Instant;
 @MappedEntity("background_jobs")
 record JobRow(@Id String jobName, @Nullable Instant lastRunAt, @Nullable Long lastDurationMs, @Nullable String lastResult,
               @Nullable String lastError, @Nullable Instant lastSuccessAt, @Nullable Instant lastFailureAt,
-              int consecutiveFailures, long runs, long failures, @Nullable Instant lastTriggerAt) {
+              int consecutiveFailures, long runs, long failures, @Nullable Instant lastTriggerAt,
+              @Nullable String lastNode) {
 }

@@ -70,6 +70,9 @@ final class JdbcSnapshotRepository implements SnapshotRepository {
         if (!from.canMoveTo(to)) {
             return false;
         }
+        if (from == SnapshotStatus.FAILED && to == SnapshotStatus.PENDING) {
+            return rows.retry(id, micros(at)) == 1;
+        }
         return rows.transition(id, from.wire(), to.wire(), clip(errorMessage), micros(at)) == 1;
     }
 

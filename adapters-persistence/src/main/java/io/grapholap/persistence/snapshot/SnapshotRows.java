@@ -15,6 +15,11 @@ interface SnapshotRows extends CrudRepository<SnapshotRow, Long> {
     @Query("UPDATE snapshots SET status = :to, error_message = :errorMessage, updated_at = :at WHERE id = :id AND status = :from")
     int transition(long id, String from, String to, @Nullable String errorMessage, Instant at);
 
+    /** A failed snapshot back to pending (a retry): a new export, so its claim and attempts start again. */
+    @Query("UPDATE snapshots SET status = 'pending', error_message = NULL, claimed_by = NULL, lease_expires_at = NULL,"
+            + " attempts = 0, updated_at = :at WHERE id = :id AND status = 'failed'")
+    int retry(long id, Instant at);
+
     @Query("UPDATE snapshots SET status = 'ready', error_message = NULL, node_counts = :nodeCounts, edge_counts = :edgeCounts,"
             + " size_bytes = :sizeBytes, updated_at = :at WHERE id = :id AND status = 'creating'")
     int ready(long id, String nodeCounts, String edgeCounts, long sizeBytes, Instant at);

@@ -36,12 +36,12 @@ abstract class JobRecordsContractTest {
     @Test
     void aRecordIsStoredReplacedAndReadBack() {
         assertThat(records.load()).doesNotContainKey("reaper");
-        JobRecord never = new JobRecord("reaper", null, null, null, null, null, null, 0, 0, 0, T0);
+        JobRecord never = new JobRecord("reaper", null, null, null, null, null, null, 0, 0, 0, T0, null);
         records.save(never);
         assertThat(records.load().get("reaper")).isEqualTo(never);
 
         JobRecord failed = new JobRecord("reaper", T0.plusSeconds(1), Duration.ofMillis(250), null, "x".repeat(1200), null,
-                T0.plusSeconds(2), 1, 1, 1, T0);
+                T0.plusSeconds(2), 1, 1, 1, T0, "node-a");
         records.save(failed);
         JobRecord read = records.load().get("reaper");
         assertThat(read.lastError()).hasSize(1000);
@@ -50,8 +50,9 @@ abstract class JobRecordsContractTest {
         assertThat(read.consecutiveFailures()).isEqualTo(1);
         assertThat(read.runs()).isEqualTo(1);
         assertThat(read.lastTriggerAt()).isEqualTo(T0);
+        assertThat(read.lastNode()).isEqualTo("node-a");
 
-        records.save(new JobRecord("other", T0, Duration.ZERO, "ok", null, T0, null, 0, 5, 0, null));
+        records.save(new JobRecord("other", T0, Duration.ZERO, "ok", null, T0, null, 0, 5, 0, null, "node-b"));
         assertThat(records.load()).containsKeys("reaper", "other");
     }
 

@@ -18,7 +18,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** The cluster part of the OpsResource (ops role): health and the instance census with limits. */
+/** The cluster part of the OpsResource (ops role): health, the server nodes and the instance census with limits. */
 @Controller("/api/cluster")
 @Secured(SecurityRule.IS_AUTHENTICATED)
 @ExecuteOn(TaskExecutors.BLOCKING)
@@ -39,6 +39,13 @@ final class ClusterController {
         Map<String, ComponentWebModel> components = new LinkedHashMap<>();
         h.components().forEach((name, c) -> components.put(name, new ComponentWebModel(c.status(), c.detail())));
         return DataEnvelope.of(new HealthWebModel(h.status(), components, h.checkedAt()));
+    }
+
+    @Get("/nodes")
+    @Operation(summary = "The server nodes on the metadata database: id, url, cores, memory_budget_bytes, engines, started_at, "
+            + "heartbeat_at, status (alive or dead: no heartbeat within grapholap.node.dead-after) and self (the node answering)")
+    DataEnvelope<List<NodeWebModel>> nodes(Actor actor) {
+        return DataEnvelope.of(cluster.nodes(actor).stream().map(NodeWebModel::from).toList());
     }
 
     @Get("/instances")

@@ -67,12 +67,12 @@ final class OpsJobsController {
     record JobWebModel(String name, String description, String schedule, long intervalSeconds, boolean running,
                        Instant lastRunAt, Long lastDurationMs, String lastResult, String lastError, Instant lastSuccessAt,
                        Instant lastFailureAt, int consecutiveFailures, long runs, long failures, Instant nextRunAt,
-                       String healthStatus) {
+                       String healthStatus, String lastNode, boolean onePerCluster) {
         static JobWebModel from(BackgroundJobs.JobStatus s) {
             return new JobWebModel(s.name(), s.description(), "every " + s.interval(), s.interval().toSeconds(), s.running(),
                     s.lastRunAt(), s.lastDuration() == null ? null : s.lastDuration().toMillis(), s.lastResult(), s.lastError(),
                     s.lastSuccessAt(), s.lastFailureAt(), s.consecutiveFailures(), s.runs(), s.failures(), s.nextRunAt(),
-                    s.healthStatus());
+                    s.healthStatus(), s.lastNode(), s.onePerCluster());
         }
     }
 }

@@ -36,7 +36,8 @@ final class OpsStateController {
 
     @Get("/state")
     @Operation(summary = "Counts: mappings, snapshots per status, instances per status and without_pod_name (live with no engine "
-            + "holding them; available=false without an instance census), exports queued and running, export jobs by status")
+            + "holding them; available=false without an instance census), exports queued and running, export jobs by status, "
+            + "and every server node with its status")
     DataEnvelope<StateWebModel> state(Actor actor) {
         ReadPlatformState.State s = state.state(actor);
         Map<String, Long> snapshots = s.snapshotsByStatus();
@@ -47,12 +48,13 @@ final class OpsStateController {
         return DataEnvelope.of(new StateWebModel(new TotalWebModel(s.mappings()),
                 new SnapshotsWebModel(s.snapshotTotal(), snapshots), instances,
                 new ExportJobsWebModel(snapshots.getOrDefault("pending", 0L), snapshots.getOrDefault("creating", 0L),
-                        s.exportJobsByStatus())));
+                        s.exportJobsByStatus()), s.nodes().stream().map(NodeWebModel::from).toList()));
     }
 
     @Get("/export-jobs")
     @Operation(summary = "Export jobs, one per definition of the recent snapshots, newest first: entity_type, entity_name, "
-            + "status (pending, claimed, completed, failed), attempts, timestamps, error_message; filter status, limit at most 100")
+            + "status (pending, claimed, completed, failed), attempts, claimed_by (the node), lease_expires_at, timestamps, "
+            + "error_message; filter status, limit at most 100")
     DataEnvelope<List<ExportJobWebModel>> exportJobs(Actor actor, @Nullable @QueryValue String status,
                                                      @Nullable @QueryValue Integer limit) {
         return DataEnvelope.of(state.exportJobs(actor, status, limit).stream().map(ExportJobWebModel::from).toList());
@@ -76,16 +78,16 @@ final class OpsStateController {
 
     @Introspected
     record StateWebModel(TotalWebModel mappings, SnapshotsWebModel snapshots, InstancesWebModel instances,
-                         ExportJobsWebModel exportJobs) {
+                         ExportJobsWebModel exportJobs, List<NodeWebModel> nodes) {
     }
 
     @Introspected
     record ExportJobWebModel(String id, long snapshotId, String snapshotName, String entityType, String entityName,
-                             String status, long rows, int attempts, Instant createdAt, Instant startedAt, Instant updatedAt,
-                             String errorMessage) {
+                             String status, long rows, int attempts, String claimedBy, Instant leaseExpiresAt,
+                             Instant createdAt, Instant startedAt, Instant updatedAt, String errorMessage) {
         static ExportJobWebModel from(ExportJobRows.ExportJob j) {
             return new ExportJobWebModel(j.id(), j.snapshotId(), j.snapshotName(), j.entityType(), j.entityName(), j.status(),
-                    j.rows(), j.attempts(), j.createdAt(), j.startedAt(), j.updatedAt(), j.errorMessage());
+                    j.rows(), j.attempts(), j.claimedBy(), j.leaseExpiresAt(), j.createdAt(), j.startedAt(), j.updatedAt(), j.errorMessage());
         }
     }
 }

@@ -42,6 +42,11 @@ public final class InstanceLifecycleJob implements BackgroundJob {
     }
 
     @Override
+    public boolean onePerCluster() {
+        return true;
+    }
+
+    @Override
     public Duration interval() {
         return interval;
     }

@@ -67,6 +67,11 @@ public final class ReconciliationJob implements BackgroundJob {
     }
 
     @Override
+    public boolean onePerCluster() {
+        return true;
+    }
+
+    @Override
     public Duration interval() {
         return interval;
     }

@@ -18,4 +18,12 @@ public interface BackgroundJob {
 
     /** Does one pass and says what it did, in a short sentence for the job status. */
     String run();
+
+    /**
+     * Whether one run at a time across all server nodes sharing the metadata database is wanted
+     * (the job changes shared state); false for a job that looks after this node only.
+     */
+    default boolean onePerCluster() {
+        return false;
+    }
 }

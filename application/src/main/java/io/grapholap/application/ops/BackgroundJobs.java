@@ -23,8 +23,11 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * trigger (ops role, at most once per {@link #TRIGGER_INTERVAL} per job). One run of a job at a
  * time: a scheduled run that finds the job still running is skipped, a trigger is refused with
  * {@code INVALID_STATE}. Keeps each job's last run (start, duration, result, error), its last
- * success and failure, its failure counts and its last trigger in {@link JobRecords}, so they
- * survive a restart; a record that cannot be written is logged and the job goes on.
+ * success and failure, its failure counts, its last trigger and the node that ran it last in
+ * {@link JobRecords}, so they survive a restart; a record that cannot be written is logged and the
+ * job goes on. A job that wants one run at a time across the server nodes
+ * ({@link BackgroundJob#onePerCluster()}) runs under its {@link JobLocks} lock; a run that finds
+ * another node holding it is skipped, and not recorded as a run.
  */
 public final class BackgroundJobs {
 
@@ -37,12 +40,18 @@ public final class BackgroundJobs {
     private final Map<String, Slot> slots = new LinkedHashMap<>();
     private final ScheduledExecutorService executor;
     private final JobRecords records;
+    private final JobLocks locks;
+    private final String node;
     private final Clock clock;
     private final AtomicBoolean started = new AtomicBoolean();
 
-    public BackgroundJobs(List<BackgroundJob> jobs, ScheduledExecutorService executor, JobRecords records, Clock clock) {
+    /** {@code node} is this server node's id, recorded with each run. */
+    public BackgroundJobs(List<BackgroundJob> jobs, ScheduledExecutorService executor, JobRecords records, JobLocks locks,
+                          String node, Clock clock) {
         this.executor = Objects.requireNonNull(executor);
         this.records = Objects.requireNonNull(records);
+        this.locks = Objects.requireNonNull(locks);
+        this.node = Objects.requireNonNull(node);
         this.clock = Objects.requireNonNull(clock);
         jobs.stream().sorted(java.util.Comparator.comparing(BackgroundJob::name)).forEach(job -> {
             if (job.interval() == null || job.interval().isNegative() || job.interval().isZero()) {
@@ -138,7 +147,7 @@ public final class BackgroundJobs {
         return new Triggered(slot.job.name(), "triggered", now, actor.username(), request.reason());
     }
 
-    /** Runs the named job on the calling thread unless it is running; false when it was skipped. */
+    /** Runs the named job on the calling thread unless it is running (here or, for a cluster-wide job, on another node); false when it was skipped. */
     public boolean runNow(String name) {
         Slot slot = slots.get(name);
         if (slot == null) {
@@ -158,6 +167,30 @@ public final class BackgroundJobs {
         if (!slot.running.compareAndSet(false, true)) {
             return false;
         }
+        if (slot.job.onePerCluster()) {
+            try {
+                boolean ran = locks.tryRun(slot.job.name(), () -> record(slot));
+                if (!ran) {
+                    LOG.log(System.Logger.Level.DEBUG, "background job {0} skipped: another node runs it", slot.job.name());
+                }
+                return ran;
+            } catch (RuntimeException e) {
+                LOG.log(System.Logger.Level.WARNING, "background job " + slot.job.name() + " skipped: its lock failed: " + e.getMessage());
+                return false;
+            } finally {
+                slot.running.set(false);
+            }
+        }
+        try {
+            record(slot);
+        } finally {
+            slot.running.set(false);
+        }
+        return true;
+    }
+
+    /** Runs the job once and records the run. */
+    private void record(Slot slot) {
         Instant startedAt = clock.instant();
         long t0 = System.nanoTime();
         String result = null;
@@ -174,6 +207,7 @@ public final class BackgroundJobs {
             synchronized (slot) {
                 slot.lastRunAt = startedAt;
                 slot.lastDuration = took;
+                slot.lastNode = node;
                 slot.runs++;
                 if (error == null) {
                     slot.lastResult = clip(result == null ? "done" : result);
@@ -188,10 +222,8 @@ public final class BackgroundJobs {
                     slot.failures++;
                 }
             }
-            slot.running.set(false);
             persist(slot);
         }
-        return true;
     }
 
     private void persist(Slot slot) {
@@ -213,7 +245,7 @@ public final class BackgroundJobs {
     public record JobStatus(String name, String description, Duration interval, boolean running, Instant lastRunAt,
                             Duration lastDuration, String lastResult, String lastError, Instant lastSuccessAt,
                             Instant lastFailureAt, int consecutiveFailures, long runs, long failures, Instant nextRunAt,
-                            Instant lastTriggerAt) {
+                            Instant lastTriggerAt, String lastNode, boolean onePerCluster) {
 
         public String healthStatus() {
             if (consecutiveFailures >= UNHEALTHY_AFTER) {
@@ -237,6 +269,7 @@ public final class BackgroundJobs {
         private long failures;
         private Instant nextRunAt;
         private Instant lastTriggerAt;
+        private String lastNode;
 
         Slot(BackgroundJob job) {
             this.job = job;
@@ -253,17 +286,18 @@ public final class BackgroundJobs {
             runs = r.runs();
             failures = r.failures();
             lastTriggerAt = r.lastTriggerAt();
+            lastNode = r.lastNode();
         }
 
         synchronized JobRecords.JobRecord record() {
             return new JobRecords.JobRecord(job.name(), lastRunAt, lastDuration, lastResult, lastError, lastSuccessAt,
-                    lastFailureAt, consecutiveFailures, runs, failures, lastTriggerAt);
+                    lastFailureAt, consecutiveFailures, runs, failures, lastTriggerAt, lastNode);
         }
 
         synchronized JobStatus status() {
             return new JobStatus(job.name(), job.description(), job.interval(), running.get(), lastRunAt, lastDuration,
                     lastResult, lastError, lastSuccessAt, lastFailureAt, consecutiveFailures, runs, failures, nextRunAt,
-                    lastTriggerAt);
+                    lastTriggerAt, lastNode, job.onePerCluster());
         }
     }
 }

@@ -2,6 +2,7 @@ package io.grapholap.application.ops;
 
 import io.grapholap.application.common.PageRequest;
 import io.grapholap.application.mapping.MappingRepository;
+import io.grapholap.application.snapshot.ExportClaims;
 import io.grapholap.application.snapshot.SnapshotQuery;
 import io.grapholap.application.snapshot.SnapshotRepository;
 import io.grapholap.domain.error.ValidationException;
@@ -22,10 +23,12 @@ import java.util.Optional;
  * The export work of the recent snapshots as seed 001's export jobs: one job per definition a
  * snapshot exports ({@code node:Customer}, {@code edge:TRANSFER}), with the seed's statuses. A job is
  * {@code pending} until its export reaches it, {@code claimed} while it is written, then
- * {@code completed} or {@code failed} (so are the jobs a failed export never reached). Our exports run a snapshot's definitions one after another
- * in one attempt (a retry starts the snapshot again), so {@code attempts} is 1 once a job has
- * started and 0 before. Only the {@value #WINDOW} most recent snapshots are looked at: the view is
- * for watching and debugging exports, not for history.
+ * {@code completed} or {@code failed} (so are the jobs a failed export never reached). A snapshot's
+ * definitions are exported one after another under one claim by one node ({@link ExportClaims}), so
+ * every job of a snapshot shows its claim: {@code claimed_by} (the node), {@code lease_expires_at} and
+ * {@code attempts} (claims of the export so far; a node that stopped mid-export leaves its claim to
+ * run out, and the node that claims it next counts one more). Only the {@value #WINDOW} most recent
+ * snapshots are looked at: the view is for watching and debugging exports, not for history.
  */
 public final class ExportJobRows {
 
@@ -35,16 +38,18 @@ public final class ExportJobRows {
 
     /** One job. {@code id} is {@code <snapshot id>:<definition>}, e.g. {@code 7:node:Customer}. */
     public record ExportJob(String id, long snapshotId, String snapshotName, String entityType, String entityName,
-                            String status, long rows, int attempts, Instant createdAt, Instant startedAt,
-                            Instant updatedAt, String errorMessage) {
+                            String status, long rows, int attempts, String claimedBy, Instant leaseExpiresAt,
+                            Instant createdAt, Instant startedAt, Instant updatedAt, String errorMessage) {
     }
 
     private final SnapshotRepository snapshots;
     private final MappingRepository mappings;
+    private final ExportClaims claims;
 
-    public ExportJobRows(SnapshotRepository snapshots, MappingRepository mappings) {
+    public ExportJobRows(SnapshotRepository snapshots, MappingRepository mappings, ExportClaims claims) {
         this.snapshots = snapshots;
         this.mappings = mappings;
+        this.claims = claims;
     }
 
     /** {@code status} must be null or one of {@link #STATUSES}; 400 on {@code status} otherwise. */
@@ -65,8 +70,10 @@ public final class ExportJobRows {
         for (int offset = 0; offset < WINDOW && jobs.size() < limit; offset += PageRequest.MAX_LIMIT) {
             List<Snapshot> page = snapshots.list(new SnapshotQuery(null, null, null, null, null, null, null),
                     new PageRequest(offset, PageRequest.MAX_LIMIT, "created_at", true)).items();
+            Map<Long, ExportClaims.ClaimState> claimed = claims.states(page.stream().map(Snapshot::id).toList());
             for (Snapshot snapshot : page) {
-                for (ExportJob job : jobsOf(snapshot)) {
+                ExportClaims.ClaimState claim = claimed.getOrDefault(snapshot.id(), new ExportClaims.ClaimState(null, null, 0));
+                for (ExportJob job : jobsOf(snapshot, claim)) {
                     if ((status == null || job.status().equals(status)) && jobs.size() < limit) {
                         jobs.add(job);
                     }
@@ -87,7 +94,7 @@ public final class ExportJobRows {
         return counts;
     }
 
-    private List<ExportJob> jobsOf(Snapshot snapshot) {
+    private List<ExportJob> jobsOf(Snapshot snapshot, ExportClaims.ClaimState claim) {
         Optional<ExportProgress> progress = snapshots.progress(snapshot.id());
         List<ExportProgress.Step> steps = progress.map(ExportProgress::steps).orElseGet(() -> plannedSteps(snapshot));
         Instant startedAt = progress.map(ExportProgress::startedAt).orElse(null);
@@ -101,7 +108,8 @@ public final class ExportJobRows {
             String error = !status.equals("failed") ? null
                     : started ? snapshot.errorMessage() : "not exported: the export stopped before it (" + snapshot.errorMessage() + ")";
             jobs.add(new ExportJob(snapshot.id() + ":" + step.name(), snapshot.id(), snapshot.name(), type, name, status,
-                    step.rows(), started ? 1 : 0, snapshot.createdAt(), started ? startedAt : null, snapshot.updatedAt(), error));
+                    step.rows(), claim.attempts(), claim.node(), claim.leaseExpiresAt(), snapshot.createdAt(),
+                    started ? startedAt : null, snapshot.updatedAt(), error));
         }
         return jobs;
     }

@@ -17,10 +17,10 @@ public interface JobRecords {
     /** Creates or replaces the record of {@code record.name()}. */
     void save(JobRecord record);
 
-    /** What is known about one job's runs; null fields mean "never". */
+    /** What is known about one job's runs; null fields mean "never". {@code lastNode}: the server node that ran it last. */
     record JobRecord(String name, Instant lastRunAt, Duration lastDuration, String lastResult, String lastError,
                      Instant lastSuccessAt, Instant lastFailureAt, int consecutiveFailures, long runs, long failures,
-                     Instant lastTriggerAt) {
+                     Instant lastTriggerAt, String lastNode) {
 
         public JobRecord {
             Objects.requireNonNull(name, "name");

@@ -1,5 +1,6 @@
 package io.grapholap.application.ops;
 
+import io.grapholap.application.cluster.NodeRegistry;
 import io.grapholap.application.config.ConcurrencyConfig;
 import io.grapholap.application.config.PlatformConfig;
 import io.grapholap.application.health.CheckReadiness;
@@ -19,8 +20,9 @@ import java.util.Optional;
  * Use case behind {@code /api/cluster/health} and {@code /api/cluster/instances} (ops role).
  * Health: every readiness probe, the background jobs and maintenance mode, summed up as
  * {@code healthy}, {@code degraded} (an optional probe down, a job unhealthy, or maintenance on)
- * or {@code unhealthy} (a critical probe down). Instances: counts per status and per owner with
- * the concurrency limits and how much of the cluster limit is left.
+ * or {@code unhealthy} (a critical probe down), and the server nodes alive and dead. Instances:
+ * counts per status and per owner with the concurrency limits and how much of the cluster limit is
+ * left. Nodes: every server node registered on the metadata database, with its status.
  */
 public final class ReadClusterStatus {
 
@@ -28,10 +30,12 @@ public final class ReadClusterStatus {
     private final BackgroundJobs jobs;
     private final PlatformConfig config;
     private final Optional<InstanceCensus> census;
+    private final NodeRegistry nodes;
     private final Clock clock;
 
     public ReadClusterStatus(CheckReadiness readiness, BackgroundJobs jobs, PlatformConfig config,
-                             Optional<InstanceCensus> census, Clock clock) {
+                             Optional<InstanceCensus> census, NodeRegistry nodes, Clock clock) {
+        this.nodes = Objects.requireNonNull(nodes);
         this.readiness = Objects.requireNonNull(readiness);
         this.jobs = Objects.requireNonNull(jobs);
         this.config = Objects.requireNonNull(config);
@@ -64,6 +68,10 @@ public final class ReadClusterStatus {
         components.put("maintenance", maintenance.enabled()
                 ? new Component("degraded", maintenance.message().isEmpty() ? "maintenance mode is on" : maintenance.message())
                 : new Component("healthy", "off"));
+        List<NodeRegistry.NodeStatus> all = nodes.statuses();
+        long alive = all.stream().filter(n -> n.status().equals("alive")).count();
+        // A dead node is information, not ill health: its exports and jobs are taken over by the others.
+        components.put("nodes", new Component("healthy", alive + " alive, " + (all.size() - alive) + " dead"));
         degraded |= !unhealthyJobs.isEmpty() || maintenance.enabled();
         String status = !ready.ready() ? "unhealthy" : degraded ? "degraded" : "healthy";
         return new Health(status, components, clock.instant());
@@ -79,6 +87,12 @@ public final class ReadClusterStatus {
 
     /** The concurrency limits, the live instances that count against the cluster limit and what is left. */
     public record Limits(int perAnalyst, int clusterTotal, long clusterUsed, long clusterAvailable) {
+    }
+
+    /** Every server node registered on the metadata database, with its status ({@code alive} or {@code dead}). */
+    public List<NodeRegistry.NodeStatus> nodes(Actor actor) {
+        actor.require(Role.OPS);
+        return nodes.statuses();
     }
 
     public Instances instances(Actor actor) {

@@ -5,6 +5,8 @@ import io.grapholap.application.mapping.MappingQuery;
 import io.grapholap.application.mapping.MappingRepository;
 import io.grapholap.application.security.Actor;
 import io.grapholap.application.snapshot.SnapshotQuery;
+import io.grapholap.application.cluster.NodeRegistry;
+import io.grapholap.application.snapshot.ExportClaims;
 import io.grapholap.application.snapshot.SnapshotRepository;
 import io.grapholap.domain.error.ValidationException;
 import io.grapholap.domain.instance.InstanceStatus;
@@ -30,20 +32,25 @@ public final class ReadPlatformState {
     private final SnapshotRepository snapshots;
     private final Optional<InstanceCensus> census;
     private final ExportJobRows exportJobs;
+    private final NodeRegistry nodes;
 
-    public ReadPlatformState(MappingRepository mappings, SnapshotRepository snapshots, Optional<InstanceCensus> census) {
+    public ReadPlatformState(MappingRepository mappings, SnapshotRepository snapshots, ExportClaims claims,
+                             NodeRegistry nodes, Optional<InstanceCensus> census) {
+        this.nodes = Objects.requireNonNull(nodes);
         this.mappings = Objects.requireNonNull(mappings);
         this.snapshots = Objects.requireNonNull(snapshots);
         this.census = Objects.requireNonNull(census);
-        this.exportJobs = new ExportJobRows(snapshots, mappings);
+        this.exportJobs = new ExportJobRows(snapshots, mappings, claims);
     }
 
     /**
      * {@code instances} and {@code instancesWithoutEngine} are empty when no instance census is
-     * available; {@code exportJobsByStatus} counts the jobs of {@link ExportJobRows} (the recent snapshots).
+     * available; {@code exportJobsByStatus} counts the jobs of {@link ExportJobRows} (the recent snapshots);
+     * {@code nodes} are the server nodes on the metadata database with their status.
      */
     public record State(long mappings, Map<String, Long> snapshotsByStatus, Optional<Map<String, Long>> instancesByStatus,
-                        Optional<Long> instancesWithoutEngine, Map<String, Long> exportJobsByStatus) {
+                        Optional<Long> instancesWithoutEngine, Map<String, Long> exportJobsByStatus,
+                        List<NodeRegistry.NodeStatus> nodes) {
 
         public long snapshotTotal() {
             return snapshotsByStatus.values().stream().mapToLong(Long::longValue).sum();
@@ -54,7 +61,7 @@ public final class ReadPlatformState {
         actor.require(Role.OPS);
         long mappingCount = mappings.list(new MappingQuery(null, null, null, null), one("created_at")).total();
         return new State(mappingCount, snapshotCounts(), instanceCounts(), census.map(InstanceCensus::withoutEngine),
-                exportJobs.countByStatus());
+                exportJobs.countByStatus(), nodes.statuses());
     }
 
     /** Instances per status wire name, every status present; empty without a census. */

@@ -12,4 +12,17 @@ public interface ExportJobs {
     default boolean stopping() {
         return false;
     }
+
+    /**
+     * Whether this node still holds the export of {@code snapshotId}; once false (another node took
+     * it over), the export stops and leaves the snapshot and its files to their new holder.
+     */
+    default boolean holds(long snapshotId) {
+        return true;
+    }
+
+    /** Asked before an export publishes its files: true when this node holds the export long enough to finish it. */
+    default boolean confirm(long snapshotId) {
+        return true;
+    }
 }

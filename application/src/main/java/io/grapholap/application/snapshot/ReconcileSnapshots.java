@@ -4,14 +4,14 @@ import io.grapholap.domain.snapshot.Snapshot;
 import io.grapholap.domain.snapshot.SnapshotStatus;
 import java.time.Clock;
 import java.util.EnumSet;
-import java.util.function.Predicate;
 
 /**
  * Start-up step: snapshots left {@code pending} or {@code creating} by a server that stopped are
  * either exported again from scratch (their temporary and any unregistered published files are
  * removed first) or marked {@code failed} with a reason saying the server stopped during the
- * export, as {@link ExportSettings#resumeAfterRestart()} says. Assumes this server is the only one
- * running exports against the metadata database.
+ * export, as {@link ExportSettings#resumeAfterRestart()} says. Only for a server alone on its
+ * metadata database (embedded H2), after it ended its predecessor's claims ({@link ExportClaims#expireAll});
+ * nodes sharing a database take over each other's exports when the claims run out ({@link ClaimedExports}).
  */
 public final class ReconcileSnapshots {
 
@@ -34,20 +34,9 @@ public final class ReconcileSnapshots {
     }
 
     public Outcome reconcile() {
-        return reconcile(s -> true);
-    }
-
-    /**
-     * The same for only the unfinished snapshots {@code abandoned} accepts: the periodic pass,
-     * which must leave alone the exports this server has queued or is running.
-     */
-    public Outcome reconcile(Predicate<Snapshot> abandoned) {
         int resumed = 0;
         int failed = 0;
         for (Snapshot s : snapshots.withStatus(EnumSet.of(SnapshotStatus.PENDING, SnapshotStatus.CREATING))) {
-            if (!abandoned.test(s)) {
-                continue;
-            }
             directories.removeAll(s.id());
             if (exporter.settings().resumeAfterRestart()) {
                 if (s.status() == SnapshotStatus.PENDING

@@ -34,7 +34,9 @@ import java.util.function.Supplier;
  * marks it {@code ready} once the writer has published the directory. Any failure (SQL error, time
  * limit, disk, bad value) marks it {@code failed} with the cause and leaves no files behind. Progress
  * is written every {@link ExportSettings#progressRows()} rows or {@link ExportSettings#progressInterval()};
- * a snapshot deleted meanwhile makes the next progress write stop the export.
+ * a snapshot deleted meanwhile makes the next progress write stop the export. An export whose node
+ * lost its claim ({@link ExportJobs#holds}) stops at its next progress write, and one that cannot
+ * confirm its claim before publishing stops there, both leaving the snapshot to the node that took it.
  */
 public final class SnapshotExporter {
 
@@ -112,7 +114,15 @@ public final class SnapshotExporter {
         } catch (Cancelled e) {
             directories.removeAll(id);
             LOG.log(System.Logger.Level.INFO, "export of snapshot {0} cancelled", Long.toString(id));
+        } catch (ClaimLost e) {
+            LOG.log(System.Logger.Level.WARNING, "export of snapshot {0} stopped: this node no longer holds its claim",
+                    Long.toString(id));
         } catch (RuntimeException | Error e) {
+            if (!jobs.holds(id)) {
+                LOG.log(System.Logger.Level.WARNING, "export of snapshot {0} stopped ({1}); this node no longer holds its claim",
+                        Long.toString(id), describe(e));
+                return;
+            }
             if (jobs.stopping()) {
                 // The server is stopping; the next start resumes or fails this snapshot.
                 LOG.log(System.Logger.Level.INFO, "export of snapshot {0} abandoned: the server is stopping", Long.toString(id));
@@ -158,6 +168,9 @@ public final class SnapshotExporter {
                                 spec(columns.get(1)), specs(edge.properties())));
             }
             tracker.check();
+            if (!jobs.confirm(id)) {
+                throw new ClaimLost();
+            }
             SnapshotSummary summary = writer.finish();
             directories.publish(id);
             return summary;
@@ -177,11 +190,13 @@ public final class SnapshotExporter {
                     tracker.row(step);
                 });
                 count = table.rowCount();
-            } catch (Cancelled | ExportFailure e) {
+            } catch (Cancelled | ClaimLost | ExportFailure e) {
                 throw e;
             } catch (RuntimeException e) {
                 throw new ExportFailure(name + ": " + describe(e), e);
             }
+        } catch (ClaimLost e) {
+            throw e;
         } catch (RuntimeException e) {
             tracker.fail(step);
             throw e;
@@ -280,6 +295,9 @@ public final class SnapshotExporter {
             if (jobs.stopping()) {
                 throw new ExportFailure("the server is stopping");
             }
+            if (!jobs.holds(id)) {
+                throw new ClaimLost();
+            }
             rowsSinceSave = 0;
             lastSaveNanos = System.nanoTime();
             if (!snapshots.saveProgress(id, progress)) {
@@ -304,6 +322,13 @@ public final class SnapshotExporter {
 
         ExportFailure(String message, Throwable cause) {
             super(message, cause);
+        }
+    }
+
+    /** Another node took the export over: this one must leave the snapshot and its files alone. */
+    private static final class ClaimLost extends RuntimeException {
+        ClaimLost() {
+            super(null, null, false, false);
         }
     }
 

@@ -79,6 +79,59 @@ class BackgroundJobsTest {
     }
 
     @Test
+    void aClusterWideJobRunsOnlyUnderItsLockAndRecordsTheNodeThatRanIt() {
+        java.util.concurrent.atomic.AtomicBoolean heldElsewhere = new java.util.concurrent.atomic.AtomicBoolean(true);
+        List<String> asked = new java.util.ArrayList<>();
+        JobLocks locks = (name, run) -> {
+            asked.add(name);
+            if (heldElsewhere.get()) {
+                return false;
+            }
+            run.run();
+            return true;
+        };
+        BackgroundJob base = job("sweep", Duration.ofHours(1), () -> "swept");
+        BackgroundJob shared = new BackgroundJob() {
+            @Override
+            public String name() {
+                return base.name();
+            }
+
+            @Override
+            public String description() {
+                return base.description();
+            }
+
+            @Override
+            public Duration interval() {
+                return base.interval();
+            }
+
+            @Override
+            public String run() {
+                return base.run();
+            }
+
+            @Override
+            public boolean onePerCluster() {
+                return true;
+            }
+        };
+        BackgroundJobs jobs = new BackgroundJobs(List.of(shared, job("local", Duration.ofHours(1), () -> "mine")), executor,
+                records, locks, "node-7", clock);
+
+        assertThat(jobs.runNow("sweep")).as("another node holds the lock").isFalse();
+        assertThat(status(jobs, "sweep").runs()).isZero();
+        heldElsewhere.set(false);
+        assertThat(jobs.runNow("sweep")).isTrue();
+        assertThat(status(jobs, "sweep").runs()).isEqualTo(1);
+        assertThat(status(jobs, "sweep").lastResult()).isEqualTo("swept");
+        assertThat(status(jobs, "sweep").lastNode()).isEqualTo("node-7");
+        assertThat(jobs.runNow("local")).isTrue();
+        assertThat(asked).as("a job of this node only takes no lock").containsExactly("sweep", "sweep");
+    }
+
+    @Test
     void aScheduledJobRunsRepeatedlyButNeverTwiceAtOnce() throws Exception {
         AtomicInteger inside = new AtomicInteger();
         AtomicInteger most = new AtomicInteger();
@@ -93,7 +146,7 @@ class BackgroundJobsTest {
             inside.decrementAndGet();
             runs.incrementAndGet();
             return "ok";
-        })), executor, records, clock);
+        })), executor, records, JobLocks.IN_PROCESS, "here", clock);
         jobs.start();
         for (int i = 0; i < 20; i++) {
             executor.execute(() -> jobs.runNow("busy"));
@@ -120,7 +173,7 @@ class BackgroundJobsTest {
                 Thread.currentThread().interrupt();
             }
             return "done";
-        })), executor, records, clock);
+        })), executor, records, JobLocks.IN_PROCESS, "here", clock);
 
         BackgroundJobs.Triggered t = jobs.trigger(OPS, new BackgroundJobs.TriggerRequest("slow", "smoke test"));
         assertThat(t.triggeredBy()).isEqualTo("olga");
@@ -154,7 +207,7 @@ class BackgroundJobsTest {
                 throw new IllegalStateException("source down");
             }
             return "fine";
-        })), executor, records, clock);
+        })), executor, records, JobLocks.IN_PROCESS, "here", clock);
         assertThat(status(jobs, "flaky").healthStatus()).isEqualTo("unknown");
         jobs.runNow("flaky");
         jobs.runNow("flaky");
@@ -180,14 +233,15 @@ class BackgroundJobsTest {
     void aNewSchedulerOnTheSameRecordsKnowsTheLastRunsAndTheTriggerLimit() throws Exception {
         BackgroundJobs first = new BackgroundJobs(List.of(job("nightly", Duration.ofHours(1), () -> {
             throw new IllegalStateException("disk full");
-        })), executor, records, clock);
+        })), executor, records, JobLocks.IN_PROCESS, "here", clock);
         first.trigger(OPS, new BackgroundJobs.TriggerRequest("nightly", "check"));
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
         while ((stored.get("nightly") == null || stored.get("nightly").runs() == 0) && System.nanoTime() < deadline) {
             Thread.sleep(5);
         }
 
-        BackgroundJobs restarted = new BackgroundJobs(List.of(job("nightly", Duration.ofHours(1), () -> "ok")), executor, records, clock);
+        BackgroundJobs restarted = new BackgroundJobs(List.of(job("nightly", Duration.ofHours(1), () -> "ok")), executor, records,
+                JobLocks.IN_PROCESS, "here", clock);
         BackgroundJobs.JobStatus known = status(restarted, "nightly");
         assertThat(known.runs()).isEqualTo(1);
         assertThat(known.consecutiveFailures()).isEqualTo(1);
@@ -199,7 +253,8 @@ class BackgroundJobsTest {
 
     @Test
     void onlyOpsMayTriggerOrReadAndOnlyKnownJobs() {
-        BackgroundJobs jobs = new BackgroundJobs(List.of(job("a", Duration.ofHours(1), () -> "x")), executor, records, clock);
+        BackgroundJobs jobs = new BackgroundJobs(List.of(job("a", Duration.ofHours(1), () -> "x")), executor, records,
+                JobLocks.IN_PROCESS, "here", clock);
         assertThatThrownBy(() -> jobs.trigger(ANALYST, new BackgroundJobs.TriggerRequest("a", null)))
                 .isInstanceOf(PermissionDeniedException.class);
         assertThatThrownBy(() -> jobs.status(ANALYST)).isInstanceOf(PermissionDeniedException.class);
@@ -208,6 +263,7 @@ class BackgroundJobsTest {
         assertThatThrownBy(() -> new BackgroundJobs.TriggerRequest("a", "x".repeat(501)))
                 .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.field()).isEqualTo("reason"));
         assertThatThrownBy(() -> new BackgroundJobs(List.of(job("a", Duration.ofHours(1), () -> ""),
-                job("a", Duration.ofHours(1), () -> "")), executor, records, clock)).isInstanceOf(IllegalArgumentException.class);
+                job("a", Duration.ofHours(1), () -> "")), executor, records, JobLocks.IN_PROCESS, "here", clock))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 }

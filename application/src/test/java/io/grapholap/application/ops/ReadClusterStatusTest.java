@@ -3,6 +3,9 @@ package io.grapholap.application.ops;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.grapholap.application.cluster.ClusterNode;
+import io.grapholap.application.cluster.InMemoryClusterNodes;
+import io.grapholap.application.cluster.NodeRegistry;
 import io.grapholap.application.config.ConcurrencyConfig;
 import io.grapholap.application.config.InMemoryPlatformConfig;
 import io.grapholap.application.config.MaintenanceMode;
@@ -12,6 +15,8 @@ import io.grapholap.application.security.Actor;
 import io.grapholap.domain.error.PermissionDeniedException;
 import io.grapholap.domain.user.Role;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -36,7 +41,7 @@ class ReadClusterStatusTest {
         @Override
         public void save(JobRecord record) {
         }
-    }, Clock.systemUTC());
+    }, JobLocks.IN_PROCESS, "here", Clock.systemUTC());
 
     @AfterEach
     void stop() {
@@ -62,8 +67,25 @@ class ReadClusterStatusTest {
         };
     }
 
+    private final InMemoryClusterNodes nodes = new InMemoryClusterNodes();
+
     private ReadClusterStatus status(List<ReadinessProbe> probes, Optional<InstanceCensus> census) {
-        return new ReadClusterStatus(new CheckReadiness(probes), jobs, config, census, Clock.systemUTC());
+        return new ReadClusterStatus(new CheckReadiness(probes), jobs, config, census,
+                new NodeRegistry(nodes, "here", Duration.ofSeconds(30), Clock.systemUTC()), Clock.systemUTC());
+    }
+
+    @Test
+    void everyRegisteredNodeIsListedAliveOrDead() {
+        Instant now = Instant.now();
+        nodes.register(new ClusterNode("here", "http://here:8080", 4, 100, List.of("cpu"), now, now));
+        nodes.register(new ClusterNode("there", "http://there:8080", 8, 200, List.of("cpu", "gpu"), now.minusSeconds(120),
+                now.minusSeconds(60)));
+        ReadClusterStatus status = status(List.of(), Optional.empty());
+        assertThat(status.nodes(OPS)).extracting(n -> n.node().id() + " " + n.status() + " " + n.self())
+                .containsExactly("here alive true", "there dead false");
+        assertThat(status.health(OPS).components().get("nodes").detail()).isEqualTo("1 alive, 1 dead");
+        assertThatThrownBy(() -> status.nodes(new Actor("ann", Set.of(Role.ANALYST), Set.of())))
+                .isInstanceOf(PermissionDeniedException.class);
     }
 
     @Test

@@ -89,6 +89,64 @@ class AuthenticationTest {
     }
 
     @Test
+    void aChangeOnOneNodeIsPublishedAndDropsTheEntriesOfAnotherNodesCache() {
+        List<String> published = new java.util.ArrayList<>();
+        CredentialChanges relay = new CredentialChanges() {
+            @Override
+            public void publish(String change) {
+                published.add(change);
+            }
+
+            @Override
+            public java.util.Optional<Subscription> subscribe() {
+                return java.util.Optional.empty();
+            }
+        };
+        CredentialCache nodeA = new CredentialCache(clock, Duration.ofSeconds(5), relay);
+        CredentialCache nodeB = new CredentialCache(clock, Duration.ofSeconds(5));
+        AuthenticateApiKey keysOnB = new AuthenticateApiKey(store, nodeB, new FindCurrentAccount(store, nodeB));
+        String secret = createKey.create(bob, new CreateApiKey.Command("k")).secret();
+        assertThat(keysOnB.authenticate(secret)).contains(bob);
+
+        new RevokeApiKey(store, nodeA, clock).revoke(bob, store.listByOwner("bob").getFirst().id());
+        assertThat(keysOnB.cached(secret)).as("B has not heard yet").contains(Optional.of(bob));
+        published.forEach(nodeB::apply);
+        assertThat(keysOnB.cached(secret)).isEmpty();
+        assertThat(keysOnB.authenticate(secret)).isEmpty();
+
+        String other = createKey.create(bob, new CreateApiKey.Command("k2")).secret();
+        assertThat(keysOnB.authenticate(other)).contains(bob);
+        nodeB.apply("account:bob");
+        assertThat(keysOnB.cached(other)).as("an account change drops its credentials").isEmpty();
+        assertThat(keysOnB.authenticate(other)).contains(bob);
+        nodeB.clear();
+        assertThat(keysOnB.cached(other)).isEmpty();
+        new UpdateUser(store, hasher, nodeA, clock).update(admin, "bob", UpdateUser.Command.of(null, null, false, null));
+        assertThat(published).last().isEqualTo("account:bob");
+    }
+
+    @Test
+    void aRevocationStandsWhenTheOtherNodesCannotBeTold() {
+        CredentialChanges down = new CredentialChanges() {
+            @Override
+            public void publish(String change) {
+                throw new IllegalStateException("database connection lost");
+            }
+
+            @Override
+            public java.util.Optional<Subscription> subscribe() {
+                return java.util.Optional.empty();
+            }
+        };
+        CredentialCache here = new CredentialCache(clock, Duration.ofSeconds(5), down);
+        AuthenticateApiKey keys = new AuthenticateApiKey(store, here, new FindCurrentAccount(store, here));
+        String secret = createKey.create(bob, new CreateApiKey.Command("k")).secret();
+        assertThat(keys.authenticate(secret)).contains(bob);
+        new RevokeApiKey(store, here, clock).revoke(bob, store.listByOwner("bob").getFirst().id());
+        assertThat(keys.authenticate(secret)).isEmpty();
+    }
+
+    @Test
     void cachedAnswersExpire() {
         String secret = createKey.create(bob, new CreateApiKey.Command("k")).secret();
         apiKey.authenticate(secret);

@@ -68,7 +68,10 @@ abstract class CrashRestartTest {
      */
     @Test
     void killedMidExportOrMidStartNothingStaysCreatingOrStarting() throws Exception {
-        try (ServerProcess server = ServerProcess.create(metadata(), source.environment())) {
+        // A short export lease: on PostgreSQL the next server takes the killed one's exports over when it runs out.
+        Map<String, String> environment = new java.util.HashMap<>(source.environment());
+        environment.put("GRAPHOLAP_EXPORT_LEASE", "PT5S");
+        try (ServerProcess server = ServerProcess.create(metadata(), environment)) {
             server.start();
             long id = createSnapshot(server.http(), server.http().adminToken());
             killMidway(server, id);

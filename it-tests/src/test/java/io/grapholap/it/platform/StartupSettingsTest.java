@@ -11,8 +11,9 @@ import org.junit.jupiter.api.Test;
 /**
  * A bad setting stops the server before it serves anything: the process (started as
  * {@code ./grapholap serve} starts it) exits with status 1 and its log names the setting, the rule
- * and the value given. Out-of-range numbers, durations that do not parse and default engines the
- * server does not have are each refused, and so is a snapshot store that cannot be used.
+ * and the value given. Out-of-range numbers, durations that do not parse, cluster settings that
+ * cannot work, default engines the server does not have and a snapshot store that cannot be used are
+ * each refused.
  */
 class StartupSettingsTest {
 
@@ -35,6 +36,14 @@ class StartupSettingsTest {
     void aMalformedDurationStopsStartUpNamingTheSetting() {
         assertThat(failureOf(Map.of("grapholap.instances.poll-interval", "every second")))
                 .contains("grapholap.instances.poll-interval must be a duration", "got 'every second'");
+    }
+
+    @Test
+    void clusterSettingsThatCannotWorkStopStartUpNamingTheSetting() {
+        assertThat(failureOf(Map.of("grapholap.export.lease", "PT2S")))
+                .contains("grapholap.export.lease must be at least 3 times grapholap.export.claim-interval (PT1S), got PT2S");
+        assertThat(failureOf(Map.of("grapholap.node.url", "ftp://node-1")))
+                .contains("grapholap.node.url must be an http(s) URL such as http://node1:8080, got 'ftp://node-1'");
     }
 
     @Test

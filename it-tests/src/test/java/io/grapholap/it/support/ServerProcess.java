@@ -46,8 +46,12 @@ public final class ServerProcess implements AutoCloseable {
     private int starts;
 
     private ServerProcess(Path workDir, MetadataDatabase.Provisioned database, Map<String, String> environment) {
+        this(workDir, workDir.resolve("data"), database, environment);
+    }
+
+    private ServerProcess(Path workDir, Path dataDir, MetadataDatabase.Provisioned database, Map<String, String> environment) {
         this.workDir = workDir;
-        this.dataDir = workDir.resolve("data");
+        this.dataDir = dataDir;
         this.database = database;
         this.environment = environment;
     }
@@ -67,6 +71,23 @@ public final class ServerProcess implements AutoCloseable {
             env.putAll(provisioned.environment());
             env.putAll(environment);
             return new ServerProcess(workDir, provisioned, env);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Another server node beside this one: the same metadata database and data directory (as nodes
+     * of one cluster share them), its own log and its own {@code environment} entries (for example
+     * {@code GRAPHOLAP_NODE_ID}). Closing it stops it and deletes its log only; the database and
+     * data belong to this server.
+     */
+    public ServerProcess sibling(Map<String, String> environment) {
+        try {
+            Map<String, String> env = new HashMap<>(this.environment);
+            env.putAll(environment);
+            Path own = Files.createTempDirectory("grapholap-node-");
+            return new ServerProcess(own, dataDir, new MetadataDatabase.Provisioned(Map.of(), () -> { }), env);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -3,6 +3,7 @@ package io.grapholap.server.config;
 import io.grapholap.application.admin.BulkDeletable;
 import io.grapholap.application.admin.BulkDelete;
 import io.grapholap.application.audit.AuditLog;
+import io.grapholap.application.cluster.NodeRegistry;
 import io.grapholap.application.config.ExportConfig;
 import io.grapholap.application.config.LifecycleConfig;
 import io.grapholap.application.config.ManagePlatformConfig;
@@ -15,16 +16,20 @@ import io.grapholap.application.mapping.MappingRepository;
 import io.grapholap.application.ops.BackgroundJob;
 import io.grapholap.application.ops.BackgroundJobs;
 import io.grapholap.application.ops.InstanceCensus;
+import io.grapholap.application.ops.JobLocks;
 import io.grapholap.application.ops.JobRecords;
 import io.grapholap.application.ops.ReadClusterStatus;
 import io.grapholap.application.ops.ReadPlatformState;
-import io.grapholap.application.snapshot.ReconcileSnapshots;
+import io.grapholap.application.snapshot.ClaimedExports;
+import io.grapholap.application.snapshot.ExportClaims;
+import io.grapholap.application.snapshot.SnapshotExporter;
 import io.grapholap.application.snapshot.SnapshotBulkDeletable;
 import io.grapholap.application.snapshot.SnapshotRepository;
 import io.grapholap.application.snapshot.SnapshotUseCases;
 import io.grapholap.server.settings.ConcurrencyProperties;
 import io.grapholap.server.settings.ExportProperties;
 import io.grapholap.server.settings.JobsProperties;
+import io.grapholap.server.settings.NodeProperties;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.env.Environment;
 import io.micronaut.core.convert.ConversionService;
@@ -51,8 +56,6 @@ import java.util.concurrent.ScheduledExecutorService;
 final class OpsUseCasesFactory {
 
     private static final Clock CLOCK = Clock.systemUTC();
-    /** How old an unfinished snapshot must be before the periodic pass may call it abandoned. */
-    private static final Duration ABANDONED_AFTER = Duration.ofMinutes(1);
 
     @Singleton
     PlatformDefaults platformDefaults(Environment env, ConversionService conversion, ConcurrencyProperties concurrency,
@@ -97,8 +100,8 @@ final class OpsUseCasesFactory {
 
     @Singleton
     BackgroundJobs backgroundJobs(List<BackgroundJob> jobs, @Named("background-jobs") ScheduledExecutorService threads,
-                                  JobRecords records) {
-        return new BackgroundJobs(jobs, threads, records, CLOCK);
+                                  JobRecords records, JobLocks locks, NodeProperties node) {
+        return new BackgroundJobs(jobs, threads, records, locks, node.id(), CLOCK);
     }
 
     /** Starts the job schedule once the server is up (after the start-up export reconciliation was queued). */
@@ -117,12 +120,12 @@ final class OpsUseCasesFactory {
     }
 
     /**
-     * {@code export_reconciliation}: unfinished snapshots that this server neither queued nor runs
-     * (and that have not changed for a minute) are exported again or failed, as at start-up.
+     * {@code export_reconciliation}: claims unclaimed snapshots and those whose export claim ran out
+     * (a node stopped) while this node has free export slots, and exports them again or fails them,
+     * as the {@code export-claims} thread does every second; here on demand and on its own schedule.
      */
     @Singleton
-    BackgroundJob exportReconciliation(ReconcileSnapshots reconcile,
-                                       SnapshotUseCasesFactory.ExecutorExportJobs exports, JobsProperties jobs) {
+    BackgroundJob exportReconciliation(ClaimedExports exports, SnapshotExporter exporter, JobsProperties jobs) {
         Duration interval = jobs.exportReconciliationInterval();
         return new BackgroundJob() {
             @Override
@@ -132,7 +135,7 @@ final class OpsUseCasesFactory {
 
             @Override
             public String description() {
-                return "resumes or fails snapshot exports that no export thread holds";
+                return "claims snapshot exports that no node holds and resumes or fails them";
             }
 
             @Override
@@ -142,23 +145,22 @@ final class OpsUseCasesFactory {
 
             @Override
             public String run() {
-                var cutoff = CLOCK.instant().minus(ABANDONED_AFTER);
-                ReconcileSnapshots.Outcome outcome = reconcile.reconcile(
-                        s -> !exports.holds(s.id()) && s.updatedAt().isBefore(cutoff));
+                ClaimedExports.Outcome outcome = exports.poll(id -> () -> exporter.run(id));
                 return outcome.resumed() + " export(s) resumed, " + outcome.failed() + " marked failed";
             }
         };
     }
 
     @Singleton
-    ReadPlatformState readPlatformState(MappingRepository mappings, SnapshotRepository snapshots, Optional<InstanceCensus> census) {
-        return new ReadPlatformState(mappings, snapshots, census);
+    ReadPlatformState readPlatformState(MappingRepository mappings, SnapshotRepository snapshots, ExportClaims claims,
+                                        NodeRegistry nodes, Optional<InstanceCensus> census) {
+        return new ReadPlatformState(mappings, snapshots, claims, nodes, census);
     }
 
     @Singleton
     ReadClusterStatus readClusterStatus(CheckReadiness readiness, BackgroundJobs jobs, PlatformConfig config,
-                                        Optional<InstanceCensus> census) {
-        return new ReadClusterStatus(readiness, jobs, config, census, CLOCK);
+                                        Optional<InstanceCensus> census, NodeRegistry nodes) {
+        return new ReadClusterStatus(readiness, jobs, config, census, nodes, CLOCK);
     }
 
     @Singleton

@@ -8,6 +8,7 @@ import io.grapholap.application.security.AuthenticateDevUser;
 import io.grapholap.application.security.AuthenticateWithPassword;
 import io.grapholap.application.security.CreateApiKey;
 import io.grapholap.application.security.CredentialCache;
+import io.grapholap.application.security.CredentialChanges;
 import io.grapholap.application.security.FindCurrentAccount;
 import io.grapholap.application.security.ListApiKeys;
 import io.grapholap.application.security.PasswordHasher;
@@ -33,14 +34,15 @@ final class SecurityUseCases {
     /** Microsecond ticks: what both metadata databases store, so an answer equals a later read. */
     static final Clock CLOCK = Clock.tick(Clock.systemUTC(), Duration.ofNanos(1_000));
     /**
-     * How long an account or credential is remembered: how long another server may keep honouring a
-     * key revoked, or an account changed, elsewhere (changes made on this server act at once).
+     * How long an account or credential is remembered when no notification drops it: the other
+     * server nodes on a PostgreSQL database hear of changes at once ({@link CredentialNotifications});
+     * this bounds only changes made in the database directly.
      */
     private static final Duration CREDENTIAL_CACHE_TTL = Duration.ofSeconds(5);
 
     @Singleton
-    CredentialCache credentialCache() {
-        return new CredentialCache(CLOCK, CREDENTIAL_CACHE_TTL);
+    CredentialCache credentialCache(CredentialChanges changes) {
+        return new CredentialCache(CLOCK, CREDENTIAL_CACHE_TTL, changes);
     }
 
     @Singleton

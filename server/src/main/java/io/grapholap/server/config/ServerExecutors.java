@@ -62,6 +62,18 @@ final class ServerExecutors {
         return pool("snapshot-export-", export.workers());
     }
 
+    /**
+     * Cluster coordination: renews this node's export claims and claims work (every
+     * {@code grapholap.export.claim-interval}) and its node registration (every
+     * {@code grapholap.node.heartbeat-interval}); short database writes only.
+     */
+    @Singleton
+    @Named("cluster")
+    @Bean(preDestroy = "shutdownNow")
+    ScheduledExecutorService cluster() {
+        return scheduled("cluster-", 1);
+    }
+
     /** The background jobs' schedule. */
     @Singleton
     @Named("background-jobs")

@@ -5,6 +5,8 @@ import io.grapholap.application.favorite.ResourceNames;
 import io.grapholap.application.graph.snapshot.SnapshotWriterFactory;
 import io.grapholap.application.mapping.MappingDependencies;
 import io.grapholap.application.mapping.MappingRepository;
+import io.grapholap.application.snapshot.ClaimedExports;
+import io.grapholap.application.snapshot.ExportClaims;
 import io.grapholap.application.snapshot.ExportJobs;
 import io.grapholap.application.snapshot.ExportSettings;
 import io.grapholap.application.snapshot.ListMappingSnapshots;
@@ -18,14 +20,14 @@ import io.grapholap.application.snapshot.SnapshotRepository;
 import io.grapholap.application.snapshot.SnapshotUseCases;
 import io.grapholap.application.snapshot.SourceRows;
 import io.grapholap.server.settings.ExportProperties;
+import io.grapholap.server.settings.NodeProperties;
+import io.grapholap.server.settings.ServerProperties;
 import io.micronaut.context.annotation.Bean;
 import io.micronaut.context.annotation.Factory;
 import jakarta.inject.Named;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 
 /**
@@ -54,10 +56,18 @@ final class SnapshotUseCasesFactory {
         return new ExecutorExportJobs(exports);
     }
 
+    /** Exports under claims on the metadata database, run on the {@code snapshot-export} threads. */
+    @Singleton
+    ClaimedExports claimedExports(ExportClaims claims, SnapshotRepository snapshots, SnapshotDirectories directories,
+                                  ExecutorExportJobs pool, ExportProperties export, NodeProperties node) {
+        return new ClaimedExports(claims, snapshots, directories, pool, new ClaimedExports.Settings(node.id(), export.lease(),
+                export.workers(), export.maxAttempts(), export.resumeAfterRestart()), CLOCK);
+    }
+
     @Singleton
     SnapshotExporter snapshotExporter(SnapshotRepository snapshots, MappingRepository mappings, SourceRows source,
                                       SnapshotWriterFactory writers, SnapshotDirectories directories,
-                                      ExecutorExportJobs jobs, ExportSettings settings,
+                                      ClaimedExports jobs, ExportSettings settings,
                                       PlatformConfig config) {
         // The time limit is the live /api/config/export value, read as each export starts.
         return new SnapshotExporter(snapshots, mappings, source, writers, directories, jobs, settings,
@@ -87,12 +97,10 @@ final class SnapshotUseCasesFactory {
 
     /**
      * Exports on the {@code snapshot-export} threads; queued jobs wait (their snapshots stay pending
-     * in the database). Knows which snapshots it has queued or is running, so the periodic export
-     * reconciliation leaves those alone.
+     * in the database, claimed by this node, whose heartbeat keeps the claims).
      */
     static final class ExecutorExportJobs implements ExportJobs, AutoCloseable {
         private final ExecutorService executor;
-        private final Set<Long> held = ConcurrentHashMap.newKeySet();
         private volatile boolean stopping;
 
         ExecutorExportJobs(ExecutorService executor) {
@@ -101,24 +109,7 @@ final class SnapshotUseCasesFactory {
 
         @Override
         public void submit(long snapshotId, Runnable job) {
-            held.add(snapshotId);
-            try {
-                executor.execute(() -> {
-                    try {
-                        job.run();
-                    } finally {
-                        held.remove(snapshotId);
-                    }
-                });
-            } catch (RuntimeException e) {
-                held.remove(snapshotId);
-                throw e;
-            }
-        }
-
-        /** Whether this server has the export of {@code snapshotId} queued or running. */
-        boolean holds(long snapshotId) {
-            return held.contains(snapshotId);
+            executor.execute(job);
         }
 
         @Override
