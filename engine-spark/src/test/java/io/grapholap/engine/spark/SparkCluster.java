@@ -78,7 +78,7 @@ final class SparkCluster implements AutoCloseable {
     static SparkSettings settings(Path workDir) {
         String home = System.getProperty("grapholap.spark.home");
         return new SparkSettings("local[2]", home == null ? SparkSettings.defaultHome() : Path.of(home), "512m", "512m",
-                4, workDir, null);
+                2, workDir, null);
     }
 
     String masterUrl() {
