@@ -155,6 +155,10 @@ final class SparkDriver implements AutoCloseable {
         return process.isAlive();
     }
 
+    ProcessHandle handle() {
+        return process.toHandle();
+    }
+
     boolean holds(String graph) {
         return graphs.contains(graph);
     }
@@ -168,19 +172,24 @@ final class SparkDriver implements AutoCloseable {
     }
 
     /**
-     * Sends {@code command} (tab-separated words) and waits for its answer, asking the driver to cancel
-     * when {@code cancel} is set meanwhile.
+     * Sends {@code command} (tab-separated words), calls {@code sent}, and waits for the answer, asking the
+     * driver to cancel when {@code cancel} is set meanwhile.
      *
      * @return the answer's {@code name=value} fields
      * @throws CancelledException    when the command was cancelled
      * @throws IllegalStateException with the driver's message when it failed
      */
     synchronized Map<String, String> call(String command, CancellationToken cancel, String what) {
+        return call(command, cancel, what, () -> { });
+    }
+
+    synchronized Map<String, String> call(String command, CancellationToken cancel, String what, Runnable sent) {
         cancel.throwIfCancelled(what);
         try {
             stdin.write(command);
             stdin.write('\n');
             stdin.flush();
+            sent.run();
             boolean cancelSent = false;
             while (true) {
                 String line = answers.poll(200, TimeUnit.MILLISECONDS);

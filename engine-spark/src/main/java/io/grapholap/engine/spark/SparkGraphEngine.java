@@ -114,13 +114,15 @@ public final class SparkGraphEngine implements GraphEngine, AutoCloseable {
 
     /**
      * Sends {@code command} for {@code instance}'s graph to the driver (started, or restarted after it
-     * died, on demand), loading the graph there first when the driver does not hold it.
+     * died, on demand), loading the graph there first when the driver does not hold it; {@code sent} runs
+     * once the command is on its way.
      */
-    Map<String, String> call(SparkGraphInstance instance, String command, CancellationToken cancel, String what) {
+    Map<String, String> call(SparkGraphInstance instance, String command, CancellationToken cancel, String what,
+                             Runnable sent) {
         synchronized (calls) {
             SparkDriver d = driver();
             loadIfNeeded(d, instance, cancel);
-            return d.call(command, cancel, what);
+            return d.call(command, cancel, what, sent);
         }
     }
 
@@ -173,6 +175,11 @@ public final class SparkGraphEngine implements GraphEngine, AutoCloseable {
             }
         }
         return driver;
+    }
+
+    /** The driver JVM now running, if any. */
+    synchronized java.util.Optional<ProcessHandle> driverProcess() {
+        return driver != null && driver.alive() ? java.util.Optional.of(driver.handle()) : java.util.Optional.empty();
     }
 
     static UnavailableException unavailable(String reason) {

@@ -161,8 +161,8 @@ final class SparkGraphInstance extends CsrGraphInstance {
                 case TriangleCountParams p -> { }
                 default -> throw new IllegalStateException("no Spark job for " + name);
             }
-            ctx.progress().progress(name, 0.0, "running on Spark " + engine.settings().master());
-            Map<String, String> answer = engine.call(this, String.join("\t", command), ctx.cancel(), name);
+            Map<String, String> answer = engine.call(this, String.join("\t", command), ctx.cancel(), name,
+                    () -> ctx.progress().progress(name, 0.0, "running on Spark " + engine.settings().master()));
             List<String> names = new ArrayList<>();
             List<Column> columns = new ArrayList<>();
             Map<String, Object> stats = new LinkedHashMap<>();
