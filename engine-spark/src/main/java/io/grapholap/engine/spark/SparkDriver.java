@@ -2,7 +2,6 @@ package io.grapholap.engine.spark;
 
 import io.grapholap.application.graph.CancellationToken;
 import io.grapholap.domain.error.CancelledException;
-import io.grapholap.domain.error.UnavailableException;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;

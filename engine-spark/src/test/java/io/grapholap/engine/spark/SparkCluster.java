@@ -24,12 +24,16 @@ final class SparkCluster implements AutoCloseable {
 
     private static final Duration START_TIMEOUT = Duration.ofSeconds(90);
 
-    private final List<Process> processes = new ArrayList<>();
+    private final List<Process> processes = new java.util.concurrent.CopyOnWriteArrayList<>();
     private final Path dir;
     private final String masterUrl;
 
+    /** Stops the cluster when the test JVM exits without closing it (a fork stopped from outside). */
+    private final Thread stopAtExit = new Thread(this::stopProcesses, "spark-cluster-stop");
+
     private SparkCluster(SparkSettings settings, Path dir) {
         this.dir = dir;
+        Runtime.getRuntime().addShutdownHook(stopAtExit);
         int port = freePort();
         this.masterUrl = "spark://127.0.0.1:" + port;
         try {
@@ -142,6 +146,15 @@ final class SparkCluster implements AutoCloseable {
     /** Stops the workers, then the master: a polite stop, then a forced one after 10 s. */
     @Override
     public void close() {
+        try {
+            Runtime.getRuntime().removeShutdownHook(stopAtExit);
+        } catch (IllegalStateException e) {
+            // the JVM is exiting: the hook runs this anyway
+        }
+        stopProcesses();
+    }
+
+    private synchronized void stopProcesses() {
         for (int i = processes.size() - 1; i >= 0; i--) {
             processes.get(i).destroy();
         }
