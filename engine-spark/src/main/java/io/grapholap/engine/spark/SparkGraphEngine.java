@@ -55,6 +55,7 @@ public final class SparkGraphEngine implements GraphEngine, AutoCloseable {
     private final Object calls = new Object();
     private SparkDriver driver;
     private String driverError;
+    private boolean closed;
 
     public SparkGraphEngine(BufferAllocator allocator, SparkSettings settings) {
         this.allocator = Objects.requireNonNull(allocator, "allocator");
@@ -160,21 +161,44 @@ public final class SparkGraphEngine implements GraphEngine, AutoCloseable {
         }
     }
 
-    private synchronized SparkDriver driver() {
-        if (driver != null && !driver.alive()) {
-            driver.close();
-            driver = null;
+    /**
+     * The running driver, started (again) when there is none; called with {@code calls} held, so at most one
+     * start at a time, and without holding {@code this} while the driver starts, so {@link #info()} answers
+     * meanwhile.
+     */
+    private SparkDriver driver() {
+        SparkDriver d;
+        synchronized (this) {
+            if (closed) {
+                throw unavailable("the engine is closed");
+            }
+            d = driver;
+            driver = d != null && d.alive() ? d : null;
         }
-        if (driver == null) {
-            try {
-                driver = SparkDriver.start(settings);
-                driverError = null;
-            } catch (UnavailableException e) {
+        if (d != null && d.alive()) {
+            return d;
+        }
+        if (d != null) {
+            d.close();
+        }
+        SparkDriver started;
+        try {
+            started = SparkDriver.start(settings);
+        } catch (UnavailableException e) {
+            synchronized (this) {
                 driverError = e.getMessage();
-                throw e;
+            }
+            throw e;
+        }
+        synchronized (this) {
+            if (!closed) {
+                driver = started;
+                driverError = null;
+                return started;
             }
         }
-        return driver;
+        started.close();
+        throw unavailable("the engine is closed");
     }
 
     /** The driver JVM now running, if any. */
@@ -193,6 +217,7 @@ public final class SparkGraphEngine implements GraphEngine, AutoCloseable {
      */
     @Override
     public synchronized void close() {
+        closed = true;
         if (driver != null) {
             driver.close();
             driver = null;
