@@ -27,7 +27,7 @@ record BenchOptions(
         boolean inProcess) {
 
     static final List<String> ALL_ALGORITHMS = List.of("pagerank", "bfs", "wcc", "sssp", "cdlp", "lcc", "triangle_count", "louvain");
-    static final Set<String> ENGINES = Set.of("cpu", "gpu");
+    static final Set<String> ENGINES = Set.of("cpu", "gpu", "spark");
     static final Set<String> PEERS = Set.of("jgrapht", "jgrapht-sparse", "tinkerpop");
     static final Set<String> GRAPHS = Set.of("kronecker", "road");
 
@@ -41,7 +41,9 @@ record BenchOptions(
               --scale LIST            graph scales, 2^scale vertices (default 16,18,20)
               --graphs LIST           kronecker,road (default kronecker)
               --algorithms LIST       pagerank,bfs,wcc,sssp,cdlp,lcc,triangle_count,louvain (default: all)
-              --engines LIST          our engines: cpu,gpu (default cpu)
+              --engines LIST          our engines: cpu,gpu,spark (default cpu)
+              --spark-master URL      where the spark engine runs its jobs: local[N] or spark://host:port
+                                      (default: grapholap.spark.master, else local[2])
               --peers LIST            jgrapht,jgrapht-sparse,tinkerpop or none (default jgrapht,tinkerpop);
                                       jgrapht-sparse is JGraphT's compact immutable graph, the one that fits at scale 22
               --threads N             threads for our engine and the generator (default: all cores)
@@ -115,6 +117,12 @@ record BenchOptions(
                 case "--gremlin-scale" -> gremlinScale = intValue(option, value, 0, 22);
                 case "--timeout" -> timeout = intValue(option, value, 1, 86_400);
                 case "--warmup" -> warmup = intValue(option, value, 0, 100);
+                case "--spark-master" -> {
+                    if (!value.matches("local(\\[(\\d+|\\*)])?|spark://[^/\\s]+:\\d+")) {
+                        throw new UsageException("--spark-master must be local[N] or spark://host:port, was '" + value + "'");
+                    }
+                    System.setProperty(SparkEngine.MASTER_PROPERTY, value);
+                }
                 case "--heap" -> {
                     if (!value.matches("\\d+[gGmM]")) {
                         throw new UsageException("--heap must look like 16g or 4096m, was '" + value + "'");

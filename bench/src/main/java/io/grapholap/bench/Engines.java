@@ -9,6 +9,7 @@ final class Engines {
     static EngineUnderTest ours(WorkerSpec spec) {
         return switch (spec.engine()) {
             case "gpu" -> new GpuEngine(spec.threads());
+            case "spark" -> new SparkEngine(spec.threads());
             default -> new CpuEngine(spec.threads());
         };
     }

@@ -51,6 +51,14 @@ final class Snapshots {
     }
 
     static Path write(BufferAllocator allocator, GeneratedGraph graph, Path dir, boolean names) throws IOException {
+        return write(allocator, graph, dir, names, false);
+    }
+
+    /** {@link #write(BufferAllocator, GeneratedGraph, Path, boolean)}, with the seed's arc weights as edge property {@code weight} when {@code weights}. */
+    static Path write(BufferAllocator allocator, GeneratedGraph graph, Path dir, boolean names, boolean weights) throws IOException {
+        if (weights && graph.weights() == null) {
+            throw new IllegalArgumentException("graph " + graph.name() + " has no weights");
+        }
         deleteQuietly(dir);
         Files.createDirectories(dir.getParent());
         try (SnapshotWriter writer = new ArrowSnapshotWriterFactory(allocator).create(dir, SnapshotSource.dataset(graph.name()))) {
@@ -66,13 +74,19 @@ final class Snapshots {
                 }
             }
             try (TableWriter edges = writer.beginEdges("edge", "vertex", "vertex", ColumnSpec.of("from", ValueType.INT64),
-                    ColumnSpec.of("to", ValueType.INT64), List.of())) {
+                    ColumnSpec.of("to", ValueType.INT64),
+                    weights ? List.of(ColumnSpec.of("weight", ValueType.DOUBLE)) : List.of())) {
                 int[] offsets = graph.offsets();
                 int[] targets = graph.targets();
+                float[] w = graph.weights();
                 for (int v = 0; v < graph.vertexCount(); v++) {
                     Long from = (long) v;
                     for (int p = offsets[v]; p < offsets[v + 1]; p++) {
-                        edges.append(from, (long) targets[p]);
+                        if (weights) {
+                            edges.append(from, (long) targets[p], (double) w[p]);
+                        } else {
+                            edges.append(from, (long) targets[p]);
+                        }
                     }
                 }
             }

@@ -108,6 +108,11 @@ final class WorkerLauncher {
                 cmd.add(arg);
             }
         }
+        for (String name : System.getProperties().stringPropertyNames()) {
+            if (name.startsWith("grapholap.spark.")) {
+                cmd.add("-D" + name + "=" + System.getProperty(name));
+            }
+        }
         cmd.add("-Xmx" + heap);
         cmd.add("-cp");
         cmd.add(System.getProperty("java.class.path"));

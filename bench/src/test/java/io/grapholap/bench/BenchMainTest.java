@@ -115,6 +115,24 @@ class BenchMainTest {
     }
 
     @Test
+    void cpuAndSparkRunSideBySideWithTheSameAnswers() throws Exception {
+        int code = bench("--scale", "6", "--engines", "cpu,spark", "--spark-master", "local[1]", "--peers", "none",
+                "--algorithms", "wcc,louvain", "--gremlin-scale", "0", "--in-process", "--out", dir.toString());
+
+        assertThat(code).as(err.toString(StandardCharsets.UTF_8)).isZero();
+        List<String> csv = Files.readAllLines(dir.resolve("results.csv"));
+        String cpuWcc = csv.stream().filter(l -> l.startsWith("cpu,kronecker,wcc,6,64,") && l.contains(",ok,"))
+                .findFirst().orElseThrow();
+        assertThat(csv).anyMatch(l -> l.startsWith("spark,kronecker,load,6,64,") && l.contains(",ok,")
+                && l.contains("local[1]"));
+        java.util.regex.Matcher components = java.util.regex.Pattern.compile("components=\\d+").matcher(cpuWcc);
+        assertThat(components.find()).as(cpuWcc).isTrue();
+        assertThat(csv).anyMatch(l -> l.startsWith("spark,kronecker,wcc,6,64,") && l.contains(",ok,")
+                && l.endsWith(",ok," + components.group()));
+        assertThat(csv).anyMatch(l -> l.startsWith("spark,kronecker,louvain,6,") && l.contains(",skipped,no Spark job"));
+    }
+
+    @Test
     void warmupRunsAreUntimedAndSaidInTheNote() throws Exception {
         int code = bench("--scale", "8", "--peers", "none", "--algorithms", "pagerank,wcc", "--warmup", "2",
                 "--gremlin-scale", "0", "--in-process", "--out", dir.toString());

@@ -56,10 +56,27 @@ class EngineModuleRulesTest {
     }
 
     @Test
+    void theSparkEngineUsesNoSparkClassAndNoOtherEngine() {
+        noClasses().that().resideInAPackage("io.grapholap.engine.spark..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.apache.spark..", "scala..",
+                        "io.grapholap.engine.cpu..", "io.grapholap.engine.gpu..")
+                .because("Spark runs in the driver JVM the engine starts, never in the server's")
+                .check(classes);
+    }
+
+    @Test
+    void noSparkClassIsOnTheServersClassPath() {
+        // this class path holds the server and every engine module it ships
+        assertThat(getClass().getClassLoader().getResource("org/apache/spark/SparkContext.class")).isNull();
+        assertThat(getClass().getClassLoader().getResource("io/grapholap/engine/spark/job/GraphDriver.class")).isNull();
+    }
+
+    @Test
     void theRulesSeeTheEngines() {
         // guards the rules above against passing vacuously on an empty import
         assertThat(classes.contain("io.grapholap.engine.cpu.CpuGraphEngine")).isTrue();
         assertThat(classes.contain("io.grapholap.engine.gpu.GpuGraphEngine")).isTrue();
+        assertThat(classes.contain("io.grapholap.engine.spark.SparkGraphEngine")).isTrue();
         assertThat(classes.contain("io.grapholap.graph.csr.CsrGraph")).isTrue();
         assertThat(classes.contain("io.grapholap.snapshot.s3.S3SnapshotStore")).isTrue();
     }

@@ -49,7 +49,15 @@ class StartupSettingsTest {
     @Test
     void aDefaultEngineTheServerDoesNotHaveStopsStartUp() {
         assertThat(failureOf(Map.of("grapholap.engine", "tpu")))
-                .contains("grapholap.engine names 'tpu', but this server's engines are [cpu, gpu]");
+                .contains("grapholap.engine names 'tpu', but this server's engines are [cpu, gpu, spark]");
+    }
+
+    @Test
+    void aBadSparkSettingStopsStartUpNamingIt() {
+        assertThat(failureOf(Map.of("grapholap.spark.master", "yarn")))
+                .contains("grapholap.spark.master must be local[N], local[*] or spark://host:port, got 'yarn'");
+        assertThat(failureOf(Map.of("grapholap.spark.driver-memory", "plenty")))
+                .contains("grapholap.spark.driver-memory must be a size such as 512m or 2g, got 'plenty'");
     }
 
     @Test

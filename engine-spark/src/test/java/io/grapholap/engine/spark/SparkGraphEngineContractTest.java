@@ -1,0 +1,79 @@
+package io.grapholap.engine.spark;
+
+import io.grapholap.application.graph.GraphEngine;
+import io.grapholap.application.graph.GraphEngineContractTest;
+import io.grapholap.application.graph.snapshot.SnapshotWriterFactory;
+import io.grapholap.snapshot.arrow.ArrowSnapshotWriterFactory;
+import io.grapholap.application.graph.AlgorithmResult;
+import io.grapholap.application.graph.CancellationToken;
+import io.grapholap.application.graph.ExecutionContext;
+import io.grapholap.application.graph.GraphInstance;
+import io.grapholap.application.graph.ProgressListener;
+import io.grapholap.application.graph.algo.AlgorithmRegistry;
+import io.grapholap.domain.error.CancelledException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * The shared engine contract against the Spark engine on a standalone cluster of two workers (separate
+ * JVMs, {@link SparkCluster}); Gremlin cases check the {@code NOT_SUPPORTED_ON_ENGINE} answer. Beside the
+ * contract: a job cancelled while it runs, and a driver JVM that died.
+ */
+@ExtendWith(SparkClusterExtension.class)
+class SparkGraphEngineContractTest extends GraphEngineContractTest {
+
+    @Override
+    protected GraphEngine engine() {
+        return SparkClusterExtension.current();
+    }
+
+    @Override
+    protected SnapshotWriterFactory writers() {
+        return new ArrowSnapshotWriterFactory(SparkClusterExtension.allocator(), 3, Clock.systemUTC());
+    }
+
+    @Override
+    protected boolean runsGremlin() {
+        return false;
+    }
+
+    @Test
+    void cancellingARunningJobStopsItAndTheDriverServesTheNextRun() throws Exception {
+        try (GraphInstance g = engine().load(writePlainGraph("plain", 300), options(), ProgressListener.NONE,
+                CancellationToken.create())) {
+            CancellationToken token = CancellationToken.create();
+            // reported once the run's command is with the driver, so the cancel reaches a running Spark job
+            ProgressListener cancelOnStart = (phase, f, msg) -> {
+                if (f == 0.0) {
+                    token.cancel("test");
+                }
+            };
+            long started = System.nanoTime();
+            assertThatThrownBy(() -> g.run(AlgorithmRegistry.parse("pagerank", Map.of("iterations", 1000)),
+                    new ExecutionContext(token, cancelOnStart, 2))).isInstanceOf(CancelledException.class);
+            assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(60));
+            AlgorithmResult degree = g.run(AlgorithmRegistry.parse("degree", Map.of()), ExecutionContext.of(2));
+            assertThat(degree.rowCount()).isEqualTo(300);
+        }
+    }
+
+    @Test
+    void aDriverThatDiedIsStartedAgainAndReloadsTheGraph() throws Exception {
+        try (GraphInstance g = engine().load(writeChainGraph("chain"), options(), ProgressListener.NONE,
+                CancellationToken.create())) {
+            ProcessHandle driver = SparkClusterExtension.current().driverProcess().orElseThrow();
+            driver.destroyForcibly();
+            driver.onExit().get(30, TimeUnit.SECONDS);
+            AlgorithmResult r = g.run(AlgorithmRegistry.parse("bfs", Map.of("source", 10L)), ExecutionContext.of(2));
+            assertThat(byKey(r, "depth")).containsEntry(40L, 2L).containsEntry(50L, Long.MAX_VALUE);
+            assertThat(SparkClusterExtension.current().driverProcess().orElseThrow().pid()).isNotEqualTo(driver.pid());
+        }
+    }
+}
