@@ -103,6 +103,13 @@ public final class InstanceRegistry implements LiveInstances {
         return live.containsKey(id) || loads.containsKey(id);
     }
 
+    /** The ids of the instances this node holds the graph of or is loading. */
+    java.util.Set<Long> heldIds() {
+        java.util.Set<Long> ids = new java.util.TreeSet<>(live.keySet());
+        ids.addAll(loads.keySet());
+        return ids;
+    }
+
     /** Starts tracking a load: its progress and its termination flag. */
     Load startLoad(long id) {
         Load load = new Load(clock.instant());

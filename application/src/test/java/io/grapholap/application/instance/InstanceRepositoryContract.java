@@ -80,6 +80,21 @@ public abstract class InstanceRepositoryContract {
     }
 
     @Test
+    void placesAnInstanceOnANodeByCompareAndSet() {
+        Instance placed = repository.create(new NewInstance(1L, null, null, "placed", "", "alice", InstanceStatus.STARTING,
+                "cpu", 1, 10, Lifecycle.NONE, null, T0, "node-a"));
+        assertThat(repository.find(placed.id()).orElseThrow().nodeId()).isEqualTo("node-a");
+        Instance waiting = create("unplaced", "alice", 1, InstanceStatus.WAITING_FOR_SNAPSHOT, 0);
+        assertThat(waiting.nodeId()).isNull();
+        assertThat(repository.place(waiting.id(), "node-a", "node-b", T0)).as("not on node-a").isFalse();
+        assertThat(repository.place(waiting.id(), null, "node-b", T0)).isTrue();
+        assertThat(repository.place(waiting.id(), null, "node-a", T0)).as("already placed").isFalse();
+        assertThat(repository.find(waiting.id()).orElseThrow().nodeId()).isEqualTo("node-b");
+        assertThat(repository.place(placed.id(), "node-a", "node-b", T0)).isTrue();
+        assertThat(repository.find(placed.id()).orElseThrow().nodeId()).isEqualTo("node-b");
+    }
+
+    @Test
     void keepsADatasetInstanceWithItsDirectory() {
         Instance i = repository.create(new NewInstance(null, "people", "/data/datasets/people/3", "ds", "", "erin",
                 InstanceStatus.STARTING, "gpu", 1, 5, Lifecycle.NONE, null, T0));

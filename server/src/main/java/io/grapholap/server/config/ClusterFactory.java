@@ -1,5 +1,12 @@
 package io.grapholap.server.config;
 
+import io.micronaut.context.annotation.Bean;
+import io.micronaut.context.exceptions.ConfigurationException;
+import io.micronaut.http.client.DefaultHttpClientConfiguration;
+import io.micronaut.http.client.HttpClient;
+import io.micronaut.http.client.ProxyHttpClient;
+import java.time.Duration;
+
 import io.grapholap.application.cluster.ClusterNode;
 import io.grapholap.application.cluster.ClusterNodes;
 import io.grapholap.application.cluster.NodeRegistry;
@@ -32,6 +39,36 @@ final class ClusterFactory {
     @Singleton
     NodeRegistry nodeRegistry(ClusterNodes nodes, NodeProperties node) {
         return new NodeRegistry(nodes, node.id(), node.deadAfter(), CLOCK);
+    }
+
+    /**
+     * The client that proxies data-plane calls to the node holding their instance: a bounded
+     * connection pool per node ({@code grapholap.node.proxy-connections} open, as many waiting) and the read timeout
+     * {@code grapholap.node.proxy-timeout}; closed with the server.
+     */
+    @Singleton
+    @Named("node-proxy")
+    @Bean(typed = HttpClient.class, preDestroy = "close")
+    HttpClient nodeProxyConnections(NodeProperties node) {
+        DefaultHttpClientConfiguration config = new DefaultHttpClientConfiguration();
+        config.setConnectTimeout(Duration.ofSeconds(5));
+        config.setReadTimeout(node.proxyTimeout());
+        config.setReadIdleTimeout(node.proxyTimeout());
+        config.setFollowRedirects(false);
+        config.getConnectionPoolConfiguration().setEnabled(true);
+        config.getConnectionPoolConfiguration().setMaxConcurrentHttp1Connections(node.proxyConnections());
+        config.getConnectionPoolConfiguration().setMaxPendingAcquires(node.proxyConnections());
+        return HttpClient.create(null, config);
+    }
+
+    /** The proxying side of the {@code node-proxy} client (Micronaut's client is both). */
+    @Singleton
+    @Named("node-proxy")
+    ProxyHttpClient nodeProxy(@Named("node-proxy") HttpClient connections) {
+        if (connections instanceof ProxyHttpClient proxy) {
+            return proxy;
+        }
+        throw new ConfigurationException("the HTTP client on the class path cannot proxy requests: " + connections.getClass());
     }
 
     @Singleton

@@ -10,7 +10,11 @@ import io.grapholap.application.instance.InstanceBulkDelete;
 import io.grapholap.application.instance.InstanceCensusView;
 import io.grapholap.application.instance.InstanceLifecycleJob;
 import io.grapholap.application.instance.ReconciliationJob;
+import io.grapholap.application.instance.InstancePlacement;
 import io.grapholap.application.instance.InstanceRegistry;
+import io.grapholap.application.cluster.NodeRegistry;
+import io.grapholap.server.settings.NodeProperties;
+import io.micronaut.context.annotation.Value;
 import io.grapholap.application.instance.InstanceRepository;
 import io.grapholap.application.instance.InstanceSettings;
 import io.grapholap.application.instance.InstanceSources;
@@ -106,11 +110,23 @@ final class InstanceUseCasesFactory {
         return new ExecutorLoadJobs(loads);
     }
 
+    /**
+     * Where new instances go: this node alone on embedded H2 (one process's file); on a shared
+     * database, the live nodes of the registry with room for them.
+     */
+    @Singleton
+    InstancePlacement instancePlacement(NodeRegistry nodes, NodeProperties node, InstanceSettings settings, EngineChoice engines,
+                                        @Value("${datasources.default.url}") String metadataUrl) {
+        return metadataUrl.startsWith("jdbc:h2:")
+                ? InstancePlacement.alone(node.id(), settings.memoryBudgetBytes(), engines.names())
+                : InstancePlacement.shared(nodes, node.id(), settings.memoryBudgetBytes(), engines.names());
+    }
+
     @Singleton
     InstanceUseCases instanceUseCases(InstanceRepository instances, InstanceRegistry registry, InstanceSources sources,
                                       DatasetCatalog datasets, EngineChoice engines, PlatformConfig config,
-                                      InstanceSettings settings, ExecutorLoadJobs jobs) {
-        return new InstanceUseCases(instances, registry, sources, datasets, engines, config, settings, jobs, CLOCK);
+                                      InstanceSettings settings, ExecutorLoadJobs jobs, InstancePlacement placement) {
+        return new InstanceUseCases(instances, registry, sources, datasets, engines, config, settings, jobs, placement, CLOCK);
     }
 
     @Singleton
@@ -134,8 +150,8 @@ final class InstanceUseCasesFactory {
     }
 
     @Singleton
-    InstanceCensus instanceCensus(InstanceRepository instances, InstanceRegistry registry) {
-        return new InstanceCensusView(instances, registry);
+    InstanceCensus instanceCensus(InstanceRepository instances, InstanceRegistry registry, InstancePlacement placement) {
+        return new InstanceCensusView(instances, registry, placement);
     }
 
     @Singleton
