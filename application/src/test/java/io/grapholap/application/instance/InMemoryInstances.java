@@ -14,6 +14,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
@@ -61,7 +62,7 @@ final class InMemoryInstances implements InstanceRepository {
     @Override
     public synchronized boolean place(long id, String expected, String nodeId, Instant at) {
         Instance i = rows.get(id);
-        if (i == null || !java.util.Objects.equals(i.nodeId(), expected)) {
+        if (i == null || !Objects.equals(i.nodeId(), expected)) {
             return false;
         }
         rows.put(id, new Instance(i.id(), i.snapshotId(), i.datasetId(), i.dataDirectory(), i.name(), i.description(),

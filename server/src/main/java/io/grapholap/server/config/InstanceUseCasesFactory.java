@@ -81,8 +81,8 @@ final class InstanceUseCasesFactory {
 
     @Singleton
     @Bean(preDestroy = "closeAll")
-    InstanceRegistry instanceRegistry(InstanceRepository instances) {
-        return new InstanceRegistry(instances, CLOCK);
+    InstanceRegistry instanceRegistry(InstanceRepository instances, InstancePlacement placement) {
+        return new InstanceRegistry(instances, CLOCK, placement);
     }
 
     /** The instances' dependants port, for snapshot and dataset delete and the mapping tree. */
