@@ -136,17 +136,6 @@ final class JdbcInstanceRepository implements InstanceRepository {
     }
 
     @Override
-    public long liveMemoryBytes() {
-        return connections.executeRead(status -> jdbc.prepareStatement(
-                "SELECT COALESCE(SUM(memory_bytes), 0) FROM instances WHERE status IN " + LIVE_IN, ps -> {
-                    try (ResultSet rs = ps.executeQuery()) {
-                        rs.next();
-                        return rs.getLong(1);
-                    }
-                }));
-    }
-
-    @Override
     public Map<String, Long> countByStatus() {
         return grouped("SELECT status, COUNT(*) FROM instances GROUP BY status ORDER BY status");
     }

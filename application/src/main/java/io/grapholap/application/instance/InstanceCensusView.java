@@ -9,7 +9,8 @@ import java.util.TreeMap;
 
 /**
  * The instance counts of the ops views, from the instance store and (for graphs held) this server's
- * registry; an instance without an engine is one placed on this node that it neither holds nor loads.
+ * registry; an instance without an engine is one placed on this node (or not placed) that it neither
+ * holds nor loads.
  */
 public final class InstanceCensusView implements InstanceCensus {
 
@@ -26,7 +27,8 @@ public final class InstanceCensusView implements InstanceCensus {
     @Override
     public long withoutEngine() {
         return instances.withStatus(EnumSet.of(InstanceStatus.STARTING, InstanceStatus.RUNNING)).stream()
-                .filter(i -> placement.mine(i) && registry.running(i.id()).isEmpty() && registry.load(i.id()).isEmpty())
+                .filter(i -> i.nodeId() == null || placement.mine(i))
+                .filter(i -> registry.running(i.id()).isEmpty() && registry.load(i.id()).isEmpty())
                 .count();
     }
 

@@ -70,6 +70,12 @@ public final class InstancePlacement {
                 .map(s -> s.node().url()).findFirst();
     }
 
+    /** Whether {@code nodeId} is a registered node whose heartbeat is recent (this node always is). */
+    public boolean alive(String nodeId) {
+        return nodes == null || selfId.equals(nodeId)
+                || nodes.statuses().stream().anyMatch(s -> s.node().id().equals(nodeId) && s.status().equals("alive"));
+    }
+
     /**
      * The nodes an instance's owner is not alive on: ids of registered nodes whose heartbeat is older
      * than the dead-after, with their last heartbeat; empty for a node alone.
@@ -89,19 +95,13 @@ public final class InstancePlacement {
     /**
      * The node a new instance of {@code engine} needing {@code needed} bytes goes to, given the live
      * instances; 409 {@code MEMORY_LIMIT_EXCEEDED} naming the need and each node's room when none fits.
+     * With {@code thisNodeOnly} (an instance whose files only this node has) no other node is a candidate.
      */
-    public String choose(String engine, long needed, List<Instance> live) {
+    public String choose(String engine, long needed, List<Instance> live, boolean thisNodeOnly) {
         if (nodes == null) {
             long held = live.stream().mapToLong(Instance::memoryBytes).sum();
-            long available = Math.max(0, selfBudget - held);
-            if (needed > available) {
-                Map<String, Object> details = new LinkedHashMap<>();
-                details.put("needed_bytes", needed);
-                details.put("available_bytes", available);
-                details.put("budget_bytes", selfBudget);
-                details.put("held_by_live_instances_bytes", held);
-                throw new ConflictException("MEMORY_LIMIT_EXCEEDED", "loading needs " + needed + " bytes but only " + available
-                        + " of the " + selfBudget + "-byte instance memory budget are free", details);
+            if (needed > Math.max(0, selfBudget - held)) {
+                throw tooBig(needed, held, null);
             }
             return selfId;
         }
@@ -124,7 +124,7 @@ public final class InstancePlacement {
             candidates.add(new Candidate(selfId, selfBudget, selfEngines.contains(engine)));
         }
         for (NodeRegistry.NodeStatus s : statuses) {
-            if (s.self() || s.status().equals("alive")) {
+            if (s.self() || (!thisNodeOnly && s.status().equals("alive"))) {
                 candidates.add(new Candidate(s.node().id(), s.self() ? selfBudget : s.node().memoryBudget(),
                         s.self() ? selfEngines.contains(engine) : s.node().engines().contains(engine)));
             }
@@ -151,12 +151,28 @@ public final class InstancePlacement {
         if (best != null) {
             return best;
         }
+        throw tooBig(needed, held.getOrDefault(selfId, 0L), candidates.size() > 1 ? room : null);
+    }
+
+    /**
+     * 409 {@code MEMORY_LIMIT_EXCEEDED}: the need and this node's budget, what its live instances
+     * hold and what is left; with other candidate nodes, each node's room in {@code nodes}.
+     */
+    private ConflictException tooBig(long needed, long held, List<Map<String, Object>> room) {
+        long available = Math.max(0, selfBudget - held);
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("needed_bytes", needed);
-        details.put("engine", engine);
+        details.put("available_bytes", available);
+        details.put("budget_bytes", selfBudget);
+        details.put("held_by_live_instances_bytes", held);
+        if (room == null) {
+            return new ConflictException("MEMORY_LIMIT_EXCEEDED", "loading needs " + needed + " bytes but only " + available
+                    + " of the " + selfBudget + "-byte instance memory budget are free", details);
+        }
         details.put("nodes", room);
-        throw new ConflictException("MEMORY_LIMIT_EXCEEDED", "loading needs " + needed + " bytes of instance memory on a live node"
-                + " with engine " + engine + ", but no node has that much free (see details.nodes)", details);
+        return new ConflictException("MEMORY_LIMIT_EXCEEDED", "loading needs " + needed + " bytes of instance memory but no"
+                + " live node with the engine has that much free: this node has " + available + " of its " + selfBudget
+                + "-byte budget (details.nodes: every node)", details);
     }
 
     private record Candidate(String id, long budget, boolean hasEngine) {

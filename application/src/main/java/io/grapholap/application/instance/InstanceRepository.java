@@ -70,9 +70,6 @@ public interface InstanceRepository {
 
     long countLiveOf(String owner);
 
-    /** Sum of {@code memory_bytes} over live instances. */
-    long liveMemoryBytes();
-
     Map<String, Long> countByStatus();
 
     Map<String, Long> liveCountByOwner();

@@ -133,7 +133,7 @@ public final class InstanceUseCases {
                             + "; an instance needs a ready snapshot", Map.of("snapshot_id", snapshot.id(),
                             "status", snapshot.status().wire()));
                 }
-                Admitted admitted = admit(engine.name(), engine.engine(), sources.directory(snapshot.id()), cores);
+                Admitted admitted = admit(engine.name(), engine.engine(), sources.manifestDirectory(snapshot.id()), cores, false);
                 created = instances.create(new InstanceRepository.NewInstance(snapshot.id(), null, null,
                         request.name().trim(), request.description(), actor.username(), InstanceStatus.STARTING,
                         engine.name(), cores, admitted.memory(), lifecycle, expiresAt, now, admitted.nodeId()));
@@ -146,7 +146,8 @@ public final class InstanceUseCases {
                 return created;
             } else {
                 DatasetRef dataset = datasets.resolve(request.datasetId().trim(), actor);
-                Admitted admitted = admit(engine.name(), engine.engine(), dataset.directory(), cores);
+                // Its files are this node's local copy, which it records: the instance stays on this node.
+                Admitted admitted = admit(engine.name(), engine.engine(), dataset.directory(), cores, true);
                 // A snapshot-<id> dataset records its snapshot too, so that the snapshot cannot be deleted under it.
                 created = instances.create(new InstanceRepository.NewInstance(dataset.snapshotId(), dataset.id(),
                         dataset.directory().toString(), request.name().trim(), request.description(), actor.username(),
@@ -306,7 +307,7 @@ public final class InstanceUseCases {
                     Admitted admitted;
                     try {
                         admitted = admit(waiting.engine(), engines.engine(waiting.engine()),
-                                sources.directory(waiting.snapshotId()), waiting.cpuCores());
+                                sources.manifestDirectory(waiting.snapshotId()), waiting.cpuCores(), false);
                     } catch (DomainException | IllegalStateException e) {
                         moved += fail(waiting, InstanceStatus.WAITING_FOR_SNAPSHOT, e.getMessage());
                         continue;
@@ -453,14 +454,15 @@ public final class InstanceUseCases {
 
     /**
      * Whether this node is the one to reload {@code instance} at start-up, placing it here when it
-     * is: its own, one not placed yet, or, for a node alone on its database, any (a restarted single
-     * server may carry a new node id).
+     * is: its own, one not placed yet, one of a node that is not alive (dead, or no longer
+     * registered: a crashed predecessor with another node id), or, for a node alone on its database,
+     * any (a restarted single server may carry a new node id).
      */
     public boolean adopt(Instance instance) {
         if (placement.selfId().equals(instance.nodeId())) {
             return true;
         }
-        if (instance.nodeId() == null || placement.isAlone()) {
+        if (instance.nodeId() == null || placement.isAlone() || !placement.alive(instance.nodeId())) {
             return instances.place(instance.id(), instance.nodeId(), placement.selfId(), clock.instant());
         }
         return false;
@@ -506,6 +508,9 @@ public final class InstanceUseCases {
                 instance.engine(), Integer.toString(settings.effectiveCores(instance.cpuCores())));
         try {
             GraphEngine engine = engines.engine(instance.engine());
+            if (instance.snapshotId() != null && instance.dataDirectory() == null) {
+                load.progress("verify", 0, "fetching snapshot " + instance.snapshotId() + " from the snapshot store");
+            }
             Path dir = directory(instance);
             int cores = settings.effectiveCores(instance.cpuCores());
             LoadOptions options = LoadOptions.defaults().withParallelism(cores);
@@ -596,10 +601,10 @@ public final class InstanceUseCases {
      * Places the instance by the engine's estimate on a node whose budget has room after its live
      * instances (see {@link InstancePlacement}). The peak of the load must fit, not only what stays.
      */
-    private Admitted admit(String engineName, GraphEngine engine, Path dir, int cores) {
+    private Admitted admit(String engineName, GraphEngine engine, Path dir, int cores, boolean thisNodeOnly) {
         MemoryEstimate estimate = engine.estimate(dir, LoadOptions.defaults().withParallelism(settings.effectiveCores(cores)));
         long needed = Math.max(estimate.peakHostBytes(), estimate.hostBytes());
-        String node = placement.choose(engineName, needed, instances.withStatus(InstanceStatus.LIVE));
+        String node = placement.choose(engineName, needed, instances.withStatus(InstanceStatus.LIVE), thisNodeOnly);
         return new Admitted(estimate.hostBytes(), node);
     }
 

@@ -182,11 +182,6 @@ final class InMemoryInstances implements InstanceRepository {
     }
 
     @Override
-    public long liveMemoryBytes() {
-        return rows.values().stream().filter(i -> i.status().live()).mapToLong(Instance::memoryBytes).sum();
-    }
-
-    @Override
     public Map<String, Long> countByStatus() {
         return rows.values().stream().collect(Collectors.groupingBy(i -> i.status().wire(), TreeMap::new, Collectors.counting()));
     }

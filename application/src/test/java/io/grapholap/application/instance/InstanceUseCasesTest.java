@@ -470,7 +470,8 @@ class InstanceUseCasesTest {
 
         assertThatThrownBy(() -> b.create(ALICE, fromSnapshot(1, "no room"))).satisfies(e -> {
             assertCode(e, "MEMORY_LIMIT_EXCEEDED");
-            assertThat(((DomainException) e).details()).containsEntry("needed_bytes", 1_500L).containsKey("nodes");
+            assertThat(((DomainException) e).details()).containsEntry("needed_bytes", 1_500L)
+                    .containsEntry("available_bytes", 1_000L);
         });
     }
 }
