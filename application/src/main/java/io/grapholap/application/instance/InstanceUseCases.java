@@ -29,6 +29,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -397,22 +398,26 @@ public final class InstanceUseCases {
      * instances placed on this node that it has not scheduled yet (placed through another node), and
      * frees the graphs this node holds whose instance ended or was deleted meanwhile (terminated
      * through another node or by a cluster-wide job); a {@code stopping} one of its own it ends.
-     * Returns how many instances it loaded or freed.
+     * One read of the live instances per call. Returns how many instances it loaded or freed; a node
+     * alone on its database does nothing here (it makes every change itself).
      */
     public int followPlacements() {
+        if (placement.isAlone()) {
+            return 0;
+        }
         int changed = 0;
-        if (!placement.isAlone()) {
-            for (Instance starting : instances.withStatus(EnumSet.of(InstanceStatus.STARTING))) {
-                if (placement.selfId().equals(starting.nodeId()) && !registry.holds(starting.id())
-                        && !scheduled.contains(starting.id())) {
-                    schedule(starting.id());
-                    changed++;
-                }
+        Map<Long, Instance> live = new HashMap<>();
+        for (Instance i : instances.withStatus(InstanceStatus.LIVE)) {
+            live.put(i.id(), i);
+            if (i.status() == InstanceStatus.STARTING && placement.selfId().equals(i.nodeId()) && !registry.holds(i.id())
+                    && !scheduled.contains(i.id())) {
+                schedule(i.id());
+                changed++;
             }
         }
         for (long id : registry.heldIds()) {
-            Instance row = instances.find(id).orElse(null);
-            if (row == null || !row.status().live()) {
+            Instance row = live.get(id);
+            if (row == null) {
                 registry.load(id).ifPresent(l -> l.cancel.cancel("the instance ended"));
                 registry.release(id);
                 changed++;

@@ -100,7 +100,7 @@ class InstanceUseCasesTest {
         registry = new InstanceRegistry(instances, clock);
         useCases = new InstanceUseCases(instances, registry, sources, datasets,
                 new EngineChoice(Map.of("cpu", cpu, "gpu", gpu), "cpu"), config, new InstanceSettings(budget, 8, 2),
-                (id, load) -> jobs.add(load), InstancePlacement.alone("local", budget, java.util.Set.of("cpu", "gpu")), clock);
+                (id, load) -> jobs.add(load), InstancePlacement.alone("local", budget, Set.of("cpu", "gpu")), clock);
     }
 
     private Snapshot snapshot(long id, SnapshotStatus status, String name, String owner) {

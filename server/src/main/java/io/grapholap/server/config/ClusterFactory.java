@@ -1,25 +1,24 @@
 package io.grapholap.server.config;
 
-import io.micronaut.context.annotation.Bean;
-import io.micronaut.context.exceptions.ConfigurationException;
-import io.micronaut.http.client.DefaultHttpClientConfiguration;
-import io.micronaut.http.client.HttpClient;
-import io.micronaut.http.client.ProxyHttpClient;
-import java.time.Duration;
-
 import io.grapholap.application.cluster.ClusterNode;
 import io.grapholap.application.cluster.ClusterNodes;
 import io.grapholap.application.cluster.NodeRegistry;
 import io.grapholap.application.graph.GraphEngine;
 import io.grapholap.server.settings.InstancesProperties;
 import io.grapholap.server.settings.NodeProperties;
+import io.micronaut.context.annotation.Bean;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.event.ApplicationEventListener;
 import io.micronaut.context.event.ShutdownEvent;
+import io.micronaut.context.exceptions.ConfigurationException;
+import io.micronaut.http.client.DefaultHttpClientConfiguration;
+import io.micronaut.http.client.HttpClient;
+import io.micronaut.http.client.ProxyHttpClient;
 import io.micronaut.runtime.server.event.ServerStartupEvent;
 import jakarta.inject.Named;
 import jakarta.inject.Singleton;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
