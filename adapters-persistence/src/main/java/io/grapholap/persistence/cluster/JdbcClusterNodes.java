@@ -68,7 +68,9 @@ final class JdbcClusterNodes implements ClusterNodes {
 
     @Override
     public List<ClusterNode> list() {
-        return transactions.executeRead(status -> jdbc.prepareStatement(
+        // Not a read-only transaction: the cluster-wide jobs read the registry on the connection that
+        // holds their advisory lock, and a read-only transaction there left it unable to write.
+        return transactions.executeWrite(status -> jdbc.prepareStatement(
                 "SELECT id, url, cores, memory_budget, engines, started_at, heartbeat_at FROM cluster_nodes ORDER BY id", s -> {
             List<ClusterNode> nodes = new ArrayList<>();
             try (ResultSet rs = s.executeQuery()) {

@@ -8,12 +8,13 @@ import java.time.Instant;
 
 /**
  * A row of {@code instances}; durations as ISO-8601 text, status as the lower-case wire name, the
- * properties mutate runs stored as comma-separated names.
+ * properties mutate runs stored as comma-separated names; {@code node_id} the node it is placed on.
  */
 @MappedEntity("instances")
 record InstanceRow(@Id @GeneratedValue @Nullable Long id, @Nullable Long snapshotId, @Nullable String datasetId,
                    @Nullable String dataDirectory, String name, String description, String owner, String status,
                    String engine, int cpuCores, long memoryBytes, @Nullable String errorMessage, @Nullable String ttl,
                    @Nullable String inactivityTimeout, @Nullable Instant expiresAt, @Nullable Instant lastActivityAt,
-                   Instant createdAt, Instant updatedAt, @Nullable String mutateProperties, @Nullable String notice) {
+                   Instant createdAt, Instant updatedAt, @Nullable String mutateProperties, @Nullable String notice,
+                   @Nullable String nodeId) {
 }

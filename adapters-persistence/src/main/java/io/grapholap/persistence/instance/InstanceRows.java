@@ -16,6 +16,12 @@ interface InstanceRows extends CrudRepository<InstanceRow, Long> {
     @Query("UPDATE instances SET status = :to, error_message = :errorMessage, updated_at = :at WHERE id = :id AND status = :from")
     int transition(long id, String from, String to, @Nullable String errorMessage, Instant at);
 
+    @Query("UPDATE instances SET node_id = :nodeId, updated_at = :at WHERE id = :id AND node_id IS NULL")
+    int placeUnplaced(long id, String nodeId, Instant at);
+
+    @Query("UPDATE instances SET node_id = :nodeId, updated_at = :at WHERE id = :id AND node_id = :expected")
+    int moveNode(long id, String expected, String nodeId, Instant at);
+
     @Query("UPDATE instances SET memory_bytes = :memoryBytes, updated_at = :at WHERE id = :id")
     int memory(long id, long memoryBytes, Instant at);
 

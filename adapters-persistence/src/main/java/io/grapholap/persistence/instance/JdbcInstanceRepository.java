@@ -53,7 +53,7 @@ final class JdbcInstanceRepository implements InstanceRepository {
         Instant at = micros(n.createdAt());
         InstanceRow row = rows.save(new InstanceRow(null, n.snapshotId(), n.datasetId(), n.dataDirectory(), n.name(),
                 n.description(), n.owner(), n.status().wire(), n.engine(), n.cpuCores(), n.memoryBytes(), null,
-                text(n.lifecycle().ttl()), text(n.lifecycle().inactivityTimeout()), micros(n.expiresAt()), null, at, at, null, null));
+                text(n.lifecycle().ttl()), text(n.lifecycle().inactivityTimeout()), micros(n.expiresAt()), null, at, at, null, null, n.nodeId()));
         return instance(row);
     }
 
@@ -68,6 +68,11 @@ final class JdbcInstanceRepository implements InstanceRepository {
             return false;
         }
         return rows.transition(id, from.wire(), to.wire(), clip(errorMessage), micros(at)) == 1;
+    }
+
+    @Override
+    public boolean place(long id, String expected, String nodeId, Instant at) {
+        return (expected == null ? rows.placeUnplaced(id, nodeId, micros(at)) : rows.moveNode(id, expected, nodeId, micros(at))) == 1;
     }
 
     @Override
@@ -128,17 +133,6 @@ final class JdbcInstanceRepository implements InstanceRepository {
     @Override
     public long countLiveOf(String owner) {
         return rows.countByOwnerAndStatusIn(owner, LIVE);
-    }
-
-    @Override
-    public long liveMemoryBytes() {
-        return connections.executeRead(status -> jdbc.prepareStatement(
-                "SELECT COALESCE(SUM(memory_bytes), 0) FROM instances WHERE status IN " + LIVE_IN, ps -> {
-                    try (ResultSet rs = ps.executeQuery()) {
-                        rs.next();
-                        return rs.getLong(1);
-                    }
-                }));
     }
 
     @Override
@@ -205,7 +199,7 @@ final class JdbcInstanceRepository implements InstanceRepository {
         return new Instance(r.id(), r.snapshotId(), r.datasetId(), r.dataDirectory(), r.name(), r.description(), r.owner(),
                 InstanceStatus.parse("status", r.status()), r.engine(), r.cpuCores(), r.memoryBytes(), r.errorMessage(),
                 new Lifecycle(duration(r.ttl()), duration(r.inactivityTimeout())), r.expiresAt(), r.lastActivityAt(),
-                r.createdAt(), r.updatedAt(), r.notice());
+                r.createdAt(), r.updatedAt(), r.notice(), r.nodeId());
     }
 
     private static String clip(String message) {

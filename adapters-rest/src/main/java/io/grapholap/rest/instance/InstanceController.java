@@ -42,7 +42,8 @@ import java.util.Map;
 
 /**
  * The InstanceResource of the platform API: each route hands straight to the instance use cases.
- * {@code instance_url} is built from the scheme and {@code Host} the client used.
+ * {@code instance_url} is the URL of the node the instance is placed on: the scheme and {@code Host}
+ * the client used when that is this node, else the owner node's registered URL.
  */
 @Controller("/api/instances")
 @Secured(SecurityRule.IS_AUTHENTICATED)
@@ -70,7 +71,8 @@ final class InstanceController {
         InstanceQuery query = InstanceQuery.of(snapshotId, owner, status, search, createdAfter, createdBefore);
         PageRequest page = PageRequest.of(offset, limit, sortBy, sortOrder, InstanceQuery.SORTABLE, InstanceQuery.DEFAULT_SORT);
         String base = BaseUrl.of(request);
-        return ListEnvelope.of(instances.list(query, page), i -> InstanceWebModel.from(i, base, instances.effectiveCpuCores(i.cpuCores())));
+        return ListEnvelope.of(instances.list(query, page), i -> InstanceWebModel.from(i,
+                instances.remoteUrl(i).orElse(base), instances.effectiveCpuCores(i.cpuCores())));
     }
 
     @Get("/{id}")
@@ -163,7 +165,8 @@ final class InstanceController {
     }
 
     private DataEnvelope<InstanceWebModel> web(HttpRequest<?> request, Instance instance) {
-        return DataEnvelope.of(InstanceWebModel.from(instance, BaseUrl.of(request), instances.effectiveCpuCores(instance.cpuCores())));
+        return DataEnvelope.of(InstanceWebModel.from(instance, instances.remoteUrl(instance).orElseGet(() -> BaseUrl.of(request)),
+                instances.effectiveCpuCores(instance.cpuCores())));
     }
 
     private static long existing(long id) {

@@ -19,16 +19,17 @@ final class InstanceWebModels {
                             String status, String engine, int cpuCores, String instanceUrl, String errorMessage,
                             long memoryBytes, String ttl, String inactivityTimeout, Instant expiresAt,
                             Instant lastActivityAt, Instant createdAt, Instant updatedAt, String notice,
-                            int effectiveCpuCores) {
+                            int effectiveCpuCores, String nodeId) {
         /**
-         * {@code baseUrl} is the scheme and authority the client used, e.g. {@code http://host:8080};
+         * {@code baseUrl} is the URL of the node serving the instance: the scheme and authority the
+         * client used (e.g. {@code http://host:8080}) when it is this node, else the owner node's URL;
          * {@code effectiveCpuCores} the cores the instance runs on (its {@code cpu_cores}, capped by the processors).
          */
         static InstanceWebModel from(Instance i, String baseUrl, int effectiveCpuCores) {
             return new InstanceWebModel(i.id(), i.snapshotId(), i.datasetId(), i.name(), i.description(), i.owner(),
                     i.status().wire(), i.engine(), i.cpuCores(), baseUrl + "/api/instances/" + i.id(), i.errorMessage(),
                     i.memoryBytes(), text(i.lifecycle().ttl()), text(i.lifecycle().inactivityTimeout()), i.expiresAt(),
-                    i.lastActivityAt(), i.createdAt(), i.updatedAt(), i.notice(), effectiveCpuCores);
+                    i.lastActivityAt(), i.createdAt(), i.updatedAt(), i.notice(), effectiveCpuCores, i.nodeId());
         }
     }
 

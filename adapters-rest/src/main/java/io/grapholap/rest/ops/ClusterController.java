@@ -43,9 +43,11 @@ final class ClusterController {
 
     @Get("/nodes")
     @Operation(summary = "The server nodes on the metadata database: id, url, cores, memory_budget_bytes, engines, started_at, "
-            + "heartbeat_at, status (alive or dead: no heartbeat within grapholap.node.dead-after) and self (the node answering)")
+            + "heartbeat_at, status (alive or dead: no heartbeat within grapholap.node.dead-after), self (the node answering), "
+            + "instances and instance_memory_bytes (the live instances placed on it)")
     DataEnvelope<List<NodeWebModel>> nodes(Actor actor) {
-        return DataEnvelope.of(cluster.nodes(actor).stream().map(NodeWebModel::from).toList());
+        var loads = cluster.nodeLoads(actor);
+        return DataEnvelope.of(cluster.nodes(actor).stream().map(n -> NodeWebModel.from(n, loads)).toList());
     }
 
     @Get("/instances")

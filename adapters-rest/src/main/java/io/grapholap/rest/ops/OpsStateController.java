@@ -1,6 +1,7 @@
 package io.grapholap.rest.ops;
 
 import io.grapholap.application.ops.ExportJobRows;
+import io.grapholap.application.ops.InstanceCensus;
 import io.grapholap.application.ops.ReadPlatformState;
 import io.grapholap.application.security.Actor;
 import io.grapholap.rest.web.DataEnvelope;
@@ -40,6 +41,7 @@ final class OpsStateController {
             + "and every server node with its status")
     DataEnvelope<StateWebModel> state(Actor actor) {
         ReadPlatformState.State s = state.state(actor);
+        Map<String, InstanceCensus.NodeLoad> loads = state.census().map(InstanceCensus::liveByNode).orElse(Map.of());
         Map<String, Long> snapshots = s.snapshotsByStatus();
         InstancesWebModel instances = s.instancesByStatus()
                 .map(by -> new InstancesWebModel(true, by.values().stream().mapToLong(Long::longValue).sum(), by,
@@ -48,7 +50,7 @@ final class OpsStateController {
         return DataEnvelope.of(new StateWebModel(new TotalWebModel(s.mappings()),
                 new SnapshotsWebModel(s.snapshotTotal(), snapshots), instances,
                 new ExportJobsWebModel(snapshots.getOrDefault("pending", 0L), snapshots.getOrDefault("creating", 0L),
-                        s.exportJobsByStatus()), s.nodes().stream().map(NodeWebModel::from).toList()));
+                        s.exportJobsByStatus()), s.nodes().stream().map(n -> NodeWebModel.from(n, loads)).toList()));
     }
 
     @Get("/export-jobs")

@@ -8,9 +8,11 @@ import java.time.Duration;
 import java.time.Instant;
 
 /**
- * The {@code lifecycle} reaper: writes the recorded activity, then terminates every live instance
- * past its {@code expires_at} and every running one idle for its inactivity timeout, keeping the
- * reason as the instance's error message.
+ * The {@code lifecycle} reaper: writes the recorded activity, ends the instances of nodes that died
+ * ({@link InstanceUseCases#failOnDeadNodes()}), then terminates every live instance past its
+ * {@code expires_at} and every running one idle for its inactivity timeout, keeping the reason as
+ * the instance's error message. It changes rows only: the node holding a graph frees it at its next
+ * poll ({@link InstanceUseCases#followPlacements()}), so it may run on any node.
  */
 public final class InstanceLifecycleJob implements BackgroundJob {
 
@@ -55,6 +57,7 @@ public final class InstanceLifecycleJob implements BackgroundJob {
     public String run() {
         registry.flushActivity();
         Instant now = clock.instant();
+        int lost = useCases.failOnDeadNodes();
         int expired = 0;
         int idle = 0;
         for (Instance instance : instances.withStatus(InstanceStatus.LIVE)) {
@@ -69,6 +72,7 @@ public final class InstanceLifecycleJob implements BackgroundJob {
                 }
             }
         }
-        return "terminated " + expired + " expired and " + idle + " idle instance(s)";
+        return "terminated " + expired + " expired and " + idle + " idle instance(s)"
+                + (lost > 0 ? "; ended " + lost + " instance(s) of dead nodes" : "");
     }
 }

@@ -13,6 +13,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -29,9 +31,17 @@ public final class InstanceRegistry implements LiveInstances {
     private final Map<Long, Load> loads = new ConcurrentHashMap<>();
     private final Map<Long, Instant> activity = new ConcurrentHashMap<>();
 
+    private final InstancePlacement placement;
+
     public InstanceRegistry(InstanceRepository repository, Clock clock) {
+        this(repository, clock, null);
+    }
+
+    /** With {@code placement}, a use of an instance another node holds is refused naming that node's URL. */
+    public InstanceRegistry(InstanceRepository repository, Clock clock, InstancePlacement placement) {
         this.repository = repository;
         this.clock = clock;
+        this.placement = placement;
     }
 
     /**
@@ -39,7 +49,8 @@ public final class InstanceRegistry implements LiveInstances {
      *
      * @throws NotFoundException         when there is no such instance
      * @throws PermissionDeniedException when {@code actor} may not use it
-     * @throws ConflictException         {@code INVALID_STATE} when it is not running
+     * @throws ConflictException         {@code INVALID_STATE} when it is not running, or another node holds it
+     *                                   (naming that node's URL: the Gremlin Server endpoint is not proxied)
      */
     @Override
     public LiveInstance use(long instanceId, Actor actor) {
@@ -47,6 +58,13 @@ public final class InstanceRegistry implements LiveInstances {
         if (running == null) {
             Instance stored = repository.find(instanceId).orElseThrow(() -> new NotFoundException("instance", instanceId));
             requireUser(actor, stored.owner(), instanceId);
+            var elsewhere = placement == null || !stored.status().live() ? Optional.<String>empty()
+                    : placement.remoteUrl(stored);
+            if (elsewhere.isPresent()) {
+                throw ConflictException.invalidState("instance " + instanceId + " is held by node " + stored.nodeId()
+                        + "; connect to " + elsewhere.get() + " to use it", Map.of("instance_id", instanceId,
+                        "status", stored.status().wire(), "node_id", stored.nodeId(), "node_url", elsewhere.get()));
+            }
             throw ConflictException.invalidState("instance " + instanceId + " is " + stored.status().wire() + ", not running",
                     Map.of("instance_id", instanceId, "status", stored.status().wire()));
         }
@@ -101,6 +119,13 @@ public final class InstanceRegistry implements LiveInstances {
     /** Whether this server holds instance {@code id}'s graph or is loading it. */
     public boolean holds(long id) {
         return live.containsKey(id) || loads.containsKey(id);
+    }
+
+    /** The ids of the instances this node holds the graph of or is loading. */
+    Set<Long> heldIds() {
+        Set<Long> ids = new TreeSet<>(live.keySet());
+        ids.addAll(loads.keySet());
+        return ids;
     }
 
     /** Starts tracking a load: its progress and its termination flag. */

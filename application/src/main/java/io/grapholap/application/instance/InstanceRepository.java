@@ -27,6 +27,12 @@ public interface InstanceRepository {
      */
     boolean transition(long id, InstanceStatus from, InstanceStatus to, String errorMessage, Instant at);
 
+    /**
+     * Places the instance on node {@code nodeId} if it is still on {@code expected} (null: not placed
+     * yet); false when another node took it meanwhile or it is gone.
+     */
+    boolean place(long id, String expected, String nodeId, Instant at);
+
     /** Records the engine's memory estimate once the source is known. */
     void setMemory(long id, long memoryBytes, Instant at);
 
@@ -64,15 +70,20 @@ public interface InstanceRepository {
 
     long countLiveOf(String owner);
 
-    /** Sum of {@code memory_bytes} over live instances. */
-    long liveMemoryBytes();
-
     Map<String, Long> countByStatus();
 
     Map<String, Long> liveCountByOwner();
 
     record NewInstance(Long snapshotId, String datasetId, String dataDirectory, String name, String description,
                        String owner, InstanceStatus status, String engine, int cpuCores, long memoryBytes,
-                       Lifecycle lifecycle, Instant expiresAt, Instant createdAt) {
+                       Lifecycle lifecycle, Instant expiresAt, Instant createdAt, String nodeId) {
+
+        /** A new instance not placed on a node yet. */
+        public NewInstance(Long snapshotId, String datasetId, String dataDirectory, String name, String description,
+                           String owner, InstanceStatus status, String engine, int cpuCores, long memoryBytes,
+                           Lifecycle lifecycle, Instant expiresAt, Instant createdAt) {
+            this(snapshotId, datasetId, dataDirectory, name, description, owner, status, engine, cpuCores, memoryBytes,
+                    lifecycle, expiresAt, createdAt, null);
+        }
     }
 }

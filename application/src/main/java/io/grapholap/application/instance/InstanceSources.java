@@ -23,6 +23,14 @@ public interface InstanceSources {
      */
     Snapshot createSnapshot(Actor actor, long mappingId, Integer version, String name);
 
-    /** The directory the engines load for a snapshot. */
+    /** The directory the engines load for a snapshot: a verified node-local copy (downloaded when need be). */
     Path directory(long snapshotId);
+
+    /**
+     * A directory with at least the snapshot's manifest, which memory estimates read: on the request
+     * path this never waits for the data files. By default, {@link #directory}.
+     */
+    default Path manifestDirectory(long snapshotId) {
+        return directory(snapshotId);
+    }
 }

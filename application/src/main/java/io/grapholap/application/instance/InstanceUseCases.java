@@ -29,10 +29,12 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumSet;
-import java.util.LinkedHashMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The instance use cases of the InstanceResource. An instance is made from a ready snapshot, from a
@@ -58,12 +60,15 @@ public final class InstanceUseCases {
     private final PlatformConfig config;
     private final InstanceSettings settings;
     private final LoadJobs jobs;
+    private final InstancePlacement placement;
     private final Clock clock;
     private final Object admission = new Object();
+    /** Instances whose load is queued or under way on this node, so that none is scheduled twice. */
+    private final Set<Long> scheduled = ConcurrentHashMap.newKeySet();
 
     public InstanceUseCases(InstanceRepository instances, InstanceRegistry registry, InstanceSources sources,
                             DatasetCatalog datasets, EngineChoice engines, PlatformConfig config, InstanceSettings settings,
-                            LoadJobs jobs, Clock clock) {
+                            LoadJobs jobs, InstancePlacement placement, Clock clock) {
         this.instances = instances;
         this.registry = registry;
         this.sources = sources;
@@ -72,6 +77,7 @@ public final class InstanceUseCases {
         this.config = config;
         this.settings = settings;
         this.jobs = jobs;
+        this.placement = placement;
         this.clock = clock;
     }
 
@@ -128,10 +134,10 @@ public final class InstanceUseCases {
                             + "; an instance needs a ready snapshot", Map.of("snapshot_id", snapshot.id(),
                             "status", snapshot.status().wire()));
                 }
-                long memory = admit(engine.engine(), sources.directory(snapshot.id()), cores);
+                Admitted admitted = admit(engine.name(), engine.engine(), sources.manifestDirectory(snapshot.id()), cores, false);
                 created = instances.create(new InstanceRepository.NewInstance(snapshot.id(), null, null,
                         request.name().trim(), request.description(), actor.username(), InstanceStatus.STARTING,
-                        engine.name(), cores, memory, lifecycle, expiresAt, now));
+                        engine.name(), cores, admitted.memory(), lifecycle, expiresAt, now, admitted.nodeId()));
             } else if (request.mappingId() != null) {
                 String snapshotName = request.snapshotName() == null ? request.name().trim() : request.snapshotName().trim();
                 Snapshot snapshot = sources.createSnapshot(actor, request.mappingId(), request.mappingVersion(), snapshotName);
@@ -141,13 +147,17 @@ public final class InstanceUseCases {
                 return created;
             } else {
                 DatasetRef dataset = datasets.resolve(request.datasetId().trim(), actor);
-                long memory = admit(engine.engine(), dataset.directory(), cores);
+                // Its files are this node's local copy, which it records: the instance stays on this node.
+                Admitted admitted = admit(engine.name(), engine.engine(), dataset.directory(), cores, true);
                 // A snapshot-<id> dataset records its snapshot too, so that the snapshot cannot be deleted under it.
                 created = instances.create(new InstanceRepository.NewInstance(dataset.snapshotId(), dataset.id(),
                         dataset.directory().toString(), request.name().trim(), request.description(), actor.username(),
-                        InstanceStatus.STARTING, engine.name(), cores, memory, lifecycle, expiresAt, now));
+                        InstanceStatus.STARTING, engine.name(), cores, admitted.memory(), lifecycle, expiresAt, now,
+                        admitted.nodeId()));
             }
-            schedule(created.id());
+            if (placement.mine(created)) {
+                schedule(created.id());
+            }
             return created;
         }
     }
@@ -159,7 +169,7 @@ public final class InstanceUseCases {
             return new Instance(stored.id(), stored.snapshotId(), stored.datasetId(), stored.dataDirectory(), stored.name(),
                     stored.description(), stored.owner(), stored.status(), stored.engine(), stored.cpuCores(),
                     stored.memoryBytes(), stored.errorMessage(), stored.lifecycle(), stored.expiresAt(), recent.get(),
-                    stored.createdAt(), stored.updatedAt(), stored.notice());
+                    stored.createdAt(), stored.updatedAt(), stored.notice(), stored.nodeId());
         }
         return stored;
     }
@@ -295,16 +305,20 @@ public final class InstanceUseCases {
                         + snapshot.get().errorMessage());
             } else if (snapshot.get().status() == SnapshotStatus.READY) {
                 synchronized (admission) {
+                    Admitted admitted;
                     try {
-                        long memory = admit(engines.engine(waiting.engine()), sources.directory(waiting.snapshotId()),
-                                waiting.cpuCores());
-                        instances.setMemory(waiting.id(), memory, now);
+                        admitted = admit(waiting.engine(), engines.engine(waiting.engine()),
+                                sources.manifestDirectory(waiting.snapshotId()), waiting.cpuCores(), false);
                     } catch (DomainException | IllegalStateException e) {
                         moved += fail(waiting, InstanceStatus.WAITING_FOR_SNAPSHOT, e.getMessage());
                         continue;
                     }
                     if (instances.transition(waiting.id(), InstanceStatus.WAITING_FOR_SNAPSHOT, InstanceStatus.STARTING, null, now)) {
-                        schedule(waiting.id());
+                        instances.setMemory(waiting.id(), admitted.memory(), now);
+                        instances.place(waiting.id(), null, admitted.nodeId(), now);
+                        if (admitted.nodeId().equals(placement.selfId())) {
+                            schedule(waiting.id());
+                        }
                         moved++;
                     }
                 }
@@ -363,7 +377,127 @@ public final class InstanceUseCases {
     }
 
     private void schedule(long id) {
-        jobs.submit(id, () -> load(id));
+        if (scheduled.add(id)) {
+            try {
+                jobs.submit(id, () -> {
+                    try {
+                        load(id);
+                    } finally {
+                        scheduled.remove(id);
+                    }
+                });
+            } catch (RuntimeException e) {
+                scheduled.remove(id);
+                throw e;
+            }
+        }
+    }
+
+    /**
+     * The per-node step, run by every node at its poll interval: loads the {@code starting}
+     * instances placed on this node that it has not scheduled yet (placed through another node), and
+     * frees the graphs this node holds whose instance ended or was deleted meanwhile (terminated
+     * through another node or by a cluster-wide job); a {@code stopping} one of its own it ends.
+     * One read of the live instances per call. Returns how many instances it loaded or freed; a node
+     * alone on its database does nothing here (it makes every change itself).
+     */
+    public int followPlacements() {
+        if (placement.isAlone()) {
+            return 0;
+        }
+        int changed = 0;
+        Map<Long, Instance> live = new HashMap<>();
+        for (Instance i : instances.withStatus(InstanceStatus.LIVE)) {
+            live.put(i.id(), i);
+            if (i.status() == InstanceStatus.STARTING && placement.selfId().equals(i.nodeId()) && !registry.holds(i.id())
+                    && !scheduled.contains(i.id())) {
+                schedule(i.id());
+                changed++;
+            }
+        }
+        for (long id : registry.heldIds()) {
+            Instance row = live.get(id);
+            if (row == null) {
+                registry.load(id).ifPresent(l -> l.cancel.cancel("the instance ended"));
+                registry.release(id);
+                changed++;
+            } else if (row.status() == InstanceStatus.STOPPING) {
+                registry.release(id);
+                instances.transition(id, InstanceStatus.STOPPING, InstanceStatus.TERMINATED, row.errorMessage(), clock.instant());
+                changed++;
+            }
+        }
+        return changed;
+    }
+
+    /**
+     * Ends the live instances placed on nodes that stopped renewing their registration (killed, or
+     * cut off from the database): their graphs are gone with the node. A {@code starting} or
+     * {@code running} one fails with a reason naming the node; a {@code stopping} one is terminated.
+     * Returns how many it ended.
+     */
+    public int failOnDeadNodes() {
+        Map<String, String> dead = placement.deadNodes();
+        if (dead.isEmpty()) {
+            return 0;
+        }
+        int ended = 0;
+        for (Instance i : instances.withStatus(EnumSet.of(InstanceStatus.STARTING, InstanceStatus.RUNNING, InstanceStatus.STOPPING))) {
+            String heartbeat = i.nodeId() == null ? null : dead.get(i.nodeId());
+            if (heartbeat == null) {
+                continue;
+            }
+            if (i.status() == InstanceStatus.STOPPING) {
+                ended += instances.transition(i.id(), InstanceStatus.STOPPING, InstanceStatus.TERMINATED, null, clock.instant()) ? 1 : 0;
+            } else {
+                ended += fail(i, i.status(), "node " + i.nodeId() + ", which held this instance, stopped answering (last heartbeat "
+                        + heartbeat + "); create the instance again");
+            }
+        }
+        return ended;
+    }
+
+    /**
+     * Whether this node is the one to reload {@code instance} at start-up, placing it here when it
+     * is: its own, one not placed yet, one of a node that is not alive (dead, or no longer
+     * registered: a crashed predecessor with another node id), or, for a node alone on its database,
+     * any (a restarted single server may carry a new node id).
+     */
+    public boolean adopt(Instance instance) {
+        if (placement.selfId().equals(instance.nodeId())) {
+            return true;
+        }
+        if (instance.nodeId() == null || placement.isAlone() || !placement.alive(instance.nodeId())) {
+            return instances.place(instance.id(), instance.nodeId(), placement.selfId(), clock.instant());
+        }
+        return false;
+    }
+
+    /** This node's id, as recorded on the instances placed here. */
+    public String nodeId() {
+        return placement.selfId();
+    }
+
+    /** The base URL of the node serving {@code instance} when that is another node; empty when it is this one. */
+    public Optional<String> remoteUrl(Instance instance) {
+        return placement.remoteUrl(instance);
+    }
+
+    /**
+     * Where a data-plane call for instance {@code id} must go when another node holds it: that
+     * node's base URL; empty when this node holds or loads it, or the instance is unknown, ended or
+     * not placed (the call is answered here, as for one server).
+     */
+    public Optional<Owner> servedElsewhere(long id) {
+        if (placement.isAlone() || registry.holds(id)) {
+            return Optional.empty();
+        }
+        return instances.find(id).filter(i -> i.status().live())
+                .flatMap(i -> placement.remoteUrl(i).map(url -> new Owner(i.nodeId(), url)));
+    }
+
+    /** The node that holds an instance: its id and base URL. */
+    public record Owner(String nodeId, String url) {
     }
 
     /** Runs one load: the instance must still be starting; ends running, failed, or (terminated meanwhile) freed. */
@@ -379,6 +513,9 @@ public final class InstanceUseCases {
                 instance.engine(), Integer.toString(settings.effectiveCores(instance.cpuCores())));
         try {
             GraphEngine engine = engines.engine(instance.engine());
+            if (instance.snapshotId() != null && instance.dataDirectory() == null) {
+                load.progress("verify", 0, "fetching snapshot " + instance.snapshotId() + " from the snapshot store");
+            }
             Path dir = directory(instance);
             int cores = settings.effectiveCores(instance.cpuCores());
             LoadOptions options = LoadOptions.defaults().withParallelism(cores);
@@ -461,25 +598,19 @@ public final class InstanceUseCases {
         }
     }
 
+    /** The bytes an admitted instance will hold and the node it is placed on. */
+    private record Admitted(long memory, String nodeId) {
+    }
+
     /**
-     * Checks the engine's estimate against what the budget has left after the live instances, and
-     * returns the bytes the instance will hold. The peak of the load must fit, not only what stays.
+     * Places the instance by the engine's estimate on a node whose budget has room after its live
+     * instances (see {@link InstancePlacement}). The peak of the load must fit, not only what stays.
      */
-    private long admit(GraphEngine engine, Path dir, int cores) {
+    private Admitted admit(String engineName, GraphEngine engine, Path dir, int cores, boolean thisNodeOnly) {
         MemoryEstimate estimate = engine.estimate(dir, LoadOptions.defaults().withParallelism(settings.effectiveCores(cores)));
-        long held = instances.liveMemoryBytes();
-        long available = Math.max(0, settings.memoryBudgetBytes() - held);
         long needed = Math.max(estimate.peakHostBytes(), estimate.hostBytes());
-        if (needed > available) {
-            Map<String, Object> details = new LinkedHashMap<>();
-            details.put("needed_bytes", needed);
-            details.put("available_bytes", available);
-            details.put("budget_bytes", settings.memoryBudgetBytes());
-            details.put("held_by_live_instances_bytes", held);
-            throw new ConflictException("MEMORY_LIMIT_EXCEEDED", "loading needs " + needed + " bytes but only " + available
-                    + " of the " + settings.memoryBudgetBytes() + "-byte instance memory budget are free", details);
-        }
-        return estimate.hostBytes();
+        String node = placement.choose(engineName, needed, instances.withStatus(InstanceStatus.LIVE), thisNodeOnly);
+        return new Admitted(estimate.hostBytes(), node);
     }
 
     private Lifecycle lifecycle(String ttl, String inactivityTimeout) {

@@ -11,8 +11,10 @@ import java.util.EnumSet;
  * still there, else marked {@code failed} with a reason saying so; {@code stopping} ones are
  * {@code terminated}. Waiting instances stay waiting: their snapshot export is reconciled by the
  * snapshot store and {@link InstanceUseCases#advanceWaiting()} moves them on. Nothing is left
- * {@code starting} without a load scheduled. Assumes this server is the only one loading instances
- * from the metadata database.
+ * {@code starting} without a load scheduled. With several nodes on one metadata database a node
+ * takes only the instances placed on it (and any not placed yet); those of other nodes are theirs,
+ * and the {@code lifecycle} job ends those of nodes that died. A node alone on its database takes
+ * every instance, whatever node id it had before.
  */
 public final class ReconcileInstances {
 
@@ -36,6 +38,9 @@ public final class ReconcileInstances {
         int failed = 0;
         int terminated = 0;
         for (Instance i : instances.withStatus(EnumSet.of(InstanceStatus.STARTING, InstanceStatus.RUNNING, InstanceStatus.STOPPING))) {
+            if (!useCases.adopt(i)) {
+                continue;
+            }
             if (i.status() == InstanceStatus.STOPPING) {
                 if (instances.transition(i.id(), InstanceStatus.STOPPING, InstanceStatus.TERMINATED, null, clock.instant())) {
                     terminated++;

@@ -18,16 +18,16 @@ import java.util.List;
  * The {@code reconciliation} job (seed 001): instances, snapshots and snapshot files checked against
  * their rows while the server runs, fixing what is safe and saying what it did.
  * <ul>
- *   <li>an instance {@code running} in the metadata that this server neither holds nor is loading
- *       (its graph was lost) is loaded again from its snapshot or dataset, or fails saying its source
- *       is gone, as at start-up;</li>
+ *   <li>an instance {@code running} in the metadata, placed on the node running the job, that this
+ *       node neither holds nor is loading (its graph was lost) is loaded again from its snapshot or
+ *       dataset, or fails saying its source is gone, as at start-up (instances of other nodes are
+ *       theirs to hold);</li>
  *   <li>a {@code ready} snapshot whose files are gone is reported by id (a ready snapshot is final,
  *       so the job does not change it: deleting it, or exporting its mapping again, is the user's
  *       call; an instance started from it fails saying the files are missing);</li>
  *   <li>a snapshot folder that no snapshot row owns, unchanged for the grace period, is removed.</li>
  * </ul>
  * Everything younger than the grace period is left alone, so that work in flight is never touched.
- * Like the start-up steps it assumes this server is the only one using the metadata database.
  */
 public final class ReconciliationJob implements BackgroundJob {
 
@@ -82,7 +82,7 @@ public final class ReconciliationJob implements BackgroundJob {
         int reloaded = 0;
         int failed = 0;
         for (Instance i : instances.withStatus(EnumSet.of(InstanceStatus.RUNNING))) {
-            if (registry.holds(i.id()) || !i.updatedAt().isBefore(cutoff)) {
+            if (!useCases.nodeId().equals(i.nodeId()) || registry.holds(i.id()) || !i.updatedAt().isBefore(cutoff)) {
                 continue;
             }
             if (useCases.reload(i, LOST)) {

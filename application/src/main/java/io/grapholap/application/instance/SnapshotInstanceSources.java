@@ -35,4 +35,9 @@ public final class SnapshotInstanceSources implements InstanceSources {
     public Path directory(long snapshotId) {
         return directories.localCopy(snapshotId);
     }
+
+    @Override
+    public Path manifestDirectory(long snapshotId) {
+        return directories.manifestOnly(snapshotId);
+    }
 }

@@ -16,4 +16,11 @@ public interface InstanceCensus {
      * holds nor is loading: seed 001's {@code without_pod_name} (a live instance with no engine).
      */
     long withoutEngine();
+
+    /** The live instances placed on each node, by node id: how many and the memory they hold by estimate. */
+    Map<String, NodeLoad> liveByNode();
+
+    /** What the live instances placed on one node hold. */
+    record NodeLoad(long instances, long memoryBytes) {
+    }
 }

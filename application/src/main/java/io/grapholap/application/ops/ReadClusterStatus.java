@@ -95,6 +95,12 @@ public final class ReadClusterStatus {
         return nodes.statuses();
     }
 
+    /** The live instances placed on each node, by node id; empty without an instance census. */
+    public Map<String, InstanceCensus.NodeLoad> nodeLoads(Actor actor) {
+        actor.require(Role.OPS);
+        return census.map(InstanceCensus::liveByNode).orElse(Map.of());
+    }
+
     public Instances instances(Actor actor) {
         actor.require(Role.OPS);
         Map<String, Long> byStatus = census.map(c -> ReadPlatformState.everyStatus(c.countByStatus())).orElse(Map.of());

@@ -42,6 +42,11 @@ public final class SnapshotDirectories {
         return store.localCopy(Long.toString(id));
     }
 
+    /** A node-local directory with at least the manifest of the published snapshot {@code id}, for estimates. */
+    public Path manifestOnly(long id) {
+        return store.manifestOnly(Long.toString(id));
+    }
+
     public boolean exists(long id) {
         return store.exists(Long.toString(id));
     }

@@ -14,6 +14,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
@@ -42,7 +43,7 @@ final class InMemoryInstances implements InstanceRepository {
     public Instance create(NewInstance n) {
         Instance i = new Instance(ids.incrementAndGet(), n.snapshotId(), n.datasetId(), n.dataDirectory(), n.name(),
                 n.description(), n.owner(), n.status(), n.engine(), n.cpuCores(), n.memoryBytes(), null, n.lifecycle(),
-                micros(n.expiresAt()), null, micros(n.createdAt()), micros(n.createdAt()), null);
+                micros(n.expiresAt()), null, micros(n.createdAt()), micros(n.createdAt()), null, n.nodeId());
         rows.put(i.id(), i);
         return i;
     }
@@ -56,6 +57,18 @@ final class InMemoryInstances implements InstanceRepository {
     @Override
     public Optional<Instance> find(long id) {
         return Optional.ofNullable(rows.get(id));
+    }
+
+    @Override
+    public synchronized boolean place(long id, String expected, String nodeId, Instant at) {
+        Instance i = rows.get(id);
+        if (i == null || !Objects.equals(i.nodeId(), expected)) {
+            return false;
+        }
+        rows.put(id, new Instance(i.id(), i.snapshotId(), i.datasetId(), i.dataDirectory(), i.name(), i.description(),
+                i.owner(), i.status(), i.engine(), i.cpuCores(), i.memoryBytes(), i.errorMessage(), i.lifecycle(),
+                i.expiresAt(), i.lastActivityAt(), i.createdAt(), micros(at), i.notice(), nodeId));
+        return true;
     }
 
     @Override
@@ -132,7 +145,7 @@ final class InMemoryInstances implements InstanceRepository {
         mutateProperties.remove(id);
         rows.computeIfPresent(id, (k, i) -> new Instance(i.id(), i.snapshotId(), i.datasetId(), i.dataDirectory(), i.name(),
                 i.description(), i.owner(), i.status(), i.engine(), i.cpuCores(), i.memoryBytes(), i.errorMessage(),
-                i.lifecycle(), i.expiresAt(), i.lastActivityAt(), i.createdAt(), micros(at), notice));
+                i.lifecycle(), i.expiresAt(), i.lastActivityAt(), i.createdAt(), micros(at), notice, i.nodeId()));
     }
 
     @Override
@@ -169,11 +182,6 @@ final class InMemoryInstances implements InstanceRepository {
     }
 
     @Override
-    public long liveMemoryBytes() {
-        return rows.values().stream().filter(i -> i.status().live()).mapToLong(Instance::memoryBytes).sum();
-    }
-
-    @Override
     public Map<String, Long> countByStatus() {
         return rows.values().stream().collect(Collectors.groupingBy(i -> i.status().wire(), TreeMap::new, Collectors.counting()));
     }
@@ -188,6 +196,7 @@ final class InMemoryInstances implements InstanceRepository {
                                  Instant expiresAt, int cores, Instant lastActivity, String dir, String name,
                                  String description, Instant at) {
         return new Instance(i.id(), i.snapshotId(), i.datasetId(), dir, name, description, i.owner(), status, i.engine(), cores,
-                memory, error, lifecycle, micros(expiresAt), micros(lastActivity), i.createdAt(), micros(at), i.notice());
+                memory, error, lifecycle, micros(expiresAt), micros(lastActivity), i.createdAt(), micros(at), i.notice(),
+                i.nodeId());
     }
 }

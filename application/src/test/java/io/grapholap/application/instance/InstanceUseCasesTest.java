@@ -100,7 +100,7 @@ class InstanceUseCasesTest {
         registry = new InstanceRegistry(instances, clock);
         useCases = new InstanceUseCases(instances, registry, sources, datasets,
                 new EngineChoice(Map.of("cpu", cpu, "gpu", gpu), "cpu"), config, new InstanceSettings(budget, 8, 2),
-                (id, load) -> jobs.add(load), clock);
+                (id, load) -> jobs.add(load), InstancePlacement.alone("local", budget, Set.of("cpu", "gpu")), clock);
     }
 
     private Snapshot snapshot(long id, SnapshotStatus status, String name, String owner) {
@@ -414,5 +414,64 @@ class InstanceUseCasesTest {
         useCases.delete(ALICE, i.id());
         assertThat(dependants.liveInstances(i.snapshotId())).isZero();
         assertThat(cpu.loaded.getFirst().closed).isTrue();
+    }
+
+    @Test
+    void nodesSharingTheMetadataPlaceLoadServeAndEndInstancesEachOnItsOwn() {
+        var nodes = new io.grapholap.application.cluster.InMemoryClusterNodes();
+        var registryA = new io.grapholap.application.cluster.NodeRegistry(nodes, "node-a", Duration.ofSeconds(30), clock);
+        var registryB = new io.grapholap.application.cluster.NodeRegistry(nodes, "node-b", Duration.ofSeconds(30), clock);
+        registryA.register(new io.grapholap.application.cluster.ClusterNode("node-a", "http://a:1", 4, 10_000, List.of("cpu"), T0, T0));
+        registryB.register(new io.grapholap.application.cluster.ClusterNode("node-b", "http://b:2", 4, 2_000, List.of("cpu"), T0, T0));
+        Queue<Runnable> jobsA = new ArrayDeque<>();
+        Queue<Runnable> jobsB = new ArrayDeque<>();
+        InstanceRegistry heldA = new InstanceRegistry(instances, clock);
+        InstanceRegistry heldB = new InstanceRegistry(instances, clock);
+        EngineChoice engines = new EngineChoice(Map.of("cpu", cpu), "cpu");
+        InstanceUseCases a = new InstanceUseCases(instances, heldA, sources, datasets, engines, config,
+                new InstanceSettings(10_000, 8, 2), (id, load) -> jobsA.add(load),
+                InstancePlacement.shared(registryA, "node-a", 10_000, Set.of("cpu")), clock);
+        InstanceUseCases b = new InstanceUseCases(instances, heldB, sources, datasets, engines, config,
+                new InstanceSettings(2_000, 8, 2), (id, load) -> jobsB.add(load),
+                InstancePlacement.shared(registryB, "node-b", 2_000, Set.of("cpu")), clock);
+        snapshot(1, SnapshotStatus.READY, "s1", "alice");
+
+        Instance first = b.create(ALICE, fromSnapshot(1, "first"));
+        assertThat(first.nodeId()).as("the receiving node has room").isEqualTo("node-b");
+        Instance second = b.create(ALICE, fromSnapshot(1, "second"));
+        assertThat(second.nodeId()).as("node-b holds 1000 of 2000 bytes; the 1500-byte peak goes to node-a").isEqualTo("node-a");
+        assertThat(jobsB).hasSize(1);
+        assertThat(jobsA).as("node-a learns of it at its next poll").isEmpty();
+        jobsB.poll().run();
+        assertThat(a.followPlacements()).isEqualTo(1);
+        assertThat(a.followPlacements()).as("scheduled once").isZero();
+        jobsA.poll().run();
+        assertThat(instances.find(second.id()).orElseThrow().status()).isEqualTo(InstanceStatus.RUNNING);
+        assertThat(heldA.holds(second.id())).isTrue();
+        assertThat(b.servedElsewhere(second.id())).contains(new InstanceUseCases.Owner("node-a", "http://a:1"));
+        assertThat(b.servedElsewhere(first.id())).isEmpty();
+        assertThat(a.remoteUrl(instances.find(first.id()).orElseThrow())).contains("http://b:2");
+        assertThatThrownBy(() -> heldB.use(second.id(), ALICE)).isInstanceOf(ConflictException.class);
+
+        b.terminate(ALICE, second.id());
+        assertThat(heldA.holds(second.id())).as("freed by its holder, not by the node that ended it").isTrue();
+        assertThat(a.followPlacements()).isEqualTo(1);
+        assertThat(heldA.holds(second.id())).isFalse();
+
+        Instance third = a.create(ALICE, fromSnapshot(1, "third"));
+        assertThat(third.nodeId()).isEqualTo("node-a");
+        clock.advance(Duration.ofSeconds(31));
+        registryB.heartbeat();
+        assertThat(b.failOnDeadNodes()).isEqualTo(1);
+        Instance lost = instances.find(third.id()).orElseThrow();
+        assertThat(lost.status()).isEqualTo(InstanceStatus.FAILED);
+        assertThat(lost.errorMessage()).contains("node node-a", "stopped answering");
+        assertThat(instances.find(first.id()).orElseThrow().status()).isEqualTo(InstanceStatus.RUNNING);
+
+        assertThatThrownBy(() -> b.create(ALICE, fromSnapshot(1, "no room"))).satisfies(e -> {
+            assertCode(e, "MEMORY_LIMIT_EXCEEDED");
+            assertThat(((DomainException) e).details()).containsEntry("needed_bytes", 1_500L)
+                    .containsEntry("available_bytes", 1_000L);
+        });
     }
 }

@@ -121,7 +121,13 @@ class ReadClusterStatusTest {
             public long withoutEngine() {
                 return 0;
             }
+
+            @Override
+            public Map<String, NodeLoad> liveByNode() {
+                return Map.of("node-a", new NodeLoad(4, 100));
+            }
         };
+        assertThat(status(List.of(), Optional.of(census)).nodeLoads(OPS)).containsEntry("node-a", new InstanceCensus.NodeLoad(4, 100));
         ReadClusterStatus.Instances instances = status(List.of(), Optional.of(census)).instances(OPS);
         assertThat(instances.total()).isEqualTo(11);
         assertThat(instances.byStatus()).containsEntry("waiting_for_snapshot", 0L).containsEntry("running", 3L);

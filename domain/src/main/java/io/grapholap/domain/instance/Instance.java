@@ -14,11 +14,13 @@ import java.util.Objects;
  * null means no expiry. {@code errorMessage} says why it failed or was terminated by the server.
  * {@code notice} tells the user of something the server did to a live instance that was not asked
  * for (a reload after a restart that lost the properties mutate runs had stored); null when none.
+ * {@code nodeId} is the server node the instance is placed on, which loads and serves its graph;
+ * null while it waits for its snapshot (it is placed once the snapshot is ready).
  */
 public record Instance(long id, Long snapshotId, String datasetId, String dataDirectory, String name, String description,
                        String owner, InstanceStatus status, String engine, int cpuCores, long memoryBytes,
                        String errorMessage, Lifecycle lifecycle, Instant expiresAt, Instant lastActivityAt,
-                       Instant createdAt, Instant updatedAt, String notice) {
+                       Instant createdAt, Instant updatedAt, String notice, String nodeId) {
 
     public Instance {
         if (snapshotId == null && datasetId == null) {
@@ -35,6 +37,15 @@ public record Instance(long id, Long snapshotId, String datasetId, String dataDi
         lifecycle = lifecycle == null ? Lifecycle.NONE : lifecycle;
         Objects.requireNonNull(createdAt, "createdAt");
         Objects.requireNonNull(updatedAt, "updatedAt");
+    }
+
+    /** An instance not placed on any node. */
+    public Instance(long id, Long snapshotId, String datasetId, String dataDirectory, String name, String description,
+                    String owner, InstanceStatus status, String engine, int cpuCores, long memoryBytes,
+                    String errorMessage, Lifecycle lifecycle, Instant expiresAt, Instant lastActivityAt,
+                    Instant createdAt, Instant updatedAt, String notice) {
+        this(id, snapshotId, datasetId, dataDirectory, name, description, owner, status, engine, cpuCores, memoryBytes,
+                errorMessage, lifecycle, expiresAt, lastActivityAt, createdAt, updatedAt, notice, null);
     }
 
     /** Whether the instance is past its TTL at {@code now}. */

@@ -10,7 +10,12 @@ import io.grapholap.it.support.ServerProcess;
 import io.grapholap.it.support.SourcePostgres;
 import io.grapholap.snapshot.arrow.SnapshotFiles;
 import io.grapholap.snapshot.arrow.SnapshotManifest;
+import io.grapholap.snapshot.s3.S3ProxyServer;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -21,17 +26,22 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
+import software.amazon.awssdk.services.s3.S3Client;
 
 /**
- * Two server nodes (child processes) on one PostgreSQL metadata schema and one data directory, with
- * a 5 s export lease and a 3 s dead-after. Both nodes list each other alive; an API key revoked on
- * one is refused on the other within a second; the cluster-wide jobs record the node that ran them.
- * Last, a snapshot created through node A is exported by whichever node claims it; that node gets
- * {@code kill -9} in the middle of the export, and the other node takes the claim over when the
- * lease runs out and exports the snapshot again from scratch: ready within the lease + 30 s, every
- * row counted, the files' checksums intact, attempts 2 and the survivor as the claiming node in the
- * export-job view, the killed node shown dead, and an instance of the snapshot created through the
- * survivor loads there and answers at its {@code instance_url}.
+ * Two server nodes (child processes) on one PostgreSQL metadata schema and one S3 snapshot store
+ * (S3Proxy in this JVM), each with its own data directory (its local cache), with a 5 s export
+ * lease, a 3 s dead-after and a 1 s lifecycle job. Both nodes list each other alive; an API key
+ * revoked on one is refused on the other within a second; the cluster-wide jobs record the node
+ * that ran them. An instance created through node B is placed on a node, served at its
+ * {@code instance_url}, and a query sent to the other node is answered through the proxy, naming the
+ * node that ran it. Last, a snapshot created through node A is exported by whichever node claims it;
+ * that node gets {@code kill -9} in the middle of the export, and the other node takes the claim over
+ * when the lease runs out and exports the snapshot again from scratch: ready within the lease + 30 s,
+ * every row counted, the published files' checksums intact, attempts 2 and the survivor as the
+ * claiming node in the export-job view, the killed node shown dead; the earlier instance still
+ * answers when its node survived, or fails naming the killed node; and an instance of the new
+ * snapshot created through the survivor loads there and answers at its {@code instance_url}.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -42,10 +52,17 @@ class ClusterExportTest {
     private static final Duration LEASE = Duration.ofSeconds(5);
     private static final Duration WAIT = Duration.ofSeconds(120);
 
+    private static final String BUCKET = "cluster";
+    private static final String PREFIX = "store";
+
     private SourcePostgres source;
+    private S3ProxyServer s3;
+    private Path dataB;
     private ServerProcess a;
     private ServerProcess b;
     private String admin;
+    private long firstInstance;
+    private String firstNode;
 
     @BeforeAll
     void startCluster() {
@@ -56,8 +73,17 @@ class ClusterExportTest {
                         + " + 1) AS dst FROM generate_series(1, " + EDGES + ") g",
                 "ANALYZE cluster_nodes_src",
                 "ANALYZE cluster_edges_src");
-        a = ServerProcess.create(MetadataDatabase.POSTGRES, source.environment());
-        b = a.sibling(Map.of());
+        try {
+            s3 = S3ProxyServer.start(null);
+            dataB = Files.createTempDirectory("grapholap-node-b-");
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+        Map<String, String> environment = new HashMap<>(source.environment());
+        environment.putAll(s3.serverEnvironment(BUCKET, PREFIX));
+        environment.put("GRAPHOLAP_JWT_SECRET", "cluster-test-secret-shared-by-every-node-0123456789");
+        a = ServerProcess.create(MetadataDatabase.POSTGRES, environment);
+        b = a.sibling(Map.of("GRAPHOLAP_DATA_DIR", dataB.toString()));
         a.start(node("node-a"));
         b.start(node("node-b"));
         admin = a.http().adminToken();
@@ -65,7 +91,7 @@ class ClusterExportTest {
 
     @AfterAll
     void stopCluster() {
-        for (AutoCloseable resource : new AutoCloseable[] {b, a, source}) {
+        for (AutoCloseable resource : new AutoCloseable[] {b, a, source, s3, () -> deleteTree(dataB)}) {
             try {
                 if (resource != null) {
                     resource.close();
@@ -79,7 +105,18 @@ class ClusterExportTest {
     private static Map<String, String> node(String id) {
         return Map.of("grapholap.node.id", id, "grapholap.export.lease", LEASE.toString(),
                 "grapholap.export.claim-interval", "PT1S", "grapholap.node.heartbeat-interval", "PT1S",
-                "grapholap.node.dead-after", "PT3S");
+                "grapholap.node.dead-after", "PT3S", "grapholap.instances.lifecycle-interval", "PT1S");
+    }
+
+    private static void deleteTree(Path root) throws IOException {
+        if (root == null || !Files.exists(root)) {
+            return;
+        }
+        try (var paths = Files.walk(root)) {
+            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        }
     }
 
     @Test
@@ -157,8 +194,47 @@ class ClusterExportTest {
 
     @Test
     @Order(4)
+    void anInstanceCreatedThroughBIsServedAtItsInstanceUrlAndThroughTheOtherNodeByProxy() throws Exception {
+        long snapshot = createSnapshot(a.http(), admin, "small", " WHERE id <= 1000", " WHERE src <= 1000 AND dst <= 1000");
+        awaitReady(a, admin, snapshot, 1000, -1, WAIT);
+        var created = b.http().post("/api/instances", Map.of("snapshot_id", snapshot, "name", "through b"), admin);
+        assertThat(created.status()).as(created.body()).isEqualTo(202);
+        firstInstance = created.data().get("id").asLong();
+        firstNode = created.data().get("node_id").asText();
+        assertThat(firstNode).as("placed on a live node with room; node B has room, so it keeps it").isEqualTo("node-b");
+        JsonNode running = awaitInstance(b.http(), admin, firstInstance);
+        assertThat(running.get("status").asText()).as(running.toString()).isEqualTo("running");
+        ServerProcess owner = firstNode.equals("node-a") ? a : b;
+        ServerProcess other = owner == a ? b : a;
+        for (ServerProcess asked : List.of(a, b)) {
+            JsonNode seen = asked.http().get("/api/instances/" + firstInstance, admin).data();
+            assertThat(seen.get("node_id").asText()).isEqualTo(firstNode);
+            assertThat(seen.get("instance_url").asText()).as("the owner's URL, whichever node is asked")
+                    .endsWith(":" + owner.http().base().getPort() + "/api/instances/" + firstInstance);
+        }
+
+        Map<String, Object> query = Map.of("query", "MATCH (v:V) RETURN count(v) AS n");
+        var direct = owner.http().post("/api/instances/" + firstInstance + "/query", query, admin);
+        assertThat(direct.status()).as(direct.body()).isEqualTo(200);
+        assertThat(direct.headers().get("X-Grapholap-Node")).containsExactly(firstNode);
+        var proxied = other.http().post("/api/instances/" + firstInstance + "/query", query, admin);
+        assertThat(proxied.status()).as(proxied.body()).isEqualTo(200);
+        assertThat(proxied.headers().get("X-Grapholap-Node")).as("run by the owner, through the proxy").containsExactly(firstNode);
+        assertThat(proxied.data().get("rows")).isEqualTo(direct.data().get("rows"));
+        assertThat(proxied.data().get("rows").get(0).get(0).asLong()).isEqualTo(1000);
+        var unauthenticated = other.http().post("/api/instances/" + firstInstance + "/query", query, null);
+        assertThat(unauthenticated.status()).as("refused where it lands, not forwarded").isEqualTo(401);
+
+        JsonNode nodes = other.http().get("/api/cluster/nodes", admin).data();
+        for (JsonNode n : nodes) {
+            assertThat(n.get("instances").asLong()).as(n.toString()).isEqualTo(n.get("id").asText().equals(firstNode) ? 1 : 0);
+        }
+    }
+
+    @Test
+    @Order(5)
     void theOtherNodeFinishesTheExportOfAKilledNode() throws Exception {
-        long id = createSnapshot(a.http(), admin);
+        long id = createSnapshot(a.http(), admin, "cluster", "", "");
 
         JsonNode claim = awaitJob(a.http(), admin, id, j -> j.get("status").asText().equals("claimed"));
         String claimer = claim.get("claimed_by").asText();
@@ -173,7 +249,7 @@ class ClusterExportTest {
         victim.kill();
         long killed = System.nanoTime();
 
-        JsonNode ready = awaitReady(survivor, admin, id, LEASE.plusSeconds(30));
+        JsonNode ready = awaitReady(survivor, admin, id, NODES, EDGES, LEASE.plusSeconds(30));
         System.out.printf("[cluster] %s finished snapshot %d %d ms after the kill%n", survivorId, id,
                 (System.nanoTime() - killed) / 1_000_000);
         assertThat(ready.get("node_counts").get("V").asLong()).isEqualTo(NODES);
@@ -183,11 +259,19 @@ class ClusterExportTest {
         assertThat(done.get("attempts").asInt()).as("the killed attempt and the survivor's").isEqualTo(2);
 
         Http http = survivor.http();
+        if (firstNode.equals(claimer)) {
+            JsonNode lost = awaitStatus(http, admin, firstInstance, "failed");
+            assertThat(lost.get("error_message").asText()).as(lost.toString()).contains("node " + claimer);
+        } else {
+            var still = http.post("/api/instances/" + firstInstance + "/query", Map.of("query", "MATCH (v:V) RETURN count(v)"), admin);
+            assertThat(still.status()).as(still.body()).isEqualTo(200);
+        }
         var instance = http.post("/api/instances", Map.of("snapshot_id", id, "name", "after takeover"), admin);
         assertThat(instance.status()).as(instance.body()).isEqualTo(202);
         JsonNode running = awaitInstance(http, admin, instance.data().get("id").asLong());
         assertThat(running.get("status").asText()).as(running.toString()).isEqualTo("running");
         String instanceUrl = running.get("instance_url").asText();
+        assertThat(running.get("node_id").asText()).as("the only live node").isEqualTo(survivorId);
         assertThat(instanceUrl).as("the node it was created through, which loaded it").startsWith(http.base().toString());
         var health = http.get(java.net.URI.create(instanceUrl).getPath() + "/health", admin);
         assertThat(health.status()).as(health.body()).isEqualTo(200);
@@ -199,16 +283,16 @@ class ClusterExportTest {
         }
     }
 
-    private static long createSnapshot(Http http, String admin) {
+    private static long createSnapshot(Http http, String admin, String name, String nodeFilter, String edgeFilter) {
         Map<String, Object> mapping = Map.of(
-                "name", "cluster",
-                "node_definitions", List.of(Map.of("label", "V", "sql", "SELECT id FROM cluster_nodes_src",
+                "name", name,
+                "node_definitions", List.of(Map.of("label", "V", "sql", "SELECT id FROM cluster_nodes_src" + nodeFilter,
                         "primary_key", Map.of("name", "id", "type", "INT64"))),
                 "edge_definitions", List.of(Map.of("type", "E", "from_node", "V", "to_node", "V",
-                        "sql", "SELECT src, dst FROM cluster_edges_src", "from_key", "src", "to_key", "dst")));
+                        "sql", "SELECT src, dst FROM cluster_edges_src" + edgeFilter, "from_key", "src", "to_key", "dst")));
         var created = http.post("/api/mappings", mapping, admin);
         assertThat(created.status()).as(created.body()).isEqualTo(201);
-        var snapshot = http.post("/api/snapshots", Map.of("mapping_id", created.data().get("id").asLong(), "name", "cluster"), admin);
+        var snapshot = http.post("/api/snapshots", Map.of("mapping_id", created.data().get("id").asLong(), "name", name), admin);
         assertThat(snapshot.status()).as(snapshot.body()).isEqualTo(202);
         return snapshot.data().get("id").asLong();
     }
@@ -250,19 +334,29 @@ class ClusterExportTest {
         throw new AssertionError("the export wrote no edge rows within " + WAIT + ": " + progress);
     }
 
-    /** Polls on {@code server} until the snapshot is ready, then checks its files against their manifest. */
-    private static JsonNode awaitReady(ServerProcess server, String admin, long id, Duration limit) throws Exception {
+    /**
+     * Polls on {@code server} until the snapshot is ready, then downloads its published files from
+     * the store and checks them against their manifest (rows, and checksums); {@code edges} -1: any.
+     */
+    private JsonNode awaitReady(ServerProcess server, String admin, long id, long nodes, long edges, Duration limit)
+            throws Exception {
         long deadline = System.nanoTime() + limit.toNanos();
         JsonNode s = null;
         while (System.nanoTime() < deadline) {
             s = server.http().get("/api/snapshots/" + id, admin).data();
             String status = s.get("status").asText();
             if (status.equals("ready")) {
-                Path dir = server.dataDir().resolve("snapshots").resolve(Long.toString(id));
-                SnapshotManifest manifest = SnapshotManifest.read(dir);
-                assertThat(manifest.vertexRows()).isEqualTo(NODES);
-                assertThat(manifest.edgeRows()).isEqualTo(EDGES);
-                SnapshotFiles.verify(dir, manifest, true, null, CancellationToken.create());
+                Path dir = download(id);
+                try {
+                    SnapshotManifest manifest = SnapshotManifest.read(dir);
+                    assertThat(manifest.vertexRows()).isEqualTo(nodes);
+                    if (edges >= 0) {
+                        assertThat(manifest.edgeRows()).isEqualTo(edges);
+                    }
+                    SnapshotFiles.verify(dir, manifest, true, null, CancellationToken.create());
+                } finally {
+                    deleteTree(dir);
+                }
                 return s;
             }
             assertThat(status).as(s.toString()).isIn("pending", "creating");
@@ -270,6 +364,34 @@ class ClusterExportTest {
         }
         throw new AssertionError("snapshot " + id + " not ready within " + limit + ": " + s + "\nsurvivor log tail:\n"
                 + server.logTail(30));
+    }
+
+    /** The published files of snapshot {@code id} in the bucket, downloaded into a fresh directory. */
+    private Path download(long id) throws IOException {
+        Path dir = Files.createTempDirectory("grapholap-published-");
+        String folder = "/" + id + "/";
+        try (S3Client client = s3.client()) {
+            List<String> keys = client.listObjectsV2Paginator(r -> r.bucket(BUCKET).prefix(PREFIX + "/")).contents().stream()
+                    .map(o -> o.key()).filter(k -> k.contains(folder)).toList();
+            assertThat(keys).as("objects of snapshot " + id).anyMatch(k -> k.endsWith(folder + "manifest.json"));
+            for (String key : keys) {
+                client.getObject(r -> r.bucket(BUCKET).key(key), dir.resolve(key.substring(key.lastIndexOf('/') + 1)));
+            }
+        }
+        return dir;
+    }
+
+    private static JsonNode awaitStatus(Http http, String admin, long id, String wanted) throws InterruptedException {
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        JsonNode i = null;
+        while (System.nanoTime() < deadline) {
+            i = http.get("/api/instances/" + id, admin).data();
+            if (i.get("status").asText().equals(wanted)) {
+                return i;
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("instance " + id + " not " + wanted + " after " + WAIT + ": " + i);
     }
 
     private static JsonNode awaitInstance(Http http, String admin, long id) throws InterruptedException {

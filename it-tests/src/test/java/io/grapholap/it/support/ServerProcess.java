@@ -38,6 +38,7 @@ public final class ServerProcess implements AutoCloseable {
 
     private final Path workDir;
     private final Path dataDir;
+    private final String nodeId;
     private final MetadataDatabase.Provisioned database;
     private final Map<String, String> environment;
     private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
@@ -52,6 +53,7 @@ public final class ServerProcess implements AutoCloseable {
     private ServerProcess(Path workDir, Path dataDir, MetadataDatabase.Provisioned database, Map<String, String> environment) {
         this.workDir = workDir;
         this.dataDir = dataDir;
+        this.nodeId = workDir.getFileName().toString().replaceAll("[^A-Za-z0-9._:-]", "_");
         this.database = database;
         this.environment = environment;
     }
@@ -157,6 +159,11 @@ public final class ServerProcess implements AutoCloseable {
         command.add("-Xmx1g");
         command.add("-XX:+UseParallelGC");
         properties.forEach((k, v) -> command.add("-D" + k + "=" + v));
+        if (!properties.containsKey("grapholap.node.id")) {
+            // One node id for every start of this server, as an operator gives a node: a restart then
+            // reloads the instances placed on it at once, whatever became of its killed predecessor.
+            command.add("-Dgrapholap.node.id=" + nodeId);
+        }
         command.add("-cp");
         command.add(classPath());
         command.add("io.grapholap.server.GraphOlapServer");

@@ -6,13 +6,19 @@ import io.grapholap.application.cluster.NodeRegistry;
 import io.grapholap.application.graph.GraphEngine;
 import io.grapholap.server.settings.InstancesProperties;
 import io.grapholap.server.settings.NodeProperties;
+import io.micronaut.context.annotation.Bean;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.event.ApplicationEventListener;
 import io.micronaut.context.event.ShutdownEvent;
+import io.micronaut.context.exceptions.ConfigurationException;
+import io.micronaut.http.client.DefaultHttpClientConfiguration;
+import io.micronaut.http.client.HttpClient;
+import io.micronaut.http.client.ProxyHttpClient;
 import io.micronaut.runtime.server.event.ServerStartupEvent;
 import jakarta.inject.Named;
 import jakarta.inject.Singleton;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -32,6 +38,36 @@ final class ClusterFactory {
     @Singleton
     NodeRegistry nodeRegistry(ClusterNodes nodes, NodeProperties node) {
         return new NodeRegistry(nodes, node.id(), node.deadAfter(), CLOCK);
+    }
+
+    /**
+     * The client that proxies data-plane calls to the node holding their instance: a bounded
+     * connection pool per node ({@code grapholap.node.proxy-connections} open, as many waiting) and the read timeout
+     * {@code grapholap.node.proxy-timeout}; closed with the server.
+     */
+    @Singleton
+    @Named("node-proxy")
+    @Bean(typed = HttpClient.class, preDestroy = "close")
+    HttpClient nodeProxyConnections(NodeProperties node) {
+        DefaultHttpClientConfiguration config = new DefaultHttpClientConfiguration();
+        config.setConnectTimeout(Duration.ofSeconds(5));
+        config.setReadTimeout(node.proxyTimeout());
+        config.setReadIdleTimeout(node.proxyTimeout());
+        config.setFollowRedirects(false);
+        config.getConnectionPoolConfiguration().setEnabled(true);
+        config.getConnectionPoolConfiguration().setMaxConcurrentHttp1Connections(node.proxyConnections());
+        config.getConnectionPoolConfiguration().setMaxPendingAcquires(node.proxyConnections());
+        return HttpClient.create(null, config);
+    }
+
+    /** The proxying side of the {@code node-proxy} client (Micronaut's client is both). */
+    @Singleton
+    @Named("node-proxy")
+    ProxyHttpClient nodeProxy(@Named("node-proxy") HttpClient connections) {
+        if (connections instanceof ProxyHttpClient proxy) {
+            return proxy;
+        }
+        throw new ConfigurationException("the HTTP client on the class path cannot proxy requests: " + connections.getClass());
     }
 
     @Singleton

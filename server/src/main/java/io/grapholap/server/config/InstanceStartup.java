@@ -17,7 +17,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Once the server is up: reloads (or fails) the instances a stopped server left live, then has the
  * {@code instance-poller} thread, every {@code grapholap.instances.poll-interval}, move instances
- * waiting for their snapshot on and write the recorded activity. When the server begins to stop, the
+ * waiting for their snapshot on, load the instances placed on this node through another node, free
+ * the graphs whose instance ended elsewhere, and write the recorded activity. When the server begins to stop, the
  * polling stops (before the beans it uses close) and every graph is freed (a restart reloads them).
  */
 @Singleton
@@ -53,6 +54,7 @@ final class InstanceStartup implements ApplicationEventListener<ServerStartupEve
     private void poll() {
         try {
             useCases.advanceWaiting();
+            useCases.followPlacements();
             registry.flushActivity();
         } catch (RuntimeException e) {
             LOG.warn("Instance poll failed; trying again in {} ms", pollMillis, e);

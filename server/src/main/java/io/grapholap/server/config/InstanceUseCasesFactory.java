@@ -1,6 +1,7 @@
 package io.grapholap.server.config;
 
 import io.grapholap.application.admin.BulkDeletable;
+import io.grapholap.application.cluster.NodeRegistry;
 import io.grapholap.application.config.PlatformConfig;
 import io.grapholap.application.dataset.DatasetCatalog;
 import io.grapholap.application.dataset.DatasetDependants;
@@ -8,17 +9,18 @@ import io.grapholap.application.graph.GraphEngine;
 import io.grapholap.application.instance.EngineChoice;
 import io.grapholap.application.instance.InstanceBulkDelete;
 import io.grapholap.application.instance.InstanceCensusView;
+import io.grapholap.application.instance.InstanceDependants;
 import io.grapholap.application.instance.InstanceLifecycleJob;
-import io.grapholap.application.instance.ReconciliationJob;
+import io.grapholap.application.instance.InstancePlacement;
 import io.grapholap.application.instance.InstanceRegistry;
 import io.grapholap.application.instance.InstanceRepository;
 import io.grapholap.application.instance.InstanceSettings;
 import io.grapholap.application.instance.InstanceSources;
-import io.grapholap.application.instance.InstanceDependants;
 import io.grapholap.application.instance.InstanceUseCases;
 import io.grapholap.application.instance.LoadJobs;
 import io.grapholap.application.instance.ReadySnapshotDatasets;
 import io.grapholap.application.instance.ReconcileInstances;
+import io.grapholap.application.instance.ReconciliationJob;
 import io.grapholap.application.instance.SnapshotInstanceSources;
 import io.grapholap.application.ops.BackgroundJob;
 import io.grapholap.application.ops.InstanceCensus;
@@ -28,11 +30,13 @@ import io.grapholap.application.snapshot.SnapshotRepository;
 import io.grapholap.application.snapshot.SnapshotUseCases;
 import io.grapholap.server.settings.InstancesProperties;
 import io.grapholap.server.settings.JobsProperties;
+import io.grapholap.server.settings.NodeProperties;
 import io.grapholap.server.settings.ServerProperties;
 import io.micronaut.context.annotation.Bean;
 import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Secondary;
+import io.micronaut.context.annotation.Value;
 import io.micronaut.context.exceptions.ConfigurationException;
 import jakarta.inject.Named;
 import jakarta.inject.Singleton;
@@ -77,8 +81,8 @@ final class InstanceUseCasesFactory {
 
     @Singleton
     @Bean(preDestroy = "closeAll")
-    InstanceRegistry instanceRegistry(InstanceRepository instances) {
-        return new InstanceRegistry(instances, CLOCK);
+    InstanceRegistry instanceRegistry(InstanceRepository instances, InstancePlacement placement) {
+        return new InstanceRegistry(instances, CLOCK, placement);
     }
 
     /** The instances' dependants port, for snapshot and dataset delete and the mapping tree. */
@@ -106,11 +110,23 @@ final class InstanceUseCasesFactory {
         return new ExecutorLoadJobs(loads);
     }
 
+    /**
+     * Where new instances go: this node alone on embedded H2 (one process's file); on a shared
+     * database, the live nodes of the registry with room for them.
+     */
+    @Singleton
+    InstancePlacement instancePlacement(NodeRegistry nodes, NodeProperties node, InstanceSettings settings, EngineChoice engines,
+                                        @Value("${datasources.default.url}") String metadataUrl) {
+        return metadataUrl.startsWith("jdbc:h2:")
+                ? InstancePlacement.alone(node.id(), settings.memoryBudgetBytes(), engines.names())
+                : InstancePlacement.shared(nodes, node.id(), settings.memoryBudgetBytes(), engines.names());
+    }
+
     @Singleton
     InstanceUseCases instanceUseCases(InstanceRepository instances, InstanceRegistry registry, InstanceSources sources,
                                       DatasetCatalog datasets, EngineChoice engines, PlatformConfig config,
-                                      InstanceSettings settings, ExecutorLoadJobs jobs) {
-        return new InstanceUseCases(instances, registry, sources, datasets, engines, config, settings, jobs, CLOCK);
+                                      InstanceSettings settings, ExecutorLoadJobs jobs, InstancePlacement placement) {
+        return new InstanceUseCases(instances, registry, sources, datasets, engines, config, settings, jobs, placement, CLOCK);
     }
 
     @Singleton
@@ -134,8 +150,8 @@ final class InstanceUseCasesFactory {
     }
 
     @Singleton
-    InstanceCensus instanceCensus(InstanceRepository instances, InstanceRegistry registry) {
-        return new InstanceCensusView(instances, registry);
+    InstanceCensus instanceCensus(InstanceRepository instances, InstanceRegistry registry, InstancePlacement placement) {
+        return new InstanceCensusView(instances, registry, placement);
     }
 
     @Singleton

@@ -17,14 +17,19 @@ import java.time.Duration;
  * {@code :} and {@code -}); {@code url}, the base URL other nodes and clients reach this node at
  * (unset, {@code http://<host name>:<port>}); {@code heartbeat-interval} (PT5S), how often the node
  * renews its registration; {@code dead-after} (PT30S, at least 3 heartbeat intervals), how old a
- * node's heartbeat may get before it shows as dead.
+ * node's heartbeat may get before it shows as dead; {@code proxy-timeout} (PT15M, 1 s to 24 h), the
+ * longest a data-plane call proxied to the node holding its instance may take (above the longest
+ * query or algorithm timeout allowed); {@code proxy-connections} (64, 1 to 10000), the connections
+ * the proxy keeps open to the other nodes.
  */
 @Context
 @ConfigurationProperties("grapholap.node")
 public record NodeProperties(@Nullable String id,
                              @Nullable String url,
                              @Bindable(defaultValue = "PT5S") Duration heartbeatInterval,
-                             @Bindable(defaultValue = "PT30S") Duration deadAfter) {
+                             @Bindable(defaultValue = "PT30S") Duration deadAfter,
+                             @Bindable(defaultValue = "PT15M") Duration proxyTimeout,
+                             @Bindable(defaultValue = "64") int proxyConnections) {
 
     public NodeProperties {
         if (id == null || id.isBlank()) {
@@ -52,6 +57,12 @@ public record NodeProperties(@Nullable String id,
         if (deadAfter.compareTo(heartbeatInterval.multipliedBy(3)) < 0) {
             throw new ConfigurationException("grapholap.node.dead-after must be at least 3 times grapholap.node.heartbeat-interval ("
                     + heartbeatInterval + "), got " + deadAfter);
+        }
+        if (proxyTimeout.compareTo(Duration.ofSeconds(1)) < 0 || proxyTimeout.compareTo(Duration.ofHours(24)) > 0) {
+            throw new ConfigurationException("grapholap.node.proxy-timeout must be between PT1S and PT24H, got " + proxyTimeout);
+        }
+        if (proxyConnections < 1 || proxyConnections > 10_000) {
+            throw new ConfigurationException("grapholap.node.proxy-connections must be between 1 and 10000, got " + proxyConnections);
         }
     }
 

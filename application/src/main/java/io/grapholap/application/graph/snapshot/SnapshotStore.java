@@ -43,6 +43,18 @@ public interface SnapshotStore {
      */
     Path localCopy(String key);
 
+    /**
+     * A node-local directory holding at least the manifest of the published snapshot {@code key}:
+     * what a memory estimate reads. An object store fetches only the manifest (or reuses a local
+     * copy that is current), so that an estimate never waits for the data files; by default, the
+     * {@link #localCopy}.
+     *
+     * @throws io.grapholap.domain.error.SnapshotCorruptException when the manifest is missing
+     */
+    default Path manifestOnly(String key) {
+        return localCopy(key);
+    }
+
     /** Whether {@code key} is published (its manifest is in the store). */
     boolean exists(String key);
 

@@ -99,6 +99,36 @@ public final class S3SnapshotStore implements SnapshotStore {
         }
     }
 
+    /**
+     * The current local copy when its manifest is the store's; else the manifest alone, written
+     * (atomically) into {@code .<name>.manifest} beside where the copy goes, which {@link #delete}
+     * removes with the copy.
+     */
+    @Override
+    public Path manifestOnly(String key) {
+        byte[] remote = manifestBytes(key);
+        Path copy = staging(key);
+        Path cached = copy.resolve(MANIFEST);
+        if (Files.isRegularFile(cached) && Arrays.equals(read(cached), remote)) {
+            return copy;
+        }
+        Path dir = manifestDirectory(key);
+        try {
+            Files.createDirectories(dir);
+            Path temp = dir.resolve(MANIFEST + ".tmp-" + UUID.randomUUID());
+            Files.write(temp, remote);
+            Files.move(temp, dir.resolve(MANIFEST), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            return dir;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot keep the manifest of " + url(key) + " in " + dir, e);
+        }
+    }
+
+    private Path manifestDirectory(String key) {
+        Path copy = staging(key);
+        return copy.resolveSibling("." + copy.getFileName() + ".manifest");
+    }
+
     private byte[] manifestBytes(String key) {
         try {
             return client.getObjectAsBytes(b -> b.bucket(bucket).key(object(key, MANIFEST))).asByteArray();
@@ -215,6 +245,7 @@ public final class S3SnapshotStore implements SnapshotStore {
         deleteObjects(manifests);
         deleteObjects(rest);
         local.delete(key);
+        FileTrees.delete(manifestDirectory(key));
     }
 
     @Override

@@ -106,6 +106,24 @@ class S3SnapshotStoreTest extends SnapshotStoreContractTest {
     }
 
     @Test
+    void anEstimateFetchesOnlyTheManifestUntilTheNodeHoldsACurrentCopy() throws Exception {
+        publishSample("21");
+
+        Path manifestOnly = storeB.manifestOnly("21");
+        try (var files = java.nio.file.Files.list(manifestOnly)) {
+            assertThat(files.map(f -> f.getFileName().toString()).toList()).containsExactly("manifest.json");
+        }
+        assertThat(io.grapholap.snapshot.arrow.SnapshotManifest.read(manifestOnly).vertexRows()).isEqualTo(3);
+        assertThat(storeB.manifestOnly("21")).as("fetched again, same place").isEqualTo(manifestOnly);
+
+        Path copy = storeB.localCopy("21");
+        assertThat(storeB.manifestOnly("21")).as("a current local copy serves").isEqualTo(copy);
+        storeB.delete("21");
+        assertThat(manifestOnly).doesNotExist();
+        assertThatThrownBy(() -> storeB.manifestOnly("21")).hasMessageContaining("missing in the store");
+    }
+
+    @Test
     void theDataFilesGoUpBeforeTheManifest() {
         publishSample("20");
 
