@@ -64,6 +64,16 @@ public enum LdbcExampleGraphs {
         this.source = source;
     }
 
+    /** The graph's name in Graphalytics, the prefix of its files. */
+    public String file() {
+        return file;
+    }
+
+    /** Whether Graphalytics treats the graph as directed. */
+    public boolean directed() {
+        return directed;
+    }
+
     /** How the reference outputs were computed: directed or not, loaded with the weights. */
     public LoadOptions options(LoadOptions base) {
         return base.withDirected(directed);
@@ -144,7 +154,8 @@ public enum LdbcExampleGraphs {
         }
     }
 
-    private static List<String[]> lines(String resource) {
+    /** The whitespace-separated fields of each non-blank line of test resource {@code ldbc/example/<resource>}. */
+    static List<String[]> lines(String resource) {
         try (InputStream in = LdbcExampleGraphs.class.getResourceAsStream("/ldbc/example/" + resource)) {
             assertThat(in).as("test resource ldbc/example/%s", resource).isNotNull();
             return new String(in.readAllBytes(), StandardCharsets.US_ASCII).lines().filter(l -> !l.isBlank())
