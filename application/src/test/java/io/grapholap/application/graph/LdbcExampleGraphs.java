@@ -138,8 +138,8 @@ public enum LdbcExampleGraphs {
                     long ours = ((Number) got).longValue();
                     assertThat(renaming.computeIfAbsent(reference, r -> ours)).as(what + ": same component as "
                             + "the vertices the reference puts with it").isEqualTo(ours);
-                    assertThat(renamed.computeIfAbsent(ours, o -> reference)).as(what + ": a component the "
-                            + "reference does not split").isEqualTo(reference);
+                    assertThat(renamed.computeIfAbsent(ours, o -> reference)).as(what + ": not joined with "
+                            + "vertices the reference puts in another component").isEqualTo(reference);
                 }
             }
         });
