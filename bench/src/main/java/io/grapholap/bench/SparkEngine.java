@@ -90,7 +90,7 @@ final class SparkEngine implements EngineUnderTest {
     @Override
     public String load(GeneratedGraph generated, BenchContext context) {
         instance = engine.load(snapshot, options(), ProgressListener.NONE, CancellationToken.create());
-        return "Arrow snapshot -> host graph -> arcs persisted in Spark (" + engine.settings().master() + ", "
+        return "Arrow snapshot -> keys in the server, edges read by the executors -> arcs persisted in Spark (" + engine.settings().master() + ", "
                 + engine.settings().partitions() + " partitions)";
     }
 
