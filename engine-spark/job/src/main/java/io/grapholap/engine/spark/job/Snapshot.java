@@ -13,7 +13,9 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.Iterator;
 import java.util.List;
+import java.util.NoSuchElementException;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.memory.RootAllocator;
 import org.apache.arrow.vector.BaseFixedWidthVector;
@@ -23,10 +25,12 @@ import org.apache.arrow.vector.FloatingPointVector;
 import org.apache.arrow.vector.VectorSchemaRoot;
 import org.apache.arrow.vector.ipc.ArrowFileReader;
 import org.apache.arrow.vector.ipc.message.ArrowBlock;
+import org.apache.spark.TaskContext;
 import org.apache.spark.api.java.JavaPairRDD;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.storage.StorageLevel;
+import org.apache.spark.util.TaskCompletionListener;
 import scala.Tuple2;
 
 /**
@@ -180,7 +184,7 @@ final class Snapshot implements Serializable {
         }
     }
 
-    /** Every vertex's key with its dense id, one task per node file. */
+    /** Every vertex's key with its dense id, one task per node file, read a record batch at a time. */
     JavaPairRDD<Key, Integer> nodeKeys(JavaSparkContext sc) {
         List<Integer> labels = new ArrayList<>();
         for (int l = 0; l < nodes.size(); l++) {
@@ -188,18 +192,81 @@ final class Snapshot implements Serializable {
         }
         String root = dir;
         List<DataFile> files = nodes;
-        return sc.parallelize(labels, Math.max(1, labels.size())).flatMapToPair(l -> {
-            DataFile f = files.get(l);
-            List<Tuple2<Key, Integer>> out = new ArrayList<>();
-            forEachBatch(root, f.file(), null, batch -> {
-                FieldVector keys = batch.getVector(0);
-                int base = f.start() + out.size();
-                for (int i = 0; i < batch.getRowCount(); i++) {
-                    out.add(new Tuple2<>(new Key(l, key(keys, i)), base + i));
+        return sc.parallelize(labels, Math.max(1, labels.size())).flatMapToPair(l -> new NodeKeys(root, files.get(l), l));
+    }
+
+    /**
+     * The keys of one node file with their dense ids, batch by batch: only the current record batch is
+     * held; the file is closed at its end, or when the task completes.
+     */
+    private static final class NodeKeys implements Iterator<Tuple2<Key, Integer>>, AutoCloseable {
+        private final int label;
+        private final BufferAllocator allocator;
+        private final ArrowFileReader reader;
+        private final List<ArrowBlock> blocks;
+        private int nextBlock;
+        private FieldVector keys;
+        private int rows;
+        private int row;
+        private int id;
+        private boolean closed;
+
+        NodeKeys(String dir, DataFile file, int label) throws IOException {
+            this.label = label;
+            this.id = file.start();
+            this.allocator = new RootAllocator();
+            this.reader = new ArrowFileReader(FileChannel.open(Path.of(dir, file.file()), StandardOpenOption.READ),
+                    allocator);
+            this.blocks = reader.getRecordBlocks();
+            TaskContext task = TaskContext.get();
+            if (task != null) {
+                task.addTaskCompletionListener((TaskCompletionListener) ctx -> close());
+            }
+        }
+
+        @Override
+        public boolean hasNext() {
+            while (row == rows) {
+                if (closed || nextBlock == blocks.size()) {
+                    close();
+                    return false;
                 }
-            });
-            return out.iterator();
-        });
+                VectorSchemaRoot batch;
+                try {
+                    reader.loadRecordBatch(blocks.get(nextBlock++));
+                    batch = reader.getVectorSchemaRoot();
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+                keys = batch.getVector(0);
+                rows = batch.getRowCount();
+                row = 0;
+            }
+            return true;
+        }
+
+        @Override
+        public Tuple2<Key, Integer> next() {
+            if (!hasNext()) {
+                throw new NoSuchElementException();
+            }
+            return new Tuple2<>(new Key(label, key(keys, row++)), id++);
+        }
+
+        @Override
+        public void close() {
+            if (closed) {
+                return;
+            }
+            closed = true;
+            try {
+                reader.close();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            } finally {
+                allocator.close();
+            }
+        }
     }
 
     /**
