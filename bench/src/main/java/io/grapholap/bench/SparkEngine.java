@@ -19,8 +19,8 @@ import org.apache.arrow.memory.RootAllocator;
 
 /**
  * Our Spark engine: the same Arrow snapshot as {@link CpuEngine} (written untimed) loaded by
- * {@link SparkGraphEngine} (the timed load: snapshot to host graph, arcs handed to the Spark driver and
- * persisted in the executors), algorithms run as Spark jobs on {@code grapholap.spark.master}
+ * {@link SparkGraphEngine} (the timed load: vertex keys read in the server, edge files read, verified and
+ * joined to dense ids by the Spark executors, arcs persisted there), algorithms run as Spark jobs on {@code grapholap.spark.master}
  * ({@code --spark-master}, default {@code local[2]}) through the same {@code run} the server calls. SSSP runs
  * on a second instance loaded (untimed) from a snapshot carrying the seed's weights. The driver program is
  * found at {@code grapholap.spark.home} (default: engine-spark/job/target of the working directory).
@@ -90,7 +90,7 @@ final class SparkEngine implements EngineUnderTest {
     @Override
     public String load(GeneratedGraph generated, BenchContext context) {
         instance = engine.load(snapshot, options(), ProgressListener.NONE, CancellationToken.create());
-        return "Arrow snapshot -> host graph -> arcs persisted in Spark (" + engine.settings().master() + ", "
+        return "Arrow snapshot -> keys in the server, edges read by the executors -> arcs persisted in Spark (" + engine.settings().master() + ", "
                 + engine.settings().partitions() + " partitions)";
     }
 

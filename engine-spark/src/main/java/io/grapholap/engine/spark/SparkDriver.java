@@ -2,6 +2,8 @@ package io.grapholap.engine.spark;
 
 import io.grapholap.application.graph.CancellationToken;
 import io.grapholap.domain.error.CancelledException;
+import io.grapholap.domain.error.SnapshotCorruptException;
+import io.grapholap.domain.error.ValidationException;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -177,6 +179,8 @@ final class SparkDriver implements AutoCloseable {
      * @return the answer's {@code name=value} fields
      * @throws CancelledException    when the command was cancelled
      * @throws IllegalStateException with the driver's message when it failed
+     * @throws SnapshotCorruptException a snapshot file the driver found corrupt (SNAPSHOT_INVALID, naming it)
+     * @throws ValidationException a parameter value the driver refused (naming the field)
      */
     synchronized Map<String, String> call(String command, CancellationToken cancel, String what) {
         return call(command, cancel, what, () -> { });
@@ -210,6 +214,9 @@ final class SparkDriver implements AutoCloseable {
                 if (line.startsWith("@@cancelled")) {
                     throw new CancelledException(what + " was cancelled");
                 }
+                if (line.startsWith("@@invalid\t")) {
+                    throw invalid(line);
+                }
                 throw new IllegalStateException("Spark job failed: " + line.substring(line.indexOf('\t') + 1));
             }
         } catch (IOException e) {
@@ -219,6 +226,19 @@ final class SparkDriver implements AutoCloseable {
             Thread.currentThread().interrupt();
             throw new CancelledException(what + " was interrupted");
         }
+    }
+
+    /**
+     * The error of an {@code @@invalid <kind> <subject> <message>} answer: kind {@code snapshot} is a
+     * snapshot file that cannot be trusted (subject: the file), kind {@code field} a bad parameter value
+     * (subject: the field).
+     */
+    private static RuntimeException invalid(String line) {
+        String[] parts = line.split("\t", 4);
+        String subject = parts.length > 2 ? parts[2] : "";
+        String message = parts.length > 3 ? parts[3] : line;
+        return parts[1].equals("snapshot") ? new SnapshotCorruptException(subject, message)
+                : new ValidationException(subject, message);
     }
 
     private static Map<String, String> fields(String line) {

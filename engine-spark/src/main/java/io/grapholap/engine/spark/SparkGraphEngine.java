@@ -16,6 +16,8 @@ import io.grapholap.application.graph.algo.SsspParams;
 import io.grapholap.application.graph.algo.TriangleCountParams;
 import io.grapholap.application.graph.algo.WccParams;
 import io.grapholap.domain.error.UnavailableException;
+import io.grapholap.domain.error.ValidationException;
+import io.grapholap.graph.csr.CsrGraph;
 import io.grapholap.graph.csr.load.CsrLoader;
 import io.grapholap.graph.csr.load.MemoryModel;
 import io.grapholap.snapshot.arrow.SnapshotManifest;
@@ -35,9 +37,10 @@ import org.apache.arrow.memory.BufferAllocator;
 /**
  * The Spark engine: algorithms run as Spark jobs on the configured master ({@link SparkSettings}), by a
  * driver JVM of its own ({@link SparkDriver}, started at the first load and shared by this engine's
- * instances), never inside the server's JVM. A load reads and verifies the snapshot into a host graph
- * here (vertex identity, node and edge tables, sources, result rows) and hands its arcs to the driver,
- * which keeps them persisted in the executors for every later run. Gremlin and Cypher are not offered.
+ * instances), never inside the server's JVM. A load reads only the node files' keys here (the vertex
+ * identity: sources and result rows) and has the driver's executors read and verify the snapshot's files
+ * themselves and keep the arcs persisted for every later run. The memory estimate is that identity; the
+ * driver's and executors' memory are the settings'. Gremlin and Cypher are not offered.
  * Without a usable driver program the engine reports itself unavailable with the reason.
  */
 public final class SparkGraphEngine implements GraphEngine, AutoCloseable {
@@ -60,6 +63,10 @@ public final class SparkGraphEngine implements GraphEngine, AutoCloseable {
     public SparkGraphEngine(BufferAllocator allocator, SparkSettings settings) {
         this.allocator = Objects.requireNonNull(allocator, "allocator");
         this.settings = Objects.requireNonNull(settings, "settings");
+    }
+
+    BufferAllocator allocator() {
+        return allocator;
     }
 
     public SparkSettings settings() {
@@ -91,7 +98,7 @@ public final class SparkGraphEngine implements GraphEngine, AutoCloseable {
 
     @Override
     public MemoryEstimate estimate(Path snapshotDir, LoadOptions options) {
-        return MemoryModel.estimate(SnapshotManifest.read(snapshotDir), options);
+        return MemoryModel.identityEstimate(SnapshotManifest.read(snapshotDir));
     }
 
     @Override
@@ -102,8 +109,17 @@ public final class SparkGraphEngine implements GraphEngine, AutoCloseable {
         }
         String id = "g" + graphs.incrementAndGet();
         Path dir = settings.workDir().resolve(id);
-        SparkGraphInstance instance = new CsrLoader(allocator, progress, cancel).loadOwning(snapshotDir, options, NAME,
-                (graph, threads) -> new SparkGraphInstance(graph, threads, this, id, dir));
+        SnapshotManifest manifest = SnapshotManifest.read(snapshotDir);
+        String weight = options.weightProperty();
+        if (weight != null && manifest.edges().stream().noneMatch(e -> e.properties().stream()
+                .anyMatch(p -> p.name().equals(weight)))) {
+            throw new ValidationException("weight", "no edge type has a property named '" + weight + "'");
+        }
+        if (weight != null) {
+            SparkGraphInstance.weightColumns(manifest, weight);
+        }
+        CsrGraph identity = new CsrLoader(allocator, progress, cancel).loadIdentity(snapshotDir, options);
+        SparkGraphInstance instance = new SparkGraphInstance(identity, manifest, snapshotDir, options, this, id, dir);
         try {
             instance.handOver(progress, cancel);
             return instance;

@@ -10,9 +10,19 @@ import io.grapholap.application.graph.ExecutionContext;
 import io.grapholap.application.graph.GraphInstance;
 import io.grapholap.application.graph.ProgressListener;
 import io.grapholap.application.graph.algo.AlgorithmRegistry;
+import io.grapholap.application.graph.ValueType;
+import io.grapholap.application.graph.snapshot.ColumnSpec;
+import io.grapholap.application.graph.snapshot.SnapshotSource;
+import io.grapholap.application.graph.snapshot.SnapshotWriter;
+import io.grapholap.application.graph.snapshot.TableWriter;
 import io.grapholap.domain.error.CancelledException;
+import io.grapholap.domain.error.ValidationException;
+import io.grapholap.graph.csr.load.MemoryModel;
+import io.grapholap.snapshot.arrow.SnapshotManifest;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -74,6 +84,44 @@ class SparkGraphEngineContractTest extends GraphEngineContractTest {
             AlgorithmResult r = g.run(AlgorithmRegistry.parse("bfs", Map.of("source", 10L)), ExecutionContext.of(2));
             assertThat(byKey(r, "depth")).containsEntry(40L, 2L).containsEntry(50L, Long.MAX_VALUE);
             assertThat(SparkClusterExtension.current().driverProcess().orElseThrow().pid()).isNotEqualTo(driver.pid());
+        }
+    }
+
+    @Test
+    void theServerHoldsTheVertexIdentityOnlyAndReadsTablesFromTheFiles() {
+        Path dir = writePeopleGraph("people");
+        SnapshotManifest manifest = SnapshotManifest.read(dir);
+        try (GraphInstance g = engine().load(dir, options(), ProgressListener.NONE, CancellationToken.create())) {
+            long held = g.statistics().hostBytes();
+            assertThat(held).isEqualTo(MemoryModel.identityEstimate(manifest).hostBytes())
+                    .isLessThan(MemoryModel.estimate(manifest, options()).hostBytes());
+            assertThat(engine().estimate(dir, options()).hostBytes()).isEqualTo(held);
+            assertThat(g.nodes("person").columnNames()).containsExactly("id", "key", "age");
+            assertThat(g.edges("knows").rowCount()).isEqualTo(manifest.edges().stream()
+                    .filter(e -> e.type().equals("knows")).findFirst().orElseThrow().file().rows());
+        }
+    }
+
+    @Test
+    void aNegativeWeightReadByTheExecutorsIsRefusedNamingTheWeight() {
+        Path dir = tmp.resolve("negative");
+        try (SnapshotWriter w = writers().create(dir, SnapshotSource.dataset("negative"))) {
+            try (TableWriter t = w.beginNodes("v", ColumnSpec.of("id", ValueType.INT64), List.of())) {
+                t.append(1L);
+                t.append(2L);
+            }
+            try (TableWriter t = w.beginEdges("e", "v", "v", ColumnSpec.of("src", ValueType.INT64),
+                    ColumnSpec.of("dst", ValueType.INT64), List.of(ColumnSpec.of("cost", ValueType.DOUBLE)))) {
+                t.append(1L, 2L, -1.5);
+            }
+            w.finish();
+        }
+        try (GraphInstance g = engine().load(dir, options(), ProgressListener.NONE, CancellationToken.create())) {
+            assertThatThrownBy(() -> g.run(AlgorithmRegistry.parse("sssp", Map.of("source", 1L, "weight", "cost")),
+                    ExecutionContext.of(2))).isInstanceOfSatisfying(ValidationException.class, e -> {
+                        assertThat(e.field()).isEqualTo("weight");
+                        assertThat(e.getMessage()).contains("cost").contains("-1.5");
+                    });
         }
     }
 }

@@ -4,7 +4,9 @@ import io.grapholap.application.graph.CancellationToken;
 import io.grapholap.application.graph.Column;
 import io.grapholap.application.graph.LoadOptions;
 import io.grapholap.application.graph.ProgressListener;
+import io.grapholap.application.graph.Table;
 import io.grapholap.application.graph.ValueType;
+import io.grapholap.domain.error.NotFoundException;
 import io.grapholap.domain.error.SnapshotCorruptException;
 import io.grapholap.domain.error.ValidationException;
 import io.grapholap.graph.csr.Adjacency;
@@ -115,6 +117,141 @@ public final class CsrLoader {
         }
     }
 
+    /**
+     * The vertex identity of a snapshot alone, for an engine whose arcs live elsewhere (Spark): the node
+     * tables' keys numbered exactly as {@link #load} numbers them (labels in manifest order, rows in file
+     * order), no vertex properties, no arcs (every vertex has degree 0) and the edge types with their
+     * row counts but no properties. Node files are checked (size always, SHA-256 when asked); edge files
+     * are neither read nor checked here.
+     */
+    public CsrGraph loadIdentity(Path dir, LoadOptions options) {
+        SnapshotManifest manifest = SnapshotManifest.read(dir);
+        SnapshotManifest nodesOnly = new SnapshotManifest(manifest.formatVersion(), manifest.source(),
+                manifest.createdAt(), manifest.nodes(), List.of());
+        ForkJoinPool pool = new ForkJoinPool(options.parallelism());
+        try (BufferAllocator jobAllocator = allocator.newChildAllocator("identity-" + dir.getFileName(), 0, Long.MAX_VALUE)) {
+            progress.progress("verify", 0.0, "checking " + manifest.nodes().size() + " node files");
+            SnapshotFiles.verify(dir, nodesOnly, options.verifyChecksums(), pool, cancel);
+            cancel.throwIfCancelled("snapshot load");
+            try (Arena mappings = Arena.ofShared()) {
+                Job job = new Job(dir, manifest, options, pool, jobAllocator, mappings);
+                job.keysOnly = true;
+                return job.identity();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    /**
+     * The node table of {@code label} read from its file now, for an instance that holds only the
+     * identity ({@link #loadIdentity}): columns {@code id}, {@code key}, then the properties. The table
+     * is the caller's (held for as long as it keeps it).
+     *
+     * @throws NotFoundException when the snapshot has no such label
+     */
+    public Table nodeTable(Path dir, SnapshotManifest manifest, CsrGraph identity, String label) {
+        SnapshotManifest.NodeTable table = manifest.nodes().stream().filter(t -> t.label().equals(label)).findFirst()
+                .orElseThrow(() -> new NotFoundException("label", label));
+        VertexLabel l = identity.label(label);
+        List<SnapshotManifest.ColumnMeta> columns = new ArrayList<>();
+        columns.add(table.key());
+        columns.addAll(table.properties());
+        List<ColumnBuilder> props = builders(table.properties(), l.count());
+        readTable(dir, table.file(), columns, (root, rows, first) -> copy(props, root, 1, rows, first));
+        Map<String, Column> out = new LinkedHashMap<>();
+        int start = l.start();
+        out.put("id", new Column.OfVertices(local -> identity.vertexIdentity(start + local), null, l.count()));
+        out.put("key", l.keys().asColumn());
+        for (int c = 0; c < props.size(); c++) {
+            out.put(table.properties().get(c).name(), props.get(c).build());
+        }
+        return Table.of(label, out);
+    }
+
+    /**
+     * The edge table of {@code type} read from its file now, its endpoint keys resolved through
+     * {@code identity}: columns {@code from} and {@code to} (identities), then the properties, in file order.
+     *
+     * @throws NotFoundException when the snapshot has no such edge type
+     */
+    public Table edgeTable(Path dir, SnapshotManifest manifest, CsrGraph identity, String type) {
+        SnapshotManifest.EdgeTable table = manifest.edges().stream().filter(t -> t.type().equals(type)).findFirst()
+                .orElseThrow(() -> new NotFoundException("edge type", type));
+        int rows = Math.toIntExact(table.file().rows());
+        String file = table.file().file();
+        EndpointResolver fromKeys = new EndpointResolver(file, table.fromKey().name(), table.fromKey().type(),
+                identity.label(table.fromLabel()));
+        EndpointResolver toKeys = new EndpointResolver(file, table.toKey().name(), table.toKey().type(),
+                identity.label(table.toLabel()));
+        int[] from = new int[rows];
+        int[] to = new int[rows];
+        List<ColumnBuilder> props = builders(table.properties(), rows);
+        int[] batch = {0};
+        readTable(dir, table.file(), edgeColumns(table), (root, count, first) -> {
+            int[] ids = new int[count];
+            fromKeys.resolve(root.getVector(0), count, batch[0], first, ids);
+            System.arraycopy(ids, 0, from, first, count);
+            toKeys.resolve(root.getVector(1), count, batch[0], first, ids);
+            System.arraycopy(ids, 0, to, first, count);
+            copy(props, root, 2, count, first);
+            batch[0]++;
+        });
+        Map<String, Column> out = new LinkedHashMap<>();
+        out.put("from", new Column.OfVertices(identity::vertexIdentity, from, rows));
+        out.put("to", new Column.OfVertices(identity::vertexIdentity, to, rows));
+        for (int c = 0; c < props.size(); c++) {
+            out.put(table.properties().get(c).name(), props.get(c).build());
+        }
+        return Table.of(type, out);
+    }
+
+    private static List<ColumnBuilder> builders(List<SnapshotManifest.ColumnMeta> columns, int rows) {
+        List<ColumnBuilder> out = new ArrayList<>();
+        for (SnapshotManifest.ColumnMeta c : columns) {
+            out.add(new ColumnBuilder(c.type(), rows));
+        }
+        return out;
+    }
+
+    private static void copy(List<ColumnBuilder> props, VectorSchemaRoot root, int firstColumn, int rows, int offset) {
+        for (int c = 0; c < props.size(); c++) {
+            props.get(c).copy(root.getVector(c + firstColumn), rows, offset);
+        }
+    }
+
+    @FunctionalInterface
+    private interface TableBatch {
+        void batch(VectorSchemaRoot root, int rows, int firstRow);
+    }
+
+    /** Reads {@code file} batch by batch (its schema and rows checked against the manifest). */
+    private void readTable(Path dir, SnapshotManifest.FileMeta file, List<SnapshotManifest.ColumnMeta> columns,
+                           TableBatch body) {
+        long read = 0;
+        try (BufferAllocator tableAllocator = allocator.newChildAllocator("table-" + file.file(), 0, Long.MAX_VALUE);
+             ArrowFileReader reader = SnapshotFiles.open(dir, file.file(), columns, tableAllocator)) {
+            for (ArrowBlock block : reader.getRecordBlocks()) {
+                reader.loadRecordBatch(block);
+                VectorSchemaRoot root = reader.getVectorSchemaRoot();
+                int count = root.getRowCount();
+                if (read + count > file.rows()) {
+                    throw rowMismatch(file.file(), read + count, file.rows());
+                }
+                body.batch(root, count, (int) read);
+                read += count;
+                cancel.throwIfCancelled("reading " + file.file());
+            }
+        } catch (IOException e) {
+            throw new SnapshotCorruptException(file.file(), "cannot be read: " + e.getMessage(), Map.of(), e);
+        } catch (IllegalArgumentException | IllegalStateException | IndexOutOfBoundsException e) {
+            throw new SnapshotCorruptException(file.file(), "is corrupt: " + e.getMessage(), Map.of(), e);
+        }
+        if (read != file.rows()) {
+            throw rowMismatch(file.file(), read, file.rows());
+        }
+    }
+
     private record Unit(int table, ArrowBlock block) {
     }
 
@@ -132,6 +269,8 @@ public final class CsrLoader {
         private int vertexCount;
         /** Set when a worker fails, so the others stop at their next batch. */
         private volatile boolean failed;
+        /** Vertex keys only: node properties are not kept. */
+        private boolean keysOnly;
 
         Job(Path dir, SnapshotManifest manifest, LoadOptions options, ForkJoinPool pool, BufferAllocator allocator,
             Arena mappings) {
@@ -157,6 +296,39 @@ public final class CsrLoader {
             return loadEdges();
         }
 
+        CsrGraph identity() {
+            for (SnapshotManifest.NodeTable table : manifest.nodes()) {
+                loadNodes(table);
+                cancel.throwIfCancelled("snapshot load");
+            }
+            int n = vertexCount;
+            int[] offsets = new int[n + 1];
+            List<SnapshotManifest.EdgeTable> tables = manifest.edges();
+            List<EdgeType> edgeTypes = new ArrayList<>();
+            long rowBase = 0;
+            for (int t = 0; t < tables.size(); t++) {
+                SnapshotManifest.EdgeTable table = tables.get(t);
+                edgeTypes.add(new EdgeType(t, table.type(), table.fromLabel(), table.toLabel(), rowBase, table.file().rows(),
+                        Map.of()));
+                rowBase += table.file().rows();
+            }
+            var builder = CsrGraph.builder(n, options.directed())
+                    .outAdjacency(offsets, new int[0])
+                    .labels(labels)
+                    .edgeTypes(edgeTypes.isEmpty() ? defaultEdgeTypes() : edgeTypes)
+                    .edgeCount(rowBase)
+                    .trusted();
+            if (options.directed()) {
+                builder.inAdjacency(offsets, new int[0]);
+            }
+            if (edgeTypes.size() > 1) {
+                builder.edgeTypeCodes(new byte[0], new byte[0]);
+            }
+            CsrGraph graph = builder.build();
+            progress.progress("done", 1.0, n + " vertex keys");
+            return graph;
+        }
+
         private void loadNodes(SnapshotManifest.NodeTable table) {
             String file = table.file().file();
             List<SnapshotManifest.ColumnMeta> columns = new ArrayList<>();
@@ -167,7 +339,7 @@ public final class CsrLoader {
             boolean integerKeys = keyType.isLongBacked() || keyType.isIntBacked();
             ColumnBuilder keys = new ColumnBuilder(keyType, rows);
             List<ColumnBuilder> props = new ArrayList<>();
-            for (SnapshotManifest.ColumnMeta c : table.properties()) {
+            for (SnapshotManifest.ColumnMeta c : keysOnly ? List.<SnapshotManifest.ColumnMeta>of() : table.properties()) {
                 props.add(new ColumnBuilder(c.type(), rows));
             }
             long read = 0;

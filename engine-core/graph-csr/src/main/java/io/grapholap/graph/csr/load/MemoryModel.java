@@ -83,6 +83,27 @@ public final class MemoryModel {
         return new MemoryEstimate(held, peak, 0, parts);
     }
 
+    /**
+     * Bytes of {@link CsrLoader#loadIdentity}: the vertex keys as above plus one offsets array of
+     * {@code 4 (n + 1)} bytes (every vertex of degree 0, shared by both directions); the peak adds the
+     * transient copy of the largest label's keys ({@code 8 c}).
+     */
+    public static MemoryEstimate identityEstimate(SnapshotManifest manifest) {
+        long n = manifest.vertexRows();
+        long keys = 0;
+        long largestLabel = 0;
+        for (SnapshotManifest.NodeTable t : manifest.nodes()) {
+            long c = t.file().rows();
+            largestLabel = Math.max(largestLabel, c);
+            keys += keyBytes(t.key().type(), c, t.keyIdentity());
+        }
+        Map<String, Long> parts = new LinkedHashMap<>();
+        parts.put("offsets", 4 * (n + 1));
+        parts.put("vertex_keys", keys);
+        long held = parts.values().stream().mapToLong(Long::longValue).sum();
+        return new MemoryEstimate(held, held + 8 * largestLabel, 0, parts);
+    }
+
     static long keyBytes(ValueType type, long count, boolean identity) {
         if (identity && (type == ValueType.INT64 || type == ValueType.INT32)) {
             return 0;

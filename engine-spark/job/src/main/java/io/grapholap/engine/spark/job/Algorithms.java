@@ -3,7 +3,6 @@ package io.grapholap.engine.spark.job;
 import java.io.BufferedOutputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
-import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -50,11 +49,13 @@ final class Algorithms {
 
     private final JavaSparkContext sc;
     private final SparkGraph g;
+    private final int partitions;
     private final Runnable checkCancelled;
 
-    Algorithms(JavaSparkContext sc, SparkGraph g, Runnable checkCancelled) {
+    Algorithms(JavaSparkContext sc, SparkGraph g, int partitions, Runnable checkCancelled) {
         this.sc = sc;
         this.g = g;
+        this.partitions = partitions;
         this.checkCancelled = checkCancelled;
     }
 
@@ -63,8 +64,8 @@ final class Algorithms {
             case "pagerank" -> pagerank(Double.parseDouble(p.get("damping")), Integer.parseInt(p.get("iterations")));
             case "wcc" -> wcc();
             case "bfs" -> bfs(Integer.parseInt(p.get("source")));
-            case "sssp" -> sssp(Integer.parseInt(p.get("source")), p.get("weights"));
-            case "cdlp" -> cdlp(Integer.parseInt(p.get("iterations")), p.get("labels"));
+            case "sssp" -> sssp(Integer.parseInt(p.get("source")), p.get("weights"), p.get("property"));
+            case "cdlp" -> cdlp(Integer.parseInt(p.get("iterations")), p.get("labels").equals("keys"));
             case "degree" -> degree(p.get("direction"));
             case "lcc" -> lccAndTriangles(true);
             case "triangle_count" -> lccAndTriangles(false);
@@ -74,35 +75,48 @@ final class Algorithms {
 
     // ---- pagerank ----
 
+    /**
+     * One Spark job a round: the ranks carry whether their vertex is dangling, and the job that
+     * materialises a round's ranks is the sum of their dangling mass, which the next round needs.
+     */
     private Output pagerank(double d, int iterations) {
         final int n = g.n;
-        JavaPairRDD<Integer, Double> ranks = g.vertices.mapValues(v -> 1.0 / n).persist(StorageLevel.MEMORY_AND_DISK());
+        JavaPairRDD<Integer, Tuple2<Double, Boolean>> ranks = g.vertices.leftOuterJoin(g.out)
+                .mapValues(t -> new Tuple2<>(1.0 / n, !t._2.isPresent())).persist(StorageLevel.MEMORY_AND_DISK());
+        double dangling = danglingMass(ranks);
         for (int it = 0; it < iterations; it++) {
             checkCancelled.run();
-            JavaPairRDD<Integer, Tuple2<Double, Optional<int[]>>> joined = ranks.leftOuterJoin(g.out);
-            double dangling = joined.filter(t -> !t._2._2.isPresent()).mapToDouble(t -> t._2._1).sum();
             final double base = (1.0 - d) / n + d * dangling / n;
-            JavaPairRDD<Integer, Double> sums = joined.flatMapToPair(t -> {
-                List<Tuple2<Integer, Double>> c = new ArrayList<>();
-                if (t._2._2.isPresent()) {
-                    int[] targets = t._2._2.get();
-                    double share = t._2._1 / targets.length;
-                    for (int w : targets) {
-                        c.add(new Tuple2<>(w, share));
-                    }
+            JavaPairRDD<Integer, Double> sums = ranks.join(g.out).flatMapToPair(t -> {
+                int[] targets = t._2._2;
+                double share = t._2._1._1 / targets.length;
+                List<Tuple2<Integer, Double>> c = new ArrayList<>(targets.length);
+                for (int w : targets) {
+                    c.add(new Tuple2<>(w, share));
                 }
                 return c.iterator();
             }).reduceByKey(g.partitioner, Double::sum);
-            JavaPairRDD<Integer, Double> next = ranks.leftOuterJoin(sums)
-                    .mapValues(t -> base + d * t._2.orElse(0.0));
-            ranks = keep(next, ranks, it);
+            JavaPairRDD<Integer, Tuple2<Double, Boolean>> next = ranks.leftOuterJoin(sums)
+                    .mapValues(t -> new Tuple2<>(base + d * t._2.orElse(0.0), t._1._2))
+                    .persist(StorageLevel.MEMORY_AND_DISK());
+            if (it % CHECKPOINT_EVERY == CHECKPOINT_EVERY - 1) {
+                next.rdd().localCheckpoint();
+            }
+            dangling = danglingMass(next);
+            ranks.unpersist(false);
+            ranks = next;
         }
         double[] values = new double[n];
-        for (Tuple2<Integer, Double> t : ranks.collect()) {
-            values[t._1] = t._2;
+        for (Tuple2<Integer, Tuple2<Double, Boolean>> t : ranks.collect()) {
+            values[t._1] = t._2._1;
         }
         ranks.unpersist(false);
         return new Output(null, values, stats("iterations", iterations, "damping", d));
+    }
+
+    /** The rank held by dangling vertices (no out-arcs); computing it materialises {@code ranks}. */
+    private static double danglingMass(JavaPairRDD<Integer, Tuple2<Double, Boolean>> ranks) {
+        return ranks.values().filter(Tuple2::_2).mapToDouble(Tuple2::_1).sum();
     }
 
     // ---- wcc ----
@@ -194,13 +208,29 @@ final class Algorithms {
 
     // ---- sssp ----
 
-    private Output sssp(int source, String weightsFile) {
-        JavaPairRDD<Integer, Tuple2<int[], double[]>> arcs = sc.binaryRecords(weightsFile, 16).mapToPair(b -> {
-            ByteBuffer buf = ByteBuffer.wrap(b);
-            int s = buf.getInt();
-            int t = buf.getInt();
-            return new Tuple2<>(s, new Tuple2<>(t, buf.getDouble()));
-        }).groupByKey(g.partitioner).mapValues(list -> {
+    /**
+     * The weighted arcs, read again from the edge files ({@code columns}: each file's weight column, or
+     * -1 for weight 1.0); a negative or undefined weight is refused naming the property.
+     */
+    private JavaPairRDD<Integer, Tuple2<Integer, Double>> weightedArcs(String columns, String property) {
+        String[] parts = columns.isEmpty() ? new String[0] : columns.split(",");
+        int[] weightColumns = new int[parts.length];
+        for (int i = 0; i < parts.length; i++) {
+            weightColumns[i] = Integer.parseInt(parts[i]);
+        }
+        JavaPairRDD<Integer, Tuple2<Integer, Double>> edges = g.snapshot.edges(sc, weightColumns, partitions, checkCancelled);
+        List<Tuple2<Integer, Tuple2<Integer, Double>>> bad = edges.filter(e -> !(e._2._2 >= 0)).take(1);
+        if (!bad.isEmpty()) {
+            edges.unpersist(false);
+            throw InvalidInput.field("weight", "edge property '" + property + "' has a negative or undefined weight ("
+                    + bad.getFirst()._2._2 + "); shortest paths need non-negative weights");
+        }
+        return SparkGraph.arcs(edges, g.directed);
+    }
+
+    private Output sssp(int source, String weightColumns, String property) {
+        JavaPairRDD<Integer, Tuple2<Integer, Double>> weighted = weightedArcs(weightColumns, property);
+        JavaPairRDD<Integer, Tuple2<int[], double[]>> arcs = weighted.groupByKey(g.partitioner).mapValues(list -> {
             int size = 0;
             for (Tuple2<Integer, Double> ignored : list) {
                 size++;
@@ -254,16 +284,16 @@ final class Algorithms {
         }
         dist.unpersist(false);
         arcs.unpersist(false);
+        weighted.unpersist(false);
         return new Output(null, values, stats("reached", reached, "rounds", rounds));
     }
 
     // ---- cdlp ----
 
-    private Output cdlp(int iterations, String labelsFile) {
-        JavaPairRDD<Integer, Long> labels = sc.binaryRecords(labelsFile, 12).mapToPair(b -> {
-            ByteBuffer buf = ByteBuffer.wrap(b);
-            return new Tuple2<>(buf.getInt(), buf.getLong());
-        }).partitionBy(g.partitioner).persist(StorageLevel.MEMORY_AND_DISK());
+    /** Initial labels: the numeric vertex keys ({@code keys}, read from the node files) or the dense ids. */
+    private Output cdlp(int iterations, boolean keys) {
+        JavaPairRDD<Integer, Long> initial = keys ? g.snapshot.numericKeys(sc) : g.vertices.mapValues(v -> (long) v);
+        JavaPairRDD<Integer, Long> labels = initial.partitionBy(g.partitioner).persist(StorageLevel.MEMORY_AND_DISK());
         final boolean directed = g.directed;
         for (int it = 0; it < iterations; it++) {
             checkCancelled.run();
@@ -271,14 +301,8 @@ final class Algorithms {
             if (directed) {
                 offers = offers.union(spread(labels, g.in));
             }
-            JavaPairRDD<Integer, Long> chosen = offers.aggregateByKey(new HashMap<Long, Integer>(), g.partitioner,
-                    (counts, label) -> {
-                        counts.merge(label, 1, Integer::sum);
-                        return counts;
-                    }, (a, b) -> {
-                        b.forEach((k, v) -> a.merge(k, v, Integer::sum));
-                        return a;
-                    }).mapValues(Algorithms::mostFrequentSmallest);
+            JavaPairRDD<Integer, Long> chosen = offers.aggregateByKey(new LongBag(), g.partitioner, LongBag::add,
+                    LongBag::addAll).mapValues(LongBag::mostFrequentSmallest);
             JavaPairRDD<Integer, Long> next = labels.leftOuterJoin(chosen).mapValues(t -> t._2.orElse(t._1));
             labels = keep(next, labels, it);
         }
@@ -299,19 +323,6 @@ final class Algorithms {
             }
             return m.iterator();
         });
-    }
-
-    private static long mostFrequentSmallest(Map<Long, Integer> counts) {
-        long best = Long.MAX_VALUE;
-        int bestCount = -1;
-        for (Map.Entry<Long, Integer> e : counts.entrySet()) {
-            int c = e.getValue();
-            if (c > bestCount || (c == bestCount && e.getKey() < best)) {
-                best = e.getKey();
-                bestCount = c;
-            }
-        }
-        return best;
     }
 
     // ---- degree ----

@@ -20,14 +20,18 @@ import org.apache.spark.api.java.JavaSparkContext;
  * one command a line on stdin, tab-separated; one answer a line on stdout, prefixed {@code @@} (anything
  * else Spark or a library prints goes to stderr). Commands:
  * <ul>
- *   <li>{@code load <graph> <arcsFile> <vertices> <directed>}: reads the arcs (big-endian int pairs,
- *       dense vertex ids) and keeps the graph persisted in the executors;</li>
+ *   <li>{@code load <graph> <specFile>}: the executors read the snapshot the spec file describes
+ *       ({@link Snapshot}: edge files verified, endpoint keys mapped to the server's dense ids by joins)
+ *       and keep the graph persisted;</li>
  *   <li>{@code run <graph> <algorithm> <outFile> [name=value]...}: runs an algorithm and writes one
- *       big-endian 8-byte value per vertex (long or double bits) in dense-id order to {@code outFile};</li>
+ *       big-endian 8-byte value per vertex (long or double bits) in dense-id order to {@code outFile};
+ *       sssp's {@code weights} name each edge file's weight column, cdlp's {@code labels} are
+ *       {@code keys} (the numeric vertex keys) or {@code ids} (the dense ids);</li>
  *   <li>{@code drop <graph>}: unpersists a graph;</li>
  *   <li>{@code cancel}: cancels the command running now (answered by that command, {@code @@cancelled}).</li>
  * </ul>
- * Answers: {@code @@ok [name=value]...}, {@code @@error <message>} or {@code @@cancelled}. The driver stops
+ * Answers: {@code @@ok [name=value]...}, {@code @@invalid <kind> <subject> <message>} ({@link InvalidInput}),
+ * {@code @@error <message>} or {@code @@cancelled}. The driver stops
  * its Spark context and exits when stdin closes, so it never outlives the server that started it.
  */
 public final class GraphDriver {
@@ -109,13 +113,14 @@ public final class GraphDriver {
             StringBuilder sb = new StringBuilder("@@ok");
             stats.forEach((k, v) -> sb.append('\t').append(k).append('=').append(v));
             out.println(sb);
+        } catch (InvalidInput e) {
+            out.println("@@invalid\t" + e.kind + "\t" + e.subject + "\t" + oneLine(e.getMessage()));
         } catch (Throwable e) {
             if (cancelled.get()) {
                 out.println("@@cancelled");
             } else {
                 e.printStackTrace(System.err);
-                String message = String.valueOf(e.getMessage()).replace('\n', ' ').replace('\t', ' ');
-                out.println("@@error\t" + e.getClass().getSimpleName() + ": " + message);
+                out.println("@@error\t" + e.getClass().getSimpleName() + ": " + oneLine(e.getMessage()));
             }
         } finally {
             runningGroup = null;
@@ -123,14 +128,17 @@ public final class GraphDriver {
         }
     }
 
-    private Map<String, Object> load(String[] p) {
+    private static String oneLine(String message) {
+        return String.valueOf(message).replace('\n', ' ').replace('\t', ' ');
+    }
+
+    private Map<String, Object> load(String[] p) throws java.io.IOException {
         long started = System.nanoTime();
         SparkGraph old = graphs.remove(p[1]);
         if (old != null) {
             old.unpersist();
         }
-        SparkGraph g = SparkGraph.load(sc, p[2], Integer.parseInt(p[3]), Boolean.parseBoolean(p[4]), partitions,
-                this::checkCancelled);
+        SparkGraph g = SparkGraph.load(sc, Snapshot.read(Path.of(p[2])), partitions, this::checkCancelled);
         graphs.put(p[1], g);
         Map<String, Object> stats = new LinkedHashMap<>();
         stats.put("arcs", g.arcCount());
@@ -149,7 +157,7 @@ public final class GraphDriver {
             params.put(p[i].substring(0, eq), p[i].substring(eq + 1));
         }
         long started = System.nanoTime();
-        Algorithms algorithms = new Algorithms(sc, g, this::checkCancelled);
+        Algorithms algorithms = new Algorithms(sc, g, partitions, this::checkCancelled);
         Algorithms.Output result = algorithms.run(p[2], params);
         result.write(Path.of(p[3]));
         Map<String, Object> stats = new LinkedHashMap<>(result.stats());

@@ -1,6 +1,5 @@
 package io.grapholap.engine.spark.job;
 
-import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.spark.HashPartitioner;
@@ -10,13 +9,14 @@ import org.apache.spark.storage.StorageLevel;
 import scala.Tuple2;
 
 /**
- * A graph held by the executors: vertices {@code 0..n-1} (dense ids assigned by the server), the arcs as
- * out- and in-adjacency lists keyed by vertex, all hash-partitioned alike so that joins between per-vertex
- * data sets need no shuffle. On an undirected graph the arcs are symmetric (each edge both ways), as the
- * server's host graph stores them.
+ * A graph held by the executors, read from its snapshot by them ({@link Snapshot}): vertices
+ * {@code 0..n-1} (the server's dense ids), the arcs as out- and in-adjacency lists keyed by vertex, all
+ * hash-partitioned alike so that joins between per-vertex data sets need no shuffle. On an undirected
+ * graph the arcs are symmetric (each edge both ways, a self-loop once), as the CPU engine stores them.
  */
 final class SparkGraph {
 
+    final Snapshot snapshot;
     final int n;
     final boolean directed;
     final HashPartitioner partitioner;
@@ -28,8 +28,9 @@ final class SparkGraph {
     final JavaPairRDD<Integer, int[]> in;
     private final long arcs;
 
-    private SparkGraph(int n, boolean directed, HashPartitioner partitioner, JavaPairRDD<Integer, Integer> vertices,
+    private SparkGraph(Snapshot snapshot, int n, boolean directed, HashPartitioner partitioner, JavaPairRDD<Integer, Integer> vertices,
                        JavaPairRDD<Integer, int[]> out, JavaPairRDD<Integer, int[]> in, long arcs) {
+        this.snapshot = snapshot;
         this.n = n;
         this.directed = directed;
         this.partitioner = partitioner;
@@ -39,13 +40,15 @@ final class SparkGraph {
         this.arcs = arcs;
     }
 
-    static SparkGraph load(JavaSparkContext sc, String arcsFile, int n, boolean directed, int partitions,
-                           Runnable checkCancelled) {
+    static SparkGraph load(JavaSparkContext sc, Snapshot snapshot, int partitions, Runnable checkCancelled) {
         HashPartitioner part = new HashPartitioner(partitions);
-        JavaPairRDD<Integer, Integer> arcs = sc.binaryRecords(arcsFile, 8).mapToPair(b -> {
-            ByteBuffer buf = ByteBuffer.wrap(b);
-            return new Tuple2<>(buf.getInt(), buf.getInt());
-        });
+        int n = snapshot.vertices;
+        boolean directed = snapshot.directed;
+        snapshot.verifyEdges(sc);
+        checkCancelled.run();
+        JavaPairRDD<Integer, Tuple2<Integer, Double>> edges = snapshot.edges(sc, snapshot.unweighted(), partitions,
+                checkCancelled);
+        JavaPairRDD<Integer, Integer> arcs = arcs(edges, directed).mapValues(Tuple2::_1);
         JavaPairRDD<Integer, Integer> vertices = vertexRange(sc, n, partitions).partitionBy(part)
                 .persist(StorageLevel.MEMORY_AND_DISK());
         JavaPairRDD<Integer, int[]> out = arcs.groupByKey(part).mapValues(SparkGraph::ints)
@@ -58,10 +61,27 @@ final class SparkGraph {
         long arcCount = out.values().map(a -> (long) a.length).fold(0L, Long::sum);
         checkCancelled.run();
         in.count();
+        edges.unpersist(false);
         if (vertexCount != n) {
             throw new IllegalStateException("expected " + n + " vertices, made " + vertexCount);
         }
-        return new SparkGraph(n, directed, part, vertices, out, in, arcCount);
+        return new SparkGraph(snapshot, n, directed, part, vertices, out, in, arcCount);
+    }
+
+    /** Edges as stored arcs: as they are when directed, else both ways (a self-loop once). */
+    static <V> JavaPairRDD<Integer, Tuple2<Integer, V>> arcs(JavaPairRDD<Integer, Tuple2<Integer, V>> edges,
+                                                             boolean directed) {
+        if (directed) {
+            return edges;
+        }
+        return edges.flatMapToPair(e -> {
+            List<Tuple2<Integer, Tuple2<Integer, V>>> both = new ArrayList<>(2);
+            both.add(e);
+            if (!e._1.equals(e._2._1)) {
+                both.add(new Tuple2<>(e._2._1, new Tuple2<>(e._1, e._2._2)));
+            }
+            return both.iterator();
+        });
     }
 
     /** Vertices {@code 0..n-1}, made in the executors from one seed per slice. */
