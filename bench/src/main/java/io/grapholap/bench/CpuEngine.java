@@ -6,6 +6,7 @@ import io.grapholap.application.graph.algo.PageRankParams;
 import io.grapholap.application.graph.AlgorithmResult;
 import io.grapholap.application.graph.CancellationToken;
 import io.grapholap.application.graph.ExecutionContext;
+import io.grapholap.application.graph.GraphInstance;
 import io.grapholap.application.graph.ProgressListener;
 import io.grapholap.bench.gen.GeneratedGraph;
 import io.grapholap.application.graph.LoadOptions;
@@ -125,6 +126,14 @@ final class CpuEngine implements EngineUnderTest {
         Map<String, Object> params = workload.params(algorithm, source);
         CsrGraph target = "sssp".equals(algorithm) ? weighted : graph;
         AlgorithmResult result = CpuAlgorithms.run(target, pool, AlgorithmRegistry.parse(algorithm, params),
+                new ExecutionContext(cancel, ProgressListener.NONE, threads));
+        return check(algorithm, result.stats());
+    }
+
+    /** Runs {@code algorithm} on an engine's instance (sssp on its weighted one) and checks its answer. */
+    static String runOn(GraphInstance target, String algorithm, int source, Workload workload, CancellationToken cancel,
+                        int threads) {
+        AlgorithmResult result = target.run(AlgorithmRegistry.parse(algorithm, workload.params(algorithm, source)),
                 new ExecutionContext(cancel, ProgressListener.NONE, threads));
         return check(algorithm, result.stats());
     }

@@ -1,9 +1,6 @@
 package io.grapholap.bench;
 
-import io.grapholap.application.graph.algo.AlgorithmRegistry;
-import io.grapholap.application.graph.AlgorithmResult;
 import io.grapholap.application.graph.CancellationToken;
-import io.grapholap.application.graph.ExecutionContext;
 import io.grapholap.application.graph.GraphInstance;
 import io.grapholap.application.graph.ProgressListener;
 import io.grapholap.application.graph.LoadOptions;
@@ -17,7 +14,6 @@ import io.grapholap.engine.gpu.HostGraphLoader;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.ForkJoinPool;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.memory.RootAllocator;
@@ -114,11 +110,7 @@ final class GpuEngine implements EngineUnderTest {
 
     @Override
     public String run(String algorithm, int source, Workload workload) {
-        Map<String, Object> params = workload.params(algorithm, source);
-        GraphInstance target = "sssp".equals(algorithm) ? weighted : instance;
-        AlgorithmResult result = target.run(AlgorithmRegistry.parse(algorithm, params),
-                new ExecutionContext(cancel, ProgressListener.NONE, threads));
-        return CpuEngine.check(algorithm, result.stats());
+        return CpuEngine.runOn("sssp".equals(algorithm) ? weighted : instance, algorithm, source, workload, cancel, threads);
     }
 
     @Override
