@@ -48,8 +48,9 @@ public final class Bfs {
         final int[] depth = new int[n];
         Arrays.fill(depth, UNREACHED);
         depth[source] = 0;
-        int[] queue = new int[Math.max(16, n)];
-        int[] nextQueue = new int[Math.max(16, n)];
+        // Grown to what a level needs: a search that turns bottom-up early never fills (or zeroes) n entries.
+        int[] queue = new int[16];
+        int[] nextQueue = new int[16];
         int queueSize = 1;
         queue[0] = source;
         long[] front = new long[(n + 63) >>> 6];
@@ -73,6 +74,9 @@ public final class Bfs {
                 }
                 bottomUp = true;
             } else if (bottomUp && frontierSize < previousSize && frontierSize < n / BETA) {
+                if (queue.length < frontierSize) {
+                    queue = new int[Math.max(frontierSize, queue.length * 2)];
+                }
                 int k = 0;
                 for (int wi = 0; wi < front.length; wi++) {
                     long word = front[wi];
@@ -146,6 +150,13 @@ public final class Bfs {
                     localSize[w] = size;
                     arcsOut[w] += arcs;
                 });
+                int total = 0;
+                for (int w = 0; w < workers; w++) {
+                    total += localSize[w];
+                }
+                if (nextQueue.length < total) {
+                    nextQueue = new int[Math.max(total, Math.min(n, nextQueue.length * 2))];
+                }
                 int k = 0;
                 for (int w = 0; w < workers; w++) {
                     if (local[w] != null) {
@@ -190,11 +201,14 @@ public final class Bfs {
         public void run(BfsParams p, CpuRun run) {
             int source = run.vertex("source", p.source());
             Result r = new Bfs(run.topology(), source, run.parallel(), run.progress()).compute();
-            long[] depth = new long[r.depths().length];
-            for (int v = 0; v < depth.length; v++) {
-                int d = r.depths()[v];
-                depth[v] = d == UNREACHED ? BfsParams.UNREACHABLE : d;
-            }
+            int[] depths = r.depths();
+            long[] depth = new long[depths.length];
+            run.parallel().forRange(depth.length, run.parallel().chunkFor(depth.length, 1 << 14), (w, from, to) -> {
+                for (int v = from; v < to; v++) {
+                    int d = depths[v];
+                    depth[v] = d == UNREACHED ? BfsParams.UNREACHABLE : d;
+                }
+            });
             run.perVertex("depth", Column.ofLongs(depth));
             run.stat("reached", r.reached());
             run.stat("max_depth", r.levels());

@@ -185,6 +185,56 @@ class CancellationAndCrossCheckTest {
     }
 
     @Test
+    void cdlpBreaksTiesByTheSmallestKeyWhenKeysDoNotFollowTheVertexOrder() {
+        int n = 2000;
+        java.util.SplittableRandom r = new java.util.SplittableRandom(31);
+        Object[] keys = new Object[n];
+        long[] keyOf = new long[n];
+        for (int v = 0; v < n; v++) {
+            keyOf[v] = 7L * v + 3;
+        }
+        for (int v = n - 1; v > 0; v--) {
+            int j = r.nextInt(v + 1);
+            long t = keyOf[v];
+            keyOf[v] = keyOf[j];
+            keyOf[j] = t;
+        }
+        for (int v = 0; v < n; v++) {
+            keys[v] = keyOf[v];
+        }
+        int[] pairs = new int[2 * 9000];
+        for (int i = 0; i < pairs.length; i += 2) {
+            pairs[i] = (int) (n * Math.pow(r.nextDouble(), 2));
+            pairs[i + 1] = r.nextInt(n);
+        }
+        CsrGraph g = Graphs.keyed(true, keys, pairs);
+        long[] labels = keyOf.clone();
+        for (int it = 0; it < 4; it++) {
+            long[] next = new long[n];
+            for (int v = 0; v < n; v++) {
+                var counts = new java.util.TreeMap<Long, Integer>();
+                for (int e = g.outStart(v); e < g.outEnd(v); e++) {
+                    counts.merge(labels[g.outTarget(e)], 1, Integer::sum);
+                }
+                for (int e = g.inStart(v); e < g.inEnd(v); e++) {
+                    counts.merge(labels[g.inSource(e)], 1, Integer::sum);
+                }
+                long best = labels[v];
+                int bestCount = 0;
+                for (var entry : counts.entrySet()) {
+                    if (entry.getValue() > bestCount) {
+                        bestCount = entry.getValue();
+                        best = entry.getKey();
+                    }
+                }
+                next[v] = best;
+            }
+            labels = next;
+        }
+        assertThat(longs(run(g, "cdlp", Map.of("iterations", 4)), "community")).containsExactly(labels);
+    }
+
+    @Test
     void lccAndTrianglesMatchBruteForceOnASmallDenseGraph() {
         CsrGraph g = Graphs.random(60, 500, false, 13);
         int n = g.vertexCount();
