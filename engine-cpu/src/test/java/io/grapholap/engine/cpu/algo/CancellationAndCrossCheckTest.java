@@ -154,33 +154,9 @@ class CancellationAndCrossCheckTest {
     @Test
     void cdlpMatchesTheDefinition() {
         CsrGraph g = Graphs.random(3000, 12000, true, 9);
-        int n = g.vertexCount();
-        long[] labels = new long[n];
-        for (int v = 0; v < n; v++) {
-            labels[v] = v;
-        }
-        for (int it = 0; it < 5; it++) {
-            long[] next = new long[n];
-            for (int v = 0; v < n; v++) {
-                var counts = new java.util.TreeMap<Long, Integer>();
-                for (int e = g.outStart(v); e < g.outEnd(v); e++) {
-                    counts.merge(labels[g.outTarget(e)], 1, Integer::sum);
-                }
-                for (int e = g.inStart(v); e < g.inEnd(v); e++) {
-                    counts.merge(labels[g.inSource(e)], 1, Integer::sum);
-                }
-                long best = labels[v];
-                int bestCount = 0;
-                for (var entry : counts.entrySet()) {
-                    if (entry.getValue() > bestCount) {
-                        bestCount = entry.getValue();
-                        best = entry.getKey();
-                    }
-                }
-                next[v] = best;
-            }
-            labels = next;
-        }
+        long[] labels = new long[g.vertexCount()];
+        Arrays.setAll(labels, v -> v);
+        labels = cdlpByDefinition(g, labels, 5);
         assertThat(longs(run(g, "cdlp", Map.of("iterations", 5)), "community")).containsExactly(labels);
     }
 
@@ -208,29 +184,7 @@ class CancellationAndCrossCheckTest {
             pairs[i + 1] = r.nextInt(n);
         }
         CsrGraph g = Graphs.keyed(true, keys, pairs);
-        long[] labels = keyOf.clone();
-        for (int it = 0; it < 4; it++) {
-            long[] next = new long[n];
-            for (int v = 0; v < n; v++) {
-                var counts = new java.util.TreeMap<Long, Integer>();
-                for (int e = g.outStart(v); e < g.outEnd(v); e++) {
-                    counts.merge(labels[g.outTarget(e)], 1, Integer::sum);
-                }
-                for (int e = g.inStart(v); e < g.inEnd(v); e++) {
-                    counts.merge(labels[g.inSource(e)], 1, Integer::sum);
-                }
-                long best = labels[v];
-                int bestCount = 0;
-                for (var entry : counts.entrySet()) {
-                    if (entry.getValue() > bestCount) {
-                        bestCount = entry.getValue();
-                        best = entry.getKey();
-                    }
-                }
-                next[v] = best;
-            }
-            labels = next;
-        }
+        long[] labels = cdlpByDefinition(g, keyOf, 4);
         assertThat(longs(run(g, "cdlp", Map.of("iterations", 4)), "community")).containsExactly(labels);
     }
 
@@ -368,5 +322,34 @@ class CancellationAndCrossCheckTest {
             }
         }
         return c;
+    }
+
+    /** Label propagation as Graphalytics defines it, from {@code initial}, one vertex at a time. */
+    private static long[] cdlpByDefinition(CsrGraph g, long[] initial, int iterations) {
+        int n = g.vertexCount();
+        long[] labels = initial.clone();
+        for (int it = 0; it < iterations; it++) {
+            long[] next = new long[n];
+            for (int v = 0; v < n; v++) {
+                var counts = new java.util.TreeMap<Long, Integer>();
+                for (int e = g.outStart(v); e < g.outEnd(v); e++) {
+                    counts.merge(labels[g.outTarget(e)], 1, Integer::sum);
+                }
+                for (int e = g.inStart(v); e < g.inEnd(v); e++) {
+                    counts.merge(labels[g.inSource(e)], 1, Integer::sum);
+                }
+                long best = labels[v];
+                int bestCount = 0;
+                for (var entry : counts.entrySet()) {
+                    if (entry.getValue() > bestCount) {
+                        bestCount = entry.getValue();
+                        best = entry.getKey();
+                    }
+                }
+                next[v] = best;
+            }
+            labels = next;
+        }
+        return labels;
     }
 }
