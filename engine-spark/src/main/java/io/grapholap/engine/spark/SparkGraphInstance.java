@@ -137,16 +137,7 @@ final class SparkGraphInstance implements GraphInstance {
 
     @Override
     public GraphStatistics statistics() {
-        CsrGraph g = graph();
-        Map<String, Long> perLabel = new LinkedHashMap<>();
-        for (VertexLabel l : g.labels()) {
-            perLabel.put(l.name(), (long) l.count());
-        }
-        Map<String, Long> perType = new LinkedHashMap<>();
-        for (EdgeType t : g.edgeTypes()) {
-            perType.put(t.name(), t.count());
-        }
-        return new GraphStatistics(g.vertexCount(), g.edgeCount(), options.directed(), perLabel, perType, g.bytesHeld(), 0);
+        return graph().statistics();
     }
 
     /** From the manifest: labels and edge types with their counts, key types and property names and types. */

@@ -1,10 +1,12 @@
 package io.grapholap.graph.csr;
 
 import io.grapholap.application.graph.Column;
+import io.grapholap.application.graph.GraphStatistics;
 import io.grapholap.application.graph.ValueType;
 import io.grapholap.application.graph.algo.VertexRef;
 import io.grapholap.domain.error.ValidationException;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -540,6 +542,19 @@ public final class CsrGraph {
     public Column edgeProperty(String type, String name) {
         EdgeType t = edgeType(type);
         return t == null ? null : t.properties().get(name);
+    }
+
+    /** Vertices per label, edges per type, the direction and the bytes held, as an instance reports them. */
+    public GraphStatistics statistics() {
+        Map<String, Long> perLabel = new LinkedHashMap<>();
+        for (VertexLabel l : labels()) {
+            perLabel.put(l.name(), (long) l.count());
+        }
+        Map<String, Long> perType = new LinkedHashMap<>();
+        for (EdgeType t : edgeTypes()) {
+            perType.put(t.name(), t.count());
+        }
+        return new GraphStatistics(vertexCount(), edgeCount(), isDirected(), perLabel, perType, bytesHeld(), 0);
     }
 
     // ---- memory ----

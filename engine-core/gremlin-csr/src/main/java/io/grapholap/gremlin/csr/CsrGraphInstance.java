@@ -103,16 +103,7 @@ public abstract class CsrGraphInstance implements GraphInstance, CsrBacked {
 
     @Override
     public GraphStatistics statistics() {
-        CsrGraph g = graph();
-        Map<String, Long> perLabel = new LinkedHashMap<>();
-        for (VertexLabel l : g.labels()) {
-            perLabel.put(l.name(), (long) l.count());
-        }
-        Map<String, Long> perType = new LinkedHashMap<>();
-        for (EdgeType t : g.edgeTypes()) {
-            perType.put(t.name(), t.count());
-        }
-        return new GraphStatistics(g.vertexCount(), g.edgeCount(), g.isDirected(), perLabel, perType, g.bytesHeld(), 0);
+        return graph().statistics();
     }
 
     @Override
