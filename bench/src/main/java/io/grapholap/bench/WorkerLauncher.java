@@ -104,7 +104,7 @@ final class WorkerLauncher {
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         for (String arg : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
             if (arg.startsWith("--add-opens") || arg.startsWith("--sun-misc-unsafe-memory-access")
-                    || arg.startsWith("--enable-native-access") || arg.matches("-XX:\\+Use\\w+GC")) {
+                    || arg.startsWith("--enable-native-access") || arg.matches("-XX:\\+Use\\w+GC") || arg.equals("-XX:+UseTransparentHugePages")) {
                 cmd.add(arg);
             }
         }
