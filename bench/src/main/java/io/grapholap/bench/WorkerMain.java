@@ -193,10 +193,11 @@ public final class WorkerMain {
                 for (int w = 0; w < spec.warmupRuns(); w++) {
                     engine.run(algorithm, sources[0], workload);
                 }
-                // Untimed: what the set-up allocated (sssp's weighted view) and the warm-up left behind is
-                // collected now, so the timed runs do not pay for copying it in a collection of their own.
-                System.gc();
                 for (int s = 0; s < sources.length; s++) {
+                    // Untimed, before every timed run: what the set-up allocated (sssp's weighted view), the
+                    // warm-up and the previous source left behind is collected now, so no timed run pays for
+                    // a collection that copies or promotes someone else's arrays.
+                    System.gc();
                     long t0 = System.nanoTime();
                     String check = engine.run(algorithm, sources[s], workload);
                     total[0] += (System.nanoTime() - t0) / 1e9;
