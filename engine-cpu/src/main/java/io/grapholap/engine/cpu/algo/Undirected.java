@@ -198,8 +198,9 @@ final class Undirected {
      * on a copy of the graph renumbered by rank, keeping of each vertex only its higher-ranked
      * neighbours in ascending rank: the vertices those lists name are then the few of high degree,
      * whose marks stay in cache (on Kronecker graphs the random reads were most of the time). The
-     * higher-ranked neighbours of {@code u} are marked in the worker's stamp array, then the
-     * higher-ranked neighbours of each of them are looked up there. With {@code masks}, a triangle
+     * higher-ranked neighbours of {@code u} are marked in the worker's bitmap (n bits: it stays in a
+     * core's cache, where an int stamp per vertex did not), then the higher-ranked neighbours of each
+     * of them are looked up there, and the marks are cleared word by word afterwards. With {@code masks}, a triangle
      * {@code {v, a, b}} adds to {@code v} the number of arcs between {@code a} and {@code b} (1 or 2)
      * instead of 1. The counts come back by the caller's vertex ids.
      */
@@ -290,16 +291,15 @@ final class Undirected {
                                       long[] total) {
         final long[] counts = new long[n];
         final long[] totals = new long[parallel.parallelism()];
-        final int[][] marks = new int[parallel.parallelism()][];
+        final long[][] marks = new long[parallel.parallelism()][];
         final int[][] positions = new int[parallel.parallelism()][];
         final long[][] tallies = new long[parallel.parallelism()][];
         parallel.forRange(n, Math.max(64, chunk / 4), (w, from, to) -> {
-            int[] mark = marks[w];
+            long[] mark = marks[w];
             int[] pos = positions[w];
             long[] tally = tallies[w];
             if (mark == null) {
-                mark = new int[n];
-                Arrays.fill(mark, -1);
+                mark = new long[(n + 63) >>> 6];
                 pos = new int[n];
                 tally = new long[64];
                 marks[w] = mark;
@@ -317,8 +317,9 @@ final class Undirected {
                     tally = new long[Math.max(len, tally.length * 2)];
                 }
                 for (int a = uStart; a < uEnd; a++) {
-                    mark[fwd[a]] = u;
-                    pos[fwd[a]] = a - uStart;
+                    int x = fwd[a];
+                    mark[x >>> 6] |= 1L << x;
+                    pos[x] = a - uStart;
                     tally[a - uStart] = 0;
                 }
                 long own = 0;
@@ -328,7 +329,7 @@ final class Undirected {
                     int uvArcs = fwdMask == null ? 1 : Integer.bitCount(fwdMask[e]);
                     for (int b = fwdOff[v], bEnd = fwdOff[v + 1]; b < bEnd; b++) {
                         int x = fwd[b];
-                        if (mark[x] != u) {
+                        if ((mark[x >>> 6] & (1L << x)) == 0) {
                             continue;
                         }
                         found++;
@@ -354,6 +355,9 @@ final class Undirected {
                 }
                 if (own > 0) {
                     LONGS.getAndAdd(counts, u, own);
+                }
+                for (int a = uStart; a < uEnd; a++) {
+                    mark[fwd[a] >>> 6] = 0L;
                 }
             }
             tallies[w] = tally;
