@@ -13,6 +13,8 @@ import java.util.Arrays;
  * label when it has no neighbours. On a directed graph the labels of in- and out-neighbours are
  * both counted (a neighbour at both ends counts twice). Parallel over vertex ranges; each worker
  * gathers the neighbour labels and sorts them (few) or counts them in its own hash table (many).
+ * After the first iteration a vertex none of whose neighbours changed label keeps its own without
+ * counting (see {@link #anyChanged}).
  */
 public final class Cdlp {
 
@@ -53,11 +55,21 @@ public final class Cdlp {
         initialRanks(labels, valueOf);
         final int[][] buffers = new int[parallel.parallelism()][];
         final LabelCounter[] counters = new LabelCounter[parallel.parallelism()];
-        final int chunk = parallel.chunkFor(n, 1024);
+        // Ranges are whole 64-vertex words, so each worker writes only its own words of the bitmaps.
+        final int chunk = Math.max(64, parallel.chunkFor(n, 1024) & ~63);
+        // The vertices whose label changed in the previous iteration, one bit each.
+        long[] changed = new long[(n + 63) >>> 6];
+        long[] nextChanged = new long[(n + 63) >>> 6];
         for (int it = 0; it < params.iterations(); it++) {
             final int[] cur = labels;
             final int[] out = next;
+            final boolean first = it == 0;
+            final long[] was = changed;
+            final long[] now = nextChanged;
             parallel.forRange(n, chunk, (w, from, to) -> {
+                for (int wi = from >>> 6, wEnd = (to + 63) >>> 6; wi < wEnd; wi++) {
+                    now[wi] = 0L;
+                }
                 int[] buf = buffers[w];
                 if (buf == null) {
                     buf = new int[256];
@@ -66,7 +78,7 @@ public final class Cdlp {
                 LabelCounter counter = counters[w];
                 for (int v = from; v < to; v++) {
                     int deg = outOff[v + 1] - outOff[v] + (both ? inOff[v + 1] - inOff[v] : 0);
-                    if (deg == 0) {
+                    if (deg == 0 || !first && !anyChanged(was, v, outOff, outT, both ? inOff : null, inS)) {
                         out[v] = cur[v];
                         continue;
                     }
@@ -82,12 +94,18 @@ public final class Cdlp {
                             buf[k++] = cur[inS[e]];
                         }
                     }
-                    out[v] = k <= SORT_LIMIT ? mostFrequentSmallest(buf, k) : counter.mostFrequentSmallest(buf, k);
+                    int label = k <= SORT_LIMIT ? mostFrequentSmallest(buf, k) : counter.mostFrequentSmallest(buf, k);
+                    out[v] = label;
+                    if (label != cur[v]) {
+                        now[v >>> 6] |= 1L << v;
+                    }
                 }
                 buffers[w] = buf;
             });
             next = labels;
             labels = out;
+            nextChanged = changed;
+            changed = now;
             progress.report(it + 1, params.iterations());
         }
         final long[] result = new long[n];
@@ -98,6 +116,30 @@ public final class Cdlp {
             }
         });
         return new Result(result, params.iterations());
+    }
+
+    /**
+     * Whether a neighbour of {@code v} (its in-neighbours too when {@code inOff} is given) changed label
+     * in the previous iteration. When none did, {@code v} would count the same labels again and take the
+     * label it has, so it keeps it without gathering them: a look-up in a bitmap that stays in cache
+     * instead of a read of the label array at random, and once most labels have settled most vertices skip.
+     */
+    private static boolean anyChanged(long[] changed, int v, int[] outOff, int[] outT, int[] inOff, int[] inS) {
+        for (int e = outOff[v], end = outOff[v + 1]; e < end; e++) {
+            int u = outT[e];
+            if ((changed[u >>> 6] & (1L << u)) != 0) {
+                return true;
+            }
+        }
+        if (inOff != null) {
+            for (int e = inOff[v], end = inOff[v + 1]; e < end; e++) {
+                int u = inS[e];
+                if ((changed[u >>> 6] & (1L << u)) != 0) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     /**
