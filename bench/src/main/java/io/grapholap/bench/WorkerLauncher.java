@@ -99,12 +99,18 @@ final class WorkerLauncher {
         }
     }
 
+    /** The bench JVM's options a worker runs with too: module access, the collector, huge pages. */
+    private static boolean forwarded(String arg) {
+        return arg.startsWith("--add-opens") || arg.startsWith("--sun-misc-unsafe-memory-access")
+                || arg.startsWith("--enable-native-access") || arg.matches("-XX:\\+Use\\w+GC")
+                || arg.equals("-XX:+UseTransparentHugePages");
+    }
+
     private List<String> command(WorkerSpec spec) {
         List<String> cmd = new ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         for (String arg : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
-            if (arg.startsWith("--add-opens") || arg.startsWith("--sun-misc-unsafe-memory-access")
-                    || arg.startsWith("--enable-native-access") || arg.matches("-XX:\\+Use\\w+GC") || arg.equals("-XX:+UseTransparentHugePages")) {
+            if (forwarded(arg)) {
                 cmd.add(arg);
             }
         }

@@ -78,7 +78,9 @@ public final class Cdlp {
                 LabelCounter counter = counters[w];
                 for (int v = from; v < to; v++) {
                     int deg = outOff[v + 1] - outOff[v] + (both ? inOff[v + 1] - inOff[v] : 0);
-                    if (deg == 0 || !first && !anyChanged(was, v, outOff, outT, both ? inOff : null, inS)) {
+                    boolean settled = !first && !anyChanged(was, outT, outOff[v], outOff[v + 1])
+                            && !(both && anyChanged(was, inS, inOff[v], inOff[v + 1]));
+                    if (deg == 0 || settled) {
                         out[v] = cur[v];
                         continue;
                     }
@@ -119,24 +121,16 @@ public final class Cdlp {
     }
 
     /**
-     * Whether a neighbour of {@code v} (its in-neighbours too when {@code inOff} is given) changed label
-     * in the previous iteration. When none did, {@code v} would count the same labels again and take the
-     * label it has, so it keeps it without gathering them: a look-up in a bitmap that stays in cache
-     * instead of a read of the label array at random, and once most labels have settled most vertices skip.
+     * Whether a vertex of {@code neighbours[from..to)} changed label in the previous iteration. When no
+     * neighbour of a vertex did, it would count the same labels again and take the label it has, so it
+     * keeps it without gathering them: a look-up in a bitmap that stays in cache instead of a read of
+     * the label array at random, and once most labels have settled most vertices skip.
      */
-    private static boolean anyChanged(long[] changed, int v, int[] outOff, int[] outT, int[] inOff, int[] inS) {
-        for (int e = outOff[v], end = outOff[v + 1]; e < end; e++) {
-            int u = outT[e];
+    private static boolean anyChanged(long[] changed, int[] neighbours, int from, int to) {
+        for (int e = from; e < to; e++) {
+            int u = neighbours[e];
             if ((changed[u >>> 6] & (1L << u)) != 0) {
                 return true;
-            }
-        }
-        if (inOff != null) {
-            for (int e = inOff[v], end = inOff[v + 1]; e < end; e++) {
-                int u = inS[e];
-                if ((changed[u >>> 6] & (1L << u)) != 0) {
-                    return true;
-                }
             }
         }
         return false;
